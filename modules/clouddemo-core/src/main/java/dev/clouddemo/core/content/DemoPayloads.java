@@ -1,0 +1,57 @@
+package dev.clouddemo.core.content;
+
+import dev.clouddemo.core.model.ServiceModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The built-in demo payloads, shipped as resources inside the distributable (each folder lists
+ * its files in {@code files.txt}), copied to a temporary folder so they deploy like a user's.
+ */
+public final class DemoPayloads {
+    private static final String BASE = "/dev/clouddemo/core/demo/";
+
+    private DemoPayloads() {
+    }
+
+    /** Copies the model's demo payload into a new temporary folder, removed when the JVM exits. */
+    public static Path materialize(ServiceModel model) {
+        String folder = BASE + model.id() + "/";
+        try (InputStream index = DemoPayloads.class.getResourceAsStream(folder + "files.txt")) {
+            if (index == null) {
+                throw new IllegalStateException("no built-in demo payload for model " + model.id());
+            }
+            Path target = Files.createTempDirectory("clouddemo-demo-" + model.id() + "-");
+            deleteOnExit(target);
+            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = DemoPayloads.class.getResourceAsStream(folder + name.trim())) {
+                    Path file = target.resolve(name.trim());
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the built-in demo payload", e);
+        }
+    }
+
+    private static void deleteOnExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind is harmless
+            }
+        }));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.clouddemo.core.content;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The files of a site folder by key, and which index and error documents it has. */
+public record Site(Map<String, SiteFile> files, int skippedHidden) {
+    public static final String INDEX = "index.html";
+    private static final List<String> ERROR_DOCUMENTS = List.of("404.html", "error.html");
+
+    public Site {
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    public boolean hasIndex() {
+        return files.containsKey(INDEX);
+    }
+
+    public Optional<String> errorDocument() {
+        return ERROR_DOCUMENTS.stream().filter(files::containsKey).findFirst();
+    }
+
+    public long totalBytes() {
+        return files.values().stream().mapToLong(SiteFile::size).sum();
+    }
+}

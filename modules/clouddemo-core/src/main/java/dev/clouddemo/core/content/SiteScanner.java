@@ -1,0 +1,147 @@
+package dev.clouddemo.core.content;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a site folder into a {@link Site}: every regular file, keyed by its relative path, with
+ * MD5 and SHA-256. Hidden files and folders (a leading dot, such as {@code .git}) are skipped and
+ * counted. Symbolic links are followed only when they stay inside the folder; one that leads
+ * outside is refused, as is an unreadable file or an empty folder.
+ */
+public final class SiteScanner {
+    private SiteScanner() {
+    }
+
+    public static Site scan(Path folder) {
+        Path root = checkFolder(folder);
+        Map<String, SiteFile> files = new TreeMap<>();
+        int[] hidden = {0};
+        walk(root, root, files, hidden, new HashSet<>());
+        if (files.isEmpty()) {
+            throw ClouddemoException.invalidInput("source folder " + folder + " has no files to deploy"
+                    + (hidden[0] > 0 ? " (" + hidden[0] + " hidden entries skipped)" : ""),
+                    "put an index.html in it, or leave out --source to deploy the built-in demo site");
+        }
+        return new Site(files, hidden[0]);
+    }
+
+    private static Path checkFolder(Path folder) {
+        if (!Files.exists(folder)) {
+            throw ClouddemoException.invalidInput("source folder " + folder + " does not exist",
+                    "check the path given to --source");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw ClouddemoException.invalidInput("source " + folder + " is not a folder",
+                    "give --source the folder that holds index.html");
+        }
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot read source folder " + folder + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static void walk(Path root, Path dir, Map<String, SiteFile> files, int[] hidden, Set<Path> visited) {
+        if (!visited.add(realPath(dir))) {
+            return; // a link back to a folder already walked
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = new ArrayList<>(list.toList());
+        } catch (AccessDeniedException e) {
+            throw unreadable(dir);
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot list " + dir + ": " + e.getMessage(), null);
+        }
+        for (Path entry : entries) {
+            if (entry.getFileName().toString().startsWith(".")) {
+                hidden[0]++;
+                continue;
+            }
+            Path target = entry;
+            if (Files.isSymbolicLink(entry)) {
+                target = resolveInside(root, entry);
+            }
+            if (Files.isDirectory(target)) {
+                walk(root, entry, files, hidden, visited);
+            } else if (Files.isRegularFile(target)) {
+                String key = root.relativize(entry).toString().replace('\\', '/');
+                files.put(key, hash(key, entry));
+            }
+        }
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot read " + dir + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static Path resolveInside(Path root, Path link) {
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("symbolic link " + link + " is broken",
+                    "remove it or point it at a file inside the source folder");
+        }
+        if (!real.startsWith(root)) {
+            throw ClouddemoException.invalidInput(
+                    "symbolic link " + link + " leads outside the source folder (to " + real + ")",
+                    "copy the file into the folder instead; links outside it are refused so nothing"
+                            + " private is published by accident");
+        }
+        return real;
+    }
+
+    private static SiteFile hash(String key, Path file) {
+        MessageDigest md5 = digest("MD5");
+        MessageDigest sha256 = digest("SHA-256");
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                sha256.update(buffer, 0, n);
+                size += n;
+            }
+        } catch (AccessDeniedException e) {
+            throw unreadable(file);
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot read " + file + ": " + e.getMessage(), null);
+        }
+        HexFormat hex = HexFormat.of();
+        return new SiteFile(key, file, size, hex.formatHex(md5.digest()), hex.formatHex(sha256.digest()));
+    }
+
+    private static ClouddemoException unreadable(Path path) {
+        return ClouddemoException.invalidInput("cannot read " + path + ": permission denied",
+                "make it readable (chmod a+r) or move it out of the source folder");
+    }
+
+    private static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.clouddemo.core.engine;
+
+import dev.clouddemo.core.content.DemoPayloads;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ResourceNames;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.Deployer;
+import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.StateLock;
+import dev.clouddemo.core.state.StateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one entry point the CLI calls: plan, deploy, destroy, status, outputs, providers. It
+ * owns locking and state; deployers own the cloud calls.
+ */
+public final class Engine {
+    private final ProviderRegistry providers;
+    private final StateStore store;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
+        this.providers = providers;
+        this.store = store;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public List<CloudProvider> providers() {
+        return providers.all();
+    }
+
+    /** Computes what a deploy would change; makes no write call and writes no state. */
+    public PlanResult plan(DeployRequest request) {
+        CloudProvider provider = provider(request);
+        EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
+        Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
+        try (ProviderSession session = provider.open(target(request, existing))) {
+            DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+            DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
+            Plan plan = deployer(session, provider, request.model()).plan(context);
+            return new PlanResult(deployment, plan, false);
+        }
+    }
+
+    /** Plans and applies; an unchanged deployment makes no write call. */
+    public PlanResult deploy(DeployRequest request) {
+        CloudProvider provider = provider(request);
+        try (StateLock lock = StateLock.acquire(store, request.env(), "deploy " + provider.id() + "/" + request.model().id())) {
+            EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
+            Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
+            try (ProviderSession session = provider.open(target(request, existing))) {
+                Deployer deployer = deployer(session, provider, request.model());
+                DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+                StateJournal journal = new StateJournal(store, clock, environment, deployment);
+                DeploymentContext context = context(request, journal);
+                progress.info("Planning " + deployment.key() + " in " + where(deployment) + " for environment '"
+                        + request.env() + "'");
+                Plan plan = deployer.plan(context);
+                if (!plan.hasChanges()) {
+                    return new PlanResult(journal.current(), plan, false);
+                }
+                progress.info("Applying " + plan.writes().size() + " change(s)");
+                deployer.apply(plan, context);
+                return new PlanResult(journal.current(), plan, true);
+            }
+        }
+    }
+
+    /**
+     * Destroys every deployment of the environment (or those of one model or provider), then
+     * proves it by tag search: anything still tagged with the environment fails the destroy.
+     */
+    public DestroyResult destroy(String env, ServiceModel model, String providerId) {
+        EnvName name = EnvName.of(env);
+        existingEnvironment(name);
+        try (StateLock lock = StateLock.acquire(store, name, "destroy")) {
+            EnvironmentState environment = existingEnvironment(name);
+            List<DeploymentState> targets = environment.deployments().values().stream()
+                    .filter(d -> model == null || d.model() == model)
+                    .filter(d -> providerId == null || d.provider().equals(providerId))
+                    .toList();
+            if (targets.isEmpty()) {
+                throw ClouddemoException.invalidInput(
+                        "environment '" + name + "' has no deployment"
+                                + (providerId == null ? "" : " on " + providerId)
+                                + (model == null ? "" : " of model " + model.id()),
+                        "it has: " + String.join(", ", environment.deployments().keySet()));
+            }
+            List<DeploymentState> destroyed = new ArrayList<>();
+            for (DeploymentState deployment : targets) {
+                environment = destroyOne(environment, deployment);
+                destroyed.add(deployment);
+            }
+            return new DestroyResult(name, destroyed);
+        }
+    }
+
+    private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
+        CloudProvider provider = providers.get(deployment.provider());
+        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint());
+        try (ProviderSession session = provider.open(target)) {
+            progress.info("Destroying " + deployment.key() + " in " + where(deployment));
+            StateJournal journal = new StateJournal(store, clock, environment, deployment);
+            deployer(session, provider, deployment.model())
+                    .destroy(new DeploymentContext(environment.env(), deployment.model(), null, journal, progress));
+            progress.info("Checking by tag search that nothing of " + deployment.key() + " is left");
+            List<FoundResource> left = session.discover(environment.env()).stream()
+                    .filter(r -> deployment.model().id().equals(r.tags().get(Tags.MODEL)))
+                    .toList();
+            if (!left.isEmpty()) {
+                throw ClouddemoException.cloud(
+                        "destroy of " + deployment.key() + " left " + left.size() + " tagged resource(s): "
+                                + left.stream().map(FoundResource::id).collect(Collectors.joining(", ")),
+                        "state still records the deployment; run destroy again, or remove them in the console",
+                        null);
+            }
+            journal.forget();
+            return journal.environment();
+        }
+    }
+
+    public EnvironmentState status(String env) {
+        return existingEnvironment(EnvName.of(env));
+    }
+
+    public List<String> environments() {
+        return store.environments();
+    }
+
+    private EnvironmentState existingEnvironment(EnvName env) {
+        return store.read(env).orElseThrow(() -> {
+            List<String> known = store.environments();
+            return ClouddemoException.invalidInput(
+                    "no environment '" + env + "' in " + store.home(),
+                    known.isEmpty()
+                            ? "nothing is deployed from this machine; deploy with `clouddemo deploy --env " + env + " …`"
+                            : "known environments: " + String.join(", ", known));
+        });
+    }
+
+    private CloudProvider provider(DeployRequest request) {
+        CloudProvider provider = providers.get(request.provider());
+        if (!provider.models().contains(request.model())) {
+            throw ClouddemoException.usage(
+                    provider.id() + " cannot deploy model '" + request.model().id() + "' in this release",
+                    "supported on " + provider.id() + ": "
+                            + provider.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(", ")));
+        }
+        return provider;
+    }
+
+    private static Deployer deployer(ProviderSession session, CloudProvider provider, ServiceModel model) {
+        return session.deployer(model).orElseThrow(() -> ClouddemoException.usage(
+                provider.id() + " cannot deploy model '" + model.id() + "'", null));
+    }
+
+    /** The target of a request, checked against where the deployment already lives. */
+    private static Target target(DeployRequest request, Optional<DeploymentState> existing) {
+        Target asked = request.target();
+        if (existing.isEmpty()) {
+            return asked;
+        }
+        DeploymentState d = existing.get();
+        if (asked.region() != null && !asked.region().equals(d.region())) {
+            throw ClouddemoException.invalidInput(
+                    "environment '" + request.env() + "' already has " + d.key() + " in region " + d.region()
+                            + ", not " + asked.region(),
+                    "leave out --region, use another --env, or destroy it first");
+        }
+        if (asked.local() != d.local()) {
+            throw ClouddemoException.invalidInput(
+                    "environment '" + request.env() + "' has " + d.key() + " on "
+                            + (d.local() ? "the local emulator" : "the real cloud"),
+                    d.local() ? "add --local, or use another --env" : "leave out --local, or use another --env");
+        }
+        return new Target(d.region(), d.local(), Objects.requireNonNullElse(asked.endpoint(), d.endpoint()));
+    }
+
+    private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {
+        Instant now = clock.instant();
+        return new DeploymentState(request.provider(), request.model(), session.region(), request.target().local(),
+                session.endpoint(), ResourceNames.newSuffix(), now, now, List.of(), Map.of());
+    }
+
+    private DeploymentContext context(DeployRequest request, dev.clouddemo.core.spi.ResourceJournal journal) {
+        Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model());
+        return new DeploymentContext(request.env(), request.model(), source, journal, progress);
+    }
+
+    private static String where(DeploymentState d) {
+        return d.region() + (d.endpoint() != null ? " at " + d.endpoint() : "");
+    }
+}

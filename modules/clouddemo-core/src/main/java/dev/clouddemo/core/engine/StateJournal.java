@@ -1,0 +1,73 @@
+package dev.clouddemo.core.engine;
+
+import dev.clouddemo.core.spi.ResourceJournal;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
+import dev.clouddemo.core.state.StateStore;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/** The journal behind a deployment: every record is written to the state file before it returns. */
+final class StateJournal implements ResourceJournal {
+    private final StateStore store;
+    private final Clock clock;
+    private EnvironmentState environment;
+    private DeploymentState deployment;
+    private boolean saved;
+
+    StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment) {
+        this.store = store;
+        this.clock = clock;
+        this.environment = environment;
+        this.deployment = deployment;
+        this.saved = environment.deployment(deployment.key()).isPresent();
+    }
+
+    @Override
+    public synchronized DeploymentState current() {
+        return deployment;
+    }
+
+    EnvironmentState environment() {
+        return environment;
+    }
+
+    @Override
+    public void creating(String type, String name) {
+        update(d -> d.withResource(new ResourceRecord(type, name, null, ResourceRecord.Status.CREATING), clock.instant()));
+    }
+
+    @Override
+    public void created(String type, String name, String id) {
+        update(d -> d.withResource(new ResourceRecord(type, name, id, ResourceRecord.Status.CREATED), clock.instant()));
+    }
+
+    @Override
+    public void deleted(String type, String name) {
+        update(d -> d.withoutResource(type, name, clock.instant()));
+    }
+
+    @Override
+    public void output(String key, String value) {
+        update(d -> d.withOutput(key, value, clock.instant()));
+    }
+
+    /** Removes the whole deployment from the environment's state. */
+    synchronized void forget() {
+        environment = environment.without(deployment.key());
+        store.write(environment);
+        saved = false;
+    }
+
+    boolean saved() {
+        return saved;
+    }
+
+    private synchronized void update(UnaryOperator<DeploymentState> change) {
+        deployment = change.apply(deployment);
+        environment = environment.with(deployment);
+        store.write(environment);
+        saved = true;
+    }
+}

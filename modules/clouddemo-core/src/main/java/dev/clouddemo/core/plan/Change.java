@@ -1,0 +1,20 @@
+package dev.clouddemo.core.plan;
+
+import java.util.Objects;
+
+/**
+ * One planned change: the action, the resource type (e.g. {@code s3-bucket}, {@code s3-object}),
+ * its name (a bucket name, an object key) and why.
+ */
+public record Change(Action action, String type, String name, String reason) {
+    public Change {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
+        reason = reason == null ? "" : reason;
+    }
+
+    public boolean writes() {
+        return action != Action.NO_OP;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.clouddemo.core.spi;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.state.DeploymentState;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a deployer works with: the environment and model, the content to deploy (a folder,
+ * always present for deploys), the journal that records resources in state, and progress output.
+ */
+public record DeploymentContext(EnvName env, ServiceModel model, Path source, ResourceJournal journal,
+        Progress progress) {
+
+    /** The deployment as recorded so far. */
+    public DeploymentState state() {
+        return journal.current();
+    }
+
+    public String suffix() {
+        return state().suffix();
+    }
+
+    public Map<String, String> tags() {
+        return Tags.forDeployment(env, model);
+    }
+}

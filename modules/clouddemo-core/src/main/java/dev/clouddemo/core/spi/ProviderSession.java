@@ -1,0 +1,27 @@
+package dev.clouddemo.core.spi;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import java.util.List;
+import java.util.Optional;
+
+/** An open connection to one provider in one region. Closing it releases its clients. */
+public interface ProviderSession extends AutoCloseable {
+    /** The region the session resolved (from the target, the SDK's chain or a default). */
+    String region();
+
+    /** The endpoint every client uses, or null for the real cloud. */
+    String endpoint();
+
+    /** The deployer for a model, or empty when this provider cannot deploy it. */
+    Optional<Deployer> deployer(ServiceModel model);
+
+    /**
+     * Everything that carries the environment's clouddemo tags, found through the provider's own
+     * tag search (not through state): the safety net for orphans and the proof of a clean destroy.
+     */
+    List<FoundResource> discover(EnvName env);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,72 @@
+package dev.clouddemo.core.state;
+
+import dev.clouddemo.core.model.ServiceModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one deployment (one provider and model in an environment) has created, where, and what
+ * it outputs. Immutable; {@code with…} methods return changed copies.
+ */
+public record DeploymentState(
+        String provider,
+        ServiceModel model,
+        String region,
+        boolean local,
+        String endpoint,
+        String suffix,
+        Instant createdAt,
+        Instant updatedAt,
+        List<ResourceRecord> resources,
+        Map<String, String> outputs) {
+
+    public DeploymentState {
+        resources = List.copyOf(resources);
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    public static String key(String provider, ServiceModel model) {
+        return provider + "/" + model.id();
+    }
+
+    public String key() {
+        return key(provider, model);
+    }
+
+    public Optional<ResourceRecord> resource(String type, String name) {
+        return resources.stream().filter(r -> r.is(type, name)).findFirst();
+    }
+
+    public DeploymentState withResource(ResourceRecord record, Instant now) {
+        List<ResourceRecord> updated = new ArrayList<>();
+        boolean replaced = false;
+        for (ResourceRecord r : resources) {
+            if (r.is(record.type(), record.name())) {
+                updated.add(record);
+                replaced = true;
+            } else {
+                updated.add(r);
+            }
+        }
+        if (!replaced) {
+            updated.add(record);
+        }
+        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, updated, outputs);
+    }
+
+    public DeploymentState withoutResource(String type, String name, Instant now) {
+        List<ResourceRecord> updated = resources.stream().filter(r -> !r.is(type, name)).toList();
+        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, updated, outputs);
+    }
+
+    public DeploymentState withOutput(String key, String value, Instant now) {
+        Map<String, String> updated = new LinkedHashMap<>(outputs);
+        updated.put(key, value);
+        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, resources, updated);
+    }
+}

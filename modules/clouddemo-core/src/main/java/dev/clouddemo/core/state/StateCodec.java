@@ -1,0 +1,115 @@
+package dev.clouddemo.core.state;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps environment state to and from the JSON tree of the state file (schema version 1). */
+final class StateCodec {
+    private StateCodec() {
+    }
+
+    static Map<String, Object> toJson(EnvironmentState state) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", EnvironmentState.SCHEMA_VERSION);
+        root.put("env", state.env().value());
+        Map<String, Object> deployments = new LinkedHashMap<>();
+        state.deployments().forEach((key, d) -> deployments.put(key, deploymentToJson(d)));
+        root.put("deployments", deployments);
+        return root;
+    }
+
+    private static Map<String, Object> deploymentToJson(DeploymentState d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", d.provider());
+        m.put("model", d.model().id());
+        m.put("region", d.region());
+        m.put("local", d.local());
+        m.put("endpoint", d.endpoint());
+        m.put("suffix", d.suffix());
+        m.put("createdAt", d.createdAt().toString());
+        m.put("updatedAt", d.updatedAt().toString());
+        List<Object> resources = new ArrayList<>();
+        for (ResourceRecord r : d.resources()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("type", r.type());
+            rm.put("name", r.name());
+            rm.put("id", r.id());
+            rm.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            resources.add(rm);
+        }
+        m.put("resources", resources);
+        m.put("outputs", new LinkedHashMap<>(d.outputs()));
+        return m;
+    }
+
+    /** @throws IllegalArgumentException naming the field that is missing or of the wrong type */
+    static EnvironmentState fromJson(Object tree) {
+        Map<String, Object> root = map(tree, "the document");
+        EnvName env = EnvName.of(string(root, "env"));
+        Map<String, DeploymentState> deployments = new LinkedHashMap<>();
+        map(root.get("deployments"), "deployments").forEach((key, value) -> {
+            DeploymentState d = deploymentFromJson(map(value, "deployments." + key), "deployments." + key);
+            deployments.put(d.key(), d);
+        });
+        return new EnvironmentState(env, deployments);
+    }
+
+    static int schemaVersion(Object tree) {
+        Object version = map(tree, "the document").get("schemaVersion");
+        if (!(version instanceof Number n)) {
+            throw new IllegalArgumentException("schemaVersion is missing or not a number");
+        }
+        return n.intValue();
+    }
+
+    private static DeploymentState deploymentFromJson(Map<String, Object> m, String where) {
+        List<ResourceRecord> resources = new ArrayList<>();
+        Object list = m.get("resources");
+        if (!(list instanceof List<?> items)) {
+            throw new IllegalArgumentException(where + ".resources is missing or not a list");
+        }
+        for (Object item : items) {
+            Map<String, Object> rm = map(item, where + ".resources[]");
+            resources.add(new ResourceRecord(
+                    string(rm, "type"),
+                    string(rm, "name"),
+                    (String) rm.get("id"),
+                    ResourceRecord.Status.valueOf(string(rm, "status").toUpperCase(Locale.ROOT))));
+        }
+        Map<String, String> outputs = new LinkedHashMap<>();
+        map(m.getOrDefault("outputs", Map.of()), where + ".outputs").forEach((k, v) -> outputs.put(k, String.valueOf(v)));
+        return new DeploymentState(
+                string(m, "provider"),
+                ServiceModel.parse(string(m, "model")),
+                string(m, "region"),
+                Boolean.TRUE.equals(m.get("local")),
+                (String) m.get("endpoint"),
+                string(m, "suffix"),
+                Instant.parse(string(m, "createdAt")),
+                Instant.parse(string(m, "updatedAt")),
+                resources,
+                outputs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String what) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(what + " is missing or not an object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String string(Map<String, Object> m, String key) {
+        Object value = m.get(key);
+        if (!(value instanceof String s)) {
+            throw new IllegalArgumentException("'" + key + "' is missing or not a string");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.clouddemo.core.state;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.json.Json;
+import dev.clouddemo.core.model.EnvName;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The embedded state backend: one JSON document per environment in {@code <home>/envs/<env>.json}.
+ * Writes are atomic (temp file, fsync, rename) with mode 0600; the previous version is kept as
+ * {@code <env>.json.bak}. A file that cannot be read is an error naming it, never a silent reset.
+ */
+public final class StateStore {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private final Path home;
+
+    public StateStore(Path home) {
+        this.home = home.toAbsolutePath();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path file(EnvName env) {
+        return envDir().resolve(env.value() + ".json");
+    }
+
+    Path envDir() {
+        return home.resolve("envs");
+    }
+
+    /** The environments that have a state file, sorted by name. */
+    public List<String> environments() {
+        if (!Files.isDirectory(envDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(envDir())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw unreadable(envDir(), e);
+        }
+    }
+
+    public Optional<EnvironmentState> read(EnvName env) {
+        Path file = file(env);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        Object tree;
+        try {
+            tree = Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw corrupt(file, e.getMessage());
+        }
+        int version;
+        try {
+            version = StateCodec.schemaVersion(tree);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, e.getMessage());
+        }
+        if (version > EnvironmentState.SCHEMA_VERSION) {
+            throw ClouddemoException.invalidInput(
+                    "state file " + file + " has schema version " + version
+                            + ", newer than this clouddemo reads (" + EnvironmentState.SCHEMA_VERSION + ")",
+                    "upgrade clouddemo; the file was left untouched");
+        }
+        try {
+            EnvironmentState state = StateCodec.fromJson(tree);
+            if (!state.env().equals(env)) {
+                throw corrupt(file, "it describes environment '" + state.env() + "'");
+            }
+            return Optional.of(state);
+        } catch (IllegalArgumentException | ClouddemoException e) {
+            throw corrupt(file, e.getMessage());
+        }
+    }
+
+    /** Replaces the environment's state file atomically; an environment with no deployments is removed. */
+    public void write(EnvironmentState state) {
+        Path file = file(state.env());
+        try {
+            ensureDir(envDir());
+            if (state.deployments().isEmpty()) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(backup(file));
+                return;
+            }
+            byte[] bytes = Json.write(StateCodec.toJson(state)).getBytes(StandardCharsets.UTF_8);
+            Path tmp = Files.createTempFile(envDir(), "." + state.env().value() + "-", ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            try {
+                try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                    channel.force(true);
+                }
+                keepBackup(file);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            syncDirectory(envDir());
+        } catch (AccessDeniedException e) {
+            throw ClouddemoException.invalidInput("cannot write state in " + envDir() + ": permission denied",
+                    "make the folder writable, or choose another with --state-dir or CLOUDDEMO_HOME");
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot write state file " + file + ": " + e.getMessage(),
+                    "check the disk and the folder's permissions; the previous state is in " + backup(file));
+        }
+    }
+
+    public Path backup(Path file) {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
+    private void keepBackup(Path file) throws IOException {
+        if (Files.exists(file)) {
+            Path backup = backup(file);
+            Files.deleteIfExists(backup);
+            try {
+                Files.createLink(backup, file);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    void ensureDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException ignored) {
+            // not every file system lets a directory be opened for fsync; the rename is still atomic
+        }
+    }
+
+    private ClouddemoException corrupt(Path file, String why) {
+        Path backup = backup(file);
+        String hint = "the file was left untouched; fix or remove it by hand"
+                + (Files.exists(backup) ? " (the previous version is in " + backup + ")" : "");
+        return ClouddemoException.invalidInput("state file " + file + " is corrupt: " + why, hint);
+    }
+
+    private static ClouddemoException unreadable(Path file, IOException e) {
+        return ClouddemoException.invalidInput("cannot read state " + file + ": " + e.getMessage(),
+                "check its permissions, or choose another folder with --state-dir or CLOUDDEMO_HOME");
+    }
+}
