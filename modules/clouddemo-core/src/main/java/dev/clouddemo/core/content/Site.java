@@ -4,12 +4,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The files of a site folder by key, and which index and error documents it has. */
 public record Site(Map<String, SiteFile> files, int skippedHidden) {
     public static final String INDEX = "index.html";
-    private static final List<String> ERROR_DOCUMENTS = List.of("404.html", "error.html");
+    /** The names a site's error document may have, in order of preference. */
+    public static final List<String> ERROR_DOCUMENTS = List.of("404.html", "error.html");
 
     public Site {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
@@ -17,10 +17,6 @@ public record Site(Map<String, SiteFile> files, int skippedHidden) {
 
     public boolean hasIndex() {
         return files.containsKey(INDEX);
-    }
-
-    public Optional<String> errorDocument() {
-        return ERROR_DOCUMENTS.stream().filter(files::containsKey).findFirst();
     }
 
     public long totalBytes() {

@@ -41,6 +41,22 @@ public final class SiteScanner {
         return new Site(files, hidden[0]);
     }
 
+    /**
+     * Reads one file of a site again (at upload time), so its hashes describe the bytes sent.
+     * The key must name a file inside the folder.
+     */
+    public static SiteFile file(Path folder, String key) {
+        Path root = checkFolder(folder);
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root) || key.startsWith("/")) {
+            throw ClouddemoException.invalidInput("object key '" + key + "' leads outside " + folder, null);
+        }
+        if (Files.isSymbolicLink(file)) {
+            resolveInside(root, file);
+        }
+        return hash(key, file);
+    }
+
     private static Path checkFolder(Path folder) {
         if (!Files.exists(folder)) {
             throw ClouddemoException.invalidInput("source folder " + folder + " does not exist",

@@ -58,7 +58,7 @@ public final class Engine {
             DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
             Plan plan = deployer(session, provider, request.model()).plan(context);
-            return new PlanResult(deployment, plan, false);
+            return new PlanResult(request.env(), deployment, plan, false);
         }
     }
 
@@ -77,11 +77,11 @@ public final class Engine {
                         + request.env() + "'");
                 Plan plan = deployer.plan(context);
                 if (!plan.hasChanges()) {
-                    return new PlanResult(journal.current(), plan, false);
+                    return new PlanResult(request.env(), journal.current(), plan, false);
                 }
                 progress.info("Applying " + plan.writes().size() + " change(s)");
                 deployer.apply(plan, context);
-                return new PlanResult(journal.current(), plan, true);
+                return new PlanResult(request.env(), journal.current(), plan, true);
             }
         }
     }

@@ -1,0 +1,70 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns AWS SDK failures into errors that say what happened, why, and what to do. */
+final class AwsErrors {
+    private static final Set<String> CREDENTIAL_CODES = Set.of(
+            "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException",
+            "InvalidClientTokenId", "UnrecognizedClientException", "AccessDenied", "AccessDeniedException",
+            "AuthFailure", "UnauthorizedOperation");
+
+    private AwsErrors() {
+    }
+
+    static ClouddemoException translate(SdkException e, String doing, AwsSession session) {
+        String where = session.endpoint() == null ? "AWS (" + session.region() + ")" : session.endpoint();
+        if (e instanceof AwsServiceException service) {
+            String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
+            String what = doing + " failed: " + (code == null ? "" : code + ": ") + message
+                    + " (HTTP " + service.statusCode() + ")";
+            if (code != null && CREDENTIAL_CODES.contains(code)) {
+                return ClouddemoException.credentials(what,
+                        "check that your credentials are current and allowed to do this (`aws sts get-caller-identity`"
+                                + " shows who you are)", e);
+            }
+            if (service.isThrottlingException()) {
+                return ClouddemoException.cloud(what, "AWS is throttling requests; wait a minute and run the command"
+                        + " again: state records what exists", e);
+            }
+            return ClouddemoException.cloud(what, "state records what was created; run the command again once the"
+                    + " cause is fixed, or `clouddemo destroy` to remove it", e);
+        }
+        if (hasCause(e, ConnectException.class)) {
+            String hint = session.target().local()
+                    ? "start the local emulator with `scripts/emulators.sh start`, or point AWS_ENDPOINT_URL at one"
+                    : "check the endpoint and your network connection";
+            return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused",
+                    hint, e);
+        }
+        if (hasCause(e, UnknownHostException.class)) {
+            return ClouddemoException.cloud("cannot resolve the AWS endpoint while " + doing + " (" + rootMessage(e) + ")",
+                    "check your network connection and DNS, or add --local to use the local emulator", e);
+        }
+        return ClouddemoException.cloud(doing + " failed: " + rootMessage(e),
+                "run again with --verbose for details; state records what was created", e);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

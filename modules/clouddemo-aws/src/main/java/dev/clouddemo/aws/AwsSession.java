@@ -1,0 +1,148 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Deployer;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ProviderSession;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One region of one AWS account (or emulator). Clients are built on first use and share one
+ * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}.
+ */
+final class AwsSession implements ProviderSession {
+    /** Credentials the local emulators accept; real credentials are never sent to them. */
+    static final AwsBasicCredentials EMULATOR_CREDENTIALS = AwsBasicCredentials.create("test", "test");
+    private static final int MAX_CONNECTIONS = 32;
+
+    private final AwsTarget target;
+    private SdkHttpClient http;
+    private AwsCredentialsProvider credentials;
+    private S3Client s3;
+    private ResourceGroupsTaggingApiClient tagging;
+
+    AwsSession(AwsTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public String region() {
+        return target.region();
+    }
+
+    @Override
+    public String endpoint() {
+        return target.endpoint() == null ? null : target.endpoint().toString();
+    }
+
+    AwsTarget target() {
+        return target;
+    }
+
+    @Override
+    public Optional<Deployer> deployer(ServiceModel model) {
+        return switch (model) {
+            case STATIC -> Optional.of(new AwsErrorTranslatingDeployer(new AwsStaticSiteDeployer(this), this));
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public List<FoundResource> discover(EnvName env) {
+        try {
+            return new AwsTagSearch(tagging()).find(env);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "searching for resources tagged clouddemo-env=" + env, this);
+        }
+    }
+
+    synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = configure(S3Client.builder())
+                    .forcePathStyle(target.endpoint() != null)
+                    .build();
+        }
+        return s3;
+    }
+
+    synchronized ResourceGroupsTaggingApiClient tagging() {
+        if (tagging == null) {
+            tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
+        }
+        return tagging;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
+            B configure(B builder) {
+        builder.region(Region.of(target.region()))
+                .credentialsProvider(credentials())
+                .httpClient(http());
+        if (target.endpoint() != null) {
+            builder.endpointOverride(target.endpoint());
+        }
+        return builder;
+    }
+
+    private SdkHttpClient http() {
+        if (http == null) {
+            http = ApacheHttpClient.builder()
+                    .maxConnections(MAX_CONNECTIONS)
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        return http;
+    }
+
+    /** The credentials, resolved once up front so a missing login is one clear error. */
+    private AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            if (target.local()) {
+                credentials = StaticCredentialsProvider.create(EMULATOR_CREDENTIALS);
+            } else {
+                DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+                try {
+                    chain.resolveCredentials();
+                } catch (SdkClientException e) {
+                    String profile = System.getenv().getOrDefault("AWS_PROFILE", "default");
+                    throw ClouddemoException.credentials(
+                            "no AWS credentials found (tried environment variables, Java system properties,"
+                                    + " web identity token, profile '" + profile + "' in ~/.aws/credentials and"
+                                    + " ~/.aws/config, container and instance roles)",
+                            "run `aws configure` (or `aws sso login`), or add --local to use the local emulator",
+                            e);
+                }
+                credentials = chain;
+            }
+        }
+        return credentials;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (tagging != null) {
+            tagging.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+}

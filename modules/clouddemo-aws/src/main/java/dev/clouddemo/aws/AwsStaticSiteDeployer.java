@@ -1,0 +1,253 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.content.Site;
+import dev.clouddemo.core.content.SiteScanner;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.json.Json;
+import dev.clouddemo.core.model.ResourceNames;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.Deployer;
+import dev.clouddemo.core.spi.DeploymentContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * The static model on AWS: an S3 bucket with website hosting, public read through a bucket policy
+ * on that bucket alone, and the site's objects kept in sync by content hash.
+ */
+final class AwsStaticSiteDeployer implements Deployer {
+    static final String BUCKET = "s3-bucket";
+    static final String TAGS = "s3-bucket-tags";
+    static final String PUBLIC_ACCESS = "s3-public-access-block";
+    static final String POLICY = "s3-bucket-policy";
+    static final String WEBSITE = "s3-website";
+
+    private final AwsSession session;
+
+    AwsStaticSiteDeployer(AwsSession session) {
+        this.session = session;
+    }
+
+    private S3Client s3() {
+        return session.s3();
+    }
+
+    static String bucketName(DeploymentContext context) {
+        return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
+    }
+
+    @Override
+    public Plan plan(DeploymentContext context) {
+        Site site = SiteScanner.scan(context.source());
+        String bucket = bucketName(context);
+        Plan.Builder plan = new Plan.Builder();
+        BucketStatus status = bucketStatus(bucket);
+        if (status == BucketStatus.FOREIGN) {
+            throw ClouddemoException.cloud(
+                    "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
+                    "remove this deployment with `clouddemo destroy --env " + context.env() + " --model static --yes`"
+                            + " and deploy again to draw a new name", null);
+        }
+        boolean exists = status == BucketStatus.OURS;
+        String errorDocument = errorDocument(context.source());
+        if (!exists) {
+            plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + tagText(context));
+            plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, "allow a public bucket policy on this bucket only");
+            plan.add(Action.CREATE, POLICY, bucket, "public read (s3:GetObject) of its objects");
+            plan.add(Action.CREATE, WEBSITE, bucket, "index " + Site.INDEX + ", error " + errorDocument);
+        } else {
+            planBucketSettings(bucket, context, errorDocument, plan);
+        }
+        new S3ObjectSync(s3()).plan(bucket, site, exists, plan);
+        plan.note("Bucket " + bucket + " is publicly readable: Block Public Access is lifted on this bucket only,"
+                + " and its policy lets anyone read its objects (that is what a website needs).");
+        if (!site.hasIndex()) {
+            plan.note("The source folder has no " + Site.INDEX + ": the site's root address will answer 404.");
+        }
+        if (site.skippedHidden() > 0) {
+            plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
+        }
+        return plan.build();
+    }
+
+    private void planBucketSettings(String bucket, DeploymentContext context, String errorDocument, Plan.Builder plan) {
+        Map<String, String> tags = bucketTags(bucket);
+        plan.add(tags.entrySet().containsAll(context.tags().entrySet()) ? Action.NO_OP : Action.UPDATE, TAGS, bucket,
+                "tags " + tagText(context));
+        plan.add(publicPolicyAllowed(bucket) ? Action.NO_OP : Action.UPDATE, PUBLIC_ACCESS, bucket,
+                "allow a public bucket policy on this bucket only");
+        plan.add(policyCurrent(bucket) ? Action.NO_OP : Action.UPDATE, POLICY, bucket,
+                "public read (s3:GetObject) of its objects");
+        plan.add(websiteCurrent(bucket, errorDocument) ? Action.NO_OP : Action.UPDATE, WEBSITE, bucket,
+                "index " + Site.INDEX + ", error " + errorDocument);
+    }
+
+    @Override
+    public void apply(Plan plan, DeploymentContext context) {
+        String bucket = bucketName(context);
+        for (Change change : plan.writes()) {
+            switch (change.type()) {
+                case BUCKET -> createBucket(bucket, context);
+                case TAGS -> tagBucket(bucket, context);
+                case PUBLIC_ACCESS -> s3().putPublicAccessBlock(r -> r.bucket(bucket)
+                        .publicAccessBlockConfiguration(SITE_PUBLIC_ACCESS));
+                case POLICY -> s3().putBucketPolicy(r -> r.bucket(bucket).policy(S3SitePolicy.publicRead(bucket)));
+                case WEBSITE -> s3().putBucketWebsite(r -> r.bucket(bucket).websiteConfiguration(w -> w
+                        .indexDocument(i -> i.suffix(Site.INDEX))
+                        .errorDocument(e -> e.key(errorDocument(context.source())))));
+                default -> {
+                    // objects are synced together below
+                }
+            }
+        }
+        new S3ObjectSync(s3()).apply(bucket, context.source(), plan, context.progress());
+        context.journal().output("url", S3WebsiteEndpoints.url(bucket, session.region(), session.target().endpoint()));
+        context.journal().output("bucket", bucket);
+    }
+
+    /** Blocks ACL-based public access but lets the bucket policy grant public read. */
+    private static final PublicAccessBlockConfiguration SITE_PUBLIC_ACCESS = PublicAccessBlockConfiguration.builder()
+            .blockPublicAcls(true)
+            .ignorePublicAcls(true)
+            .blockPublicPolicy(false)
+            .restrictPublicBuckets(false)
+            .build();
+
+    /** The site's error document ({@code 404.html}, {@code error.html}), or the index page. */
+    private static String errorDocument(Path source) {
+        return Site.ERROR_DOCUMENTS.stream()
+                .filter(name -> Files.isRegularFile(source.resolve(name)))
+                .findFirst()
+                .orElse(Site.INDEX);
+    }
+
+    private void createBucket(String bucket, DeploymentContext context) {
+        context.journal().creating(BUCKET, bucket);
+        String region = session.region();
+        s3().createBucket(r -> {
+            r.bucket(bucket);
+            if (!"us-east-1".equals(region)) {
+                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+            }
+        });
+        s3().waiter().waitUntilBucketExists(r -> r.bucket(bucket));
+        context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+        tagBucket(bucket, context);
+    }
+
+    private void tagBucket(String bucket, DeploymentContext context) {
+        s3().putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(context.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList())));
+    }
+
+    @Override
+    public void destroy(DeploymentContext context) {
+        String bucket = context.state().resources().stream()
+                .filter(r -> r.type().equals(BUCKET))
+                .map(r -> r.name())
+                .findFirst()
+                .orElse(bucketName(context));
+        switch (bucketStatus(bucket)) {
+            case MISSING -> context.progress().info("Bucket " + bucket + " is already gone");
+            case FOREIGN -> context.progress().warn("Bucket " + bucket + " belongs to another account; left alone");
+            case OURS -> {
+                context.progress().info("Emptying bucket " + bucket + " (every object version and delete marker)");
+                new S3ObjectSync(s3()).deleteEverything(bucket);
+                context.progress().info("Deleting bucket " + bucket);
+                s3().deleteBucket(r -> r.bucket(bucket));
+                s3().waiter().waitUntilBucketNotExists(r -> r.bucket(bucket));
+                if (bucketStatus(bucket) != BucketStatus.MISSING) {
+                    throw ClouddemoException.cloud("bucket " + bucket + " still exists after deleting it",
+                            "run destroy again", null);
+                }
+            }
+        }
+        context.journal().deleted(BUCKET, bucket);
+    }
+
+    private enum BucketStatus { MISSING, OURS, FOREIGN }
+
+    private BucketStatus bucketStatus(String bucket) {
+        try {
+            s3().headBucket(r -> r.bucket(bucket));
+            return BucketStatus.OURS;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return BucketStatus.MISSING;
+            }
+            if (e.statusCode() == 403) {
+                return BucketStatus.FOREIGN;
+            }
+            throw e;
+        }
+    }
+
+    private Map<String, String> bucketTags(String bucket) {
+        try {
+            return s3().getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
+                    .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Map.of();
+            }
+            throw e;
+        }
+    }
+
+    private boolean publicPolicyAllowed(String bucket) {
+        try {
+            PublicAccessBlockConfiguration c = s3().getPublicAccessBlock(r -> r.bucket(bucket))
+                    .publicAccessBlockConfiguration();
+            return !Boolean.TRUE.equals(c.blockPublicPolicy()) && !Boolean.TRUE.equals(c.restrictPublicBuckets());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return true; // no block configured on the bucket
+            }
+            throw e;
+        }
+    }
+
+    private boolean policyCurrent(String bucket) {
+        try {
+            String policy = s3().getBucketPolicy(r -> r.bucket(bucket)).policy();
+            return Json.parse(policy).equals(Json.parse(S3SitePolicy.publicRead(bucket)));
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        } catch (Json.ParseException e) {
+            return false;
+        }
+    }
+
+    private boolean websiteCurrent(String bucket, String errorDocument) {
+        try {
+            GetBucketWebsiteResponse website = s3().getBucketWebsite(r -> r.bucket(bucket));
+            return website.indexDocument() != null && Site.INDEX.equals(website.indexDocument().suffix())
+                    && website.errorDocument() != null && errorDocument.equals(website.errorDocument().key());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static String tagText(DeploymentContext context) {
+        return context.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+}

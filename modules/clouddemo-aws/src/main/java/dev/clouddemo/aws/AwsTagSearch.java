@@ -1,0 +1,42 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.spi.FoundResource;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
+
+/** Finds resources by clouddemo's tags through the Resource Groups Tagging API, not through state. */
+final class AwsTagSearch {
+    private final ResourceGroupsTaggingApiClient tagging;
+
+    AwsTagSearch(ResourceGroupsTaggingApiClient tagging) {
+        this.tagging = tagging;
+    }
+
+    List<FoundResource> find(EnvName env) {
+        return tagging.getResourcesPaginator(r -> r.tagFilters(
+                        TagFilter.builder().key(Tags.ENV).values(env.value()).build(),
+                        TagFilter.builder().key(Tags.MANAGED_BY).values(Tags.MANAGED_BY_VALUE).build()))
+                .resourceTagMappingList()
+                .stream()
+                .map(AwsTagSearch::toFound)
+                .toList();
+    }
+
+    private static FoundResource toFound(ResourceTagMapping mapping) {
+        Map<String, String> tags = mapping.tags().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b));
+        return new FoundResource(mapping.resourceARN(), serviceOf(mapping.resourceARN()), tags);
+    }
+
+    /** The service part of an ARN ({@code arn:aws:s3:::bucket} → {@code s3}). */
+    static String serviceOf(String arn) {
+        String[] parts = arn.split(":", 4);
+        return parts.length > 2 ? parts[2] : "unknown";
+    }
+}

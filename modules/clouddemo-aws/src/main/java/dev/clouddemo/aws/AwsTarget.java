@@ -1,0 +1,48 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.spi.Target;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Where the AWS clients go: region from {@code --region}, the SDK's region chain, or
+ * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
+ * when {@code --local}; null endpoint means the real AWS.
+ */
+record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint) {
+    static final String DEFAULT_REGION = "us-east-1";
+
+    static AwsTarget resolve(Target target, Map<String, String> env) {
+        String region = target.region();
+        boolean defaulted = false;
+        if (region == null && !target.local()) {
+            region = chainRegion();
+        }
+        if (region == null) {
+            region = DEFAULT_REGION;
+            defaulted = true;
+        }
+        String endpoint = target.endpoint();
+        if (endpoint == null) {
+            endpoint = blankToNull(env.get("AWS_ENDPOINT_URL"));
+        }
+        if (endpoint == null && target.local()) {
+            endpoint = AwsProvider.LOCAL_ENDPOINT;
+        }
+        return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint));
+    }
+
+    private static String chainRegion() {
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+        } catch (SdkClientException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.state.StateStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code clouddemo} command: global options and the verbs. */
+@Command(name = "clouddemo",
+        mixinStandardHelpOptions = true,
+        versionProvider = ClouddemoCommand.Version.class,
+        description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
+                + " one command, and tear it down again.",
+        subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
+                OutputsCommand.class, ProvidersCommand.class},
+        footerHeading = "%nExit codes:%n")
+public final class ClouddemoCommand {
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Show debug logging and stack traces.")
+    boolean verbose;
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "text", paramLabel = "text|json",
+            description = "Result format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--state-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where state is kept (default: $CLOUDDEMO_HOME, else ~/.clouddemo).")
+    Path stateDir;
+
+    public enum OutputFormat { text, json }
+
+    Engine engine(ConsoleProgress progress) {
+        return new Engine(ProviderRegistry.load(), new StateStore(stateHome()), progress, Clock.systemUTC());
+    }
+
+    Path stateHome() {
+        if (stateDir != null) {
+            return stateDir;
+        }
+        String home = System.getenv("CLOUDDEMO_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        return Path.of(System.getProperty("user.home"), ".clouddemo");
+    }
+
+    Renderer renderer() {
+        return output == OutputFormat.json ? new JsonRenderer() : new TextRenderer();
+    }
+
+    static String exitCodeTable() {
+        return Arrays.stream(ExitCode.values())
+                .map(c -> String.format("  %3d  %s", c.code(), c.meaning()))
+                .collect(Collectors.joining("%n"));
+    }
+
+    /** The version from the build, read from the jar. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"clouddemo " + p.getProperty("version", "unknown") + " (Java "
+                    + System.getProperty("java.version") + ")"};
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.PlanResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploy (or update) a service model in an environment, then print its outputs.")
+final class DeployCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Mixin
+    TargetOptions target;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        PlanResult result = root.engine(progress).deploy(target.request());
+        root.renderer().deployed(result, progress.elapsedSeconds(), System.out);
+        return 0;
+    }
+}

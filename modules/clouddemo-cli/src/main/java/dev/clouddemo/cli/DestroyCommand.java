@@ -1,0 +1,64 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.state.DeploymentState;
+import java.io.Console;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+        description = "Tear down every deployment in an environment (or one model's), then verify by tag search"
+                + " that nothing is left.")
+final class DestroyCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Mixin
+    EnvOption env;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", converter = TargetOptions.ModelConverter.class,
+            description = "Only this model's deployment.")
+    ServiceModel model;
+
+    @Option(names = {"-p", "--provider"}, paramLabel = "aws|azure|gcp", description = "Only this provider's deployments.")
+    String provider;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        Engine engine = root.engine(progress);
+        if (!yes && !confirmed(engine)) {
+            System.err.println("Destroy cancelled; nothing was changed.");
+            return 1;
+        }
+        DestroyResult result = engine.destroy(env.env, model, provider);
+        root.renderer().destroyed(result, progress.elapsedSeconds(), System.out);
+        return 0;
+    }
+
+    private boolean confirmed(Engine engine) {
+        Console console = System.console();
+        if (console == null) {
+            throw ClouddemoException.usage("refusing to destroy environment '" + env.env
+                    + "' without confirmation: there is no terminal to ask on", "add --yes to confirm");
+        }
+        String what = engine.status(env.env).deployments().values().stream()
+                .filter(d -> model == null || d.model() == model)
+                .filter(d -> provider == null || d.provider().equals(provider))
+                .map(DeploymentState::key)
+                .collect(Collectors.joining(", "));
+        String answer = console.readLine("Destroy %s in environment '%s'? Everything they hold is deleted."
+                + " Type 'yes' to confirm: ", what.isEmpty() ? "nothing" : what, env.env);
+        return answer != null && answer.trim().equals("yes");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.json.Json;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --output json}: one JSON document on stdout per command. */
+final class JsonRenderer implements Renderer {
+    @Override
+    public void planned(PlanResult result, PrintStream out) {
+        Map<String, Object> m = header(result);
+        m.put("plan", ResultViews.plan(result.plan()));
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void deployed(PlanResult result, double seconds, PrintStream out) {
+        Map<String, Object> m = header(result);
+        m.put("changed", result.applied());
+        m.put("seconds", Math.round(seconds * 10) / 10.0);
+        m.put("plan", ResultViews.plan(result.plan()));
+        m.put("outputs", result.deployment().outputs());
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void destroyed(DestroyResult result, double seconds, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", result.env().value());
+        m.put("destroyed", result.destroyed().stream().map(DeploymentState::key).toList());
+        m.put("verified", true);
+        m.put("seconds", Math.round(seconds * 10) / 10.0);
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void status(EnvironmentState state, Path stateHome, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", state.env().value());
+        Map<String, Object> deployments = new LinkedHashMap<>();
+        state.deployments().forEach((key, d) -> deployments.put(key, ResultViews.deployment(d)));
+        m.put("deployments", deployments);
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void outputs(EnvironmentState state, ServiceModel model, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        state.deployments().forEach((key, d) -> {
+            if (model == null || d.model() == model) {
+                m.put(key, d.outputs());
+            }
+        });
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void providers(List<CloudProvider> providers, PrintStream out) {
+        List<Object> list = new ArrayList<>();
+        for (CloudProvider p : providers) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", p.id());
+            m.put("name", p.displayName());
+            m.put("models", p.models().stream().map(ServiceModel::id).sorted().toList());
+            m.put("localEndpoint", p.localEndpoint());
+            list.add(m);
+        }
+        out.print(Json.write(list));
+    }
+
+    private static Map<String, Object> header(PlanResult result) {
+        DeploymentState d = result.deployment();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", result.env().value());
+        m.put("provider", d.provider());
+        m.put("model", d.model().id());
+        m.put("region", d.region());
+        m.put("endpoint", d.endpoint());
+        return m;
+    }
+}

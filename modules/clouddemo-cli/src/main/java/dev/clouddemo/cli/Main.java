@@ -1,0 +1,29 @@
+package dev.clouddemo.cli;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Entry point: parse, run one command, exit with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+            // before any logger is created, so logback's configuration sees it
+            System.setProperty("clouddemo.log.level", "DEBUG");
+            System.setProperty("clouddemo.sdk.log.level", "INFO");
+        }
+        ClouddemoCommand root = new ClouddemoCommand();
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.getCommandSpec().usageMessage().footer(ClouddemoCommand.exitCodeTable());
+        ErrorHandler errors = new ErrorHandler(root);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.PlanResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what deploy would change, without changing anything.")
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Mixin
+    TargetOptions target;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        PlanResult result = root.engine(progress).plan(target.request());
+        root.renderer().planned(result, System.out);
+        return 0;
+    }
+}

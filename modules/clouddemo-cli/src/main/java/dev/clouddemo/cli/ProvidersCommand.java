@@ -1,0 +1,18 @@
+package dev.clouddemo.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the cloud providers and service models this build can deploy.")
+final class ProvidersCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Override
+    public Integer call() {
+        root.renderer().providers(root.engine(new ConsoleProgress(System.err)).providers(), System.out);
+        return 0;
+    }
+}

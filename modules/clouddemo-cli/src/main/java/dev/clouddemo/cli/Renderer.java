@@ -1,0 +1,25 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.state.EnvironmentState;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes command results to stdout, as text for people or JSON for scripts. */
+interface Renderer {
+    void planned(PlanResult result, PrintStream out);
+
+    void deployed(PlanResult result, double seconds, PrintStream out);
+
+    void destroyed(DestroyResult result, double seconds, PrintStream out);
+
+    void status(EnvironmentState state, Path stateHome, PrintStream out);
+
+    void outputs(EnvironmentState state, ServiceModel model, PrintStream out);
+
+    void providers(List<CloudProvider> providers, PrintStream out);
+}

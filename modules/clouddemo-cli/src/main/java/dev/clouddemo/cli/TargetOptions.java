@@ -1,0 +1,52 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.DeployRequest;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Target;
+import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** What and where to deploy: shared by {@code deploy} and {@code plan}. */
+final class TargetOptions {
+    @Option(names = {"-p", "--provider"}, required = true, paramLabel = "aws|azure|gcp",
+            description = "Cloud provider.")
+    String provider;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "Service model: static (saas), faas (serverless, function), paas (app), iaas (vm).")
+    ServiceModel model;
+
+    @Option(names = {"-e", "--env"}, defaultValue = "dev", paramLabel = "ENV",
+            description = "Environment name (default: ${DEFAULT-VALUE}).")
+    String env;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region (default: the SDK's configured region, else us-east-1).")
+    String region;
+
+    @Option(names = "--source", paramLabel = "DIR",
+            description = "Folder to deploy instead of the built-in demo.")
+    Path source;
+
+    @Option(names = "--local", description = "Use the local emulators instead of the real cloud.")
+    boolean local;
+
+    DeployRequest request() {
+        return DeployRequest.of(env, provider, model, new Target(region, local, null), source);
+    }
+
+    /** Accepts model ids and aliases; an unknown one is a usage error (exit 2). */
+    static final class ModelConverter implements ITypeConverter<ServiceModel> {
+        @Override
+        public ServiceModel convert(String value) {
+            try {
+                return ServiceModel.parse(value);
+            } catch (ClouddemoException e) {
+                throw new TypeConversionException(e.getMessage() + " (" + e.hint() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Results for people: plans in terraform's +/~/- style, outputs as {@code key = value}. */
+final class TextRenderer implements Renderer {
+    /** Beyond this many changes of one type, the rest are counted rather than listed. */
+    static final int LISTED_PER_TYPE = 20;
+
+    @Override
+    public void planned(PlanResult result, PrintStream out) {
+        printPlan(result, out);
+        if (result.deployment().resources().isEmpty()) {
+            out.println("(Names end in a random suffix drawn for this plan; deploy draws its own and keeps it.)");
+        }
+    }
+
+    @Override
+    public void deployed(PlanResult result, double seconds, PrintStream out) {
+        DeploymentState d = result.deployment();
+        if (!result.applied()) {
+            out.printf("No changes: %s in environment '%s' is up to date.%n", d.key(), result.env());
+        } else {
+            printPlan(result, out);
+            out.printf("Deployed %s to environment '%s' in %.1f s.%n", d.key(), result.env(), seconds);
+        }
+        printOutputs(d.outputs(), out);
+    }
+
+    @Override
+    public void destroyed(DestroyResult result, double seconds, PrintStream out) {
+        out.printf("Destroyed %s in environment '%s' in %.1f s; a tag search finds nothing left.%n",
+                result.destroyed().stream().map(DeploymentState::key).collect(Collectors.joining(", ")),
+                result.env(), seconds);
+    }
+
+    @Override
+    public void status(EnvironmentState state, Path stateHome, PrintStream out) {
+        out.printf("Environment '%s'%n", state.env());
+        for (DeploymentState d : state.deployments().values()) {
+            out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), d.region(),
+                    d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
+            out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
+            for (ResourceRecord r : d.resources()) {
+                out.printf("    %-24s %s (%s)%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT));
+            }
+            d.outputs().forEach((k, v) -> out.printf("    %s = %s%n", k, v));
+        }
+    }
+
+    @Override
+    public void outputs(EnvironmentState state, ServiceModel model, PrintStream out) {
+        List<DeploymentState> selected = state.deployments().values().stream()
+                .filter(d -> model == null || d.model() == model)
+                .toList();
+        for (DeploymentState d : selected) {
+            if (selected.size() > 1) {
+                out.println("# " + d.key());
+            }
+            printOutputs(d.outputs(), out);
+        }
+    }
+
+    @Override
+    public void providers(List<CloudProvider> providers, PrintStream out) {
+        out.printf("%-8s %-24s %-24s %s%n", "ID", "NAME", "MODELS", "LOCAL ENDPOINT");
+        for (CloudProvider p : providers) {
+            out.printf("%-8s %-24s %-24s %s%n", p.id(), p.displayName(),
+                    p.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(",")),
+                    p.localEndpoint());
+        }
+    }
+
+    private static void printPlan(PlanResult result, PrintStream out) {
+        DeploymentState d = result.deployment();
+        Plan plan = result.plan();
+        out.printf("Plan for %s in environment '%s' (%s%s):%n", d.key(), result.env(), d.region(),
+                d.endpoint() == null ? "" : " at " + d.endpoint());
+        Map<String, List<Change>> byType = plan.writes().stream()
+                .collect(Collectors.groupingBy(Change::type, java.util.LinkedHashMap::new, Collectors.toList()));
+        byType.forEach((type, changes) -> {
+            changes.stream().limit(LISTED_PER_TYPE).forEach(c ->
+                    out.printf("  %s %-24s %s  (%s)%n", c.action().symbol(), c.type(), c.name(), c.reason()));
+            if (changes.size() > LISTED_PER_TYPE) {
+                out.printf("  … and %d more %s change(s)%n", changes.size() - LISTED_PER_TYPE, type);
+            }
+        });
+        Map<Action, Integer> counts = plan.counts();
+        out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged.%n", counts.get(Action.CREATE),
+                counts.get(Action.UPDATE), counts.get(Action.DELETE), counts.get(Action.NO_OP));
+        plan.notes().forEach(n -> out.println("Note: " + n));
+    }
+
+    private static void printOutputs(Map<String, String> outputs, PrintStream out) {
+        outputs.forEach((k, v) -> out.printf("%s = %s%n", k, v));
+    }
+}
