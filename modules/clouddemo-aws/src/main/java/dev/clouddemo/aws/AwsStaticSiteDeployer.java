@@ -13,12 +13,14 @@ import dev.clouddemo.core.spi.DeploymentContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -46,29 +48,65 @@ final class AwsStaticSiteDeployer implements Deployer {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
+    /** Reads the bucket's settings and objects concurrently, while the source folder is hashed. */
     @Override
     public Plan plan(DeploymentContext context) {
-        Site site = SiteScanner.scan(context.source());
         String bucket = bucketName(context);
-        Plan.Builder plan = new Plan.Builder();
-        BucketStatus status = bucketStatus(bucket);
-        if (status == BucketStatus.FOREIGN) {
-            throw ClouddemoException.cloud(
-                    "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
-                    "remove this deployment with `clouddemo destroy --env " + context.env() + " --model static --yes`"
-                            + " and deploy again to draw a new name", null);
-        }
-        boolean exists = status == BucketStatus.OURS;
         String errorDocument = errorDocument(context.source());
-        if (!exists) {
-            plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + tagText(context));
-            plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, "allow a public bucket policy on this bucket only");
-            plan.add(Action.CREATE, POLICY, bucket, "public read (s3:GetObject) of its objects");
-            plan.add(Action.CREATE, WEBSITE, bucket, "index " + Site.INDEX + ", error " + errorDocument);
-        } else {
-            planBucketSettings(bucket, context, errorDocument, plan);
+        S3ObjectSync sync = new S3ObjectSync(s3());
+        Plan.Builder plan = new Plan.Builder();
+        try (Concurrently reads = new Concurrently(6)) {
+            Future<Site> scan = reads.submit(() -> SiteScanner.scan(context.source()));
+            BucketStatus status;
+            try {
+                status = bucketStatus(bucket);
+            } catch (RuntimeException e) {
+                Concurrently.get(scan); // a problem with the user's input is reported first
+                throw e;
+            }
+            if (status == BucketStatus.FOREIGN) {
+                throw ClouddemoException.cloud(
+                        "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
+                        "remove this deployment with `clouddemo destroy --env " + context.env() + " --model static"
+                                + " --yes` and deploy again to draw a new name", null);
+            }
+            Map<String, S3Object> remote = Map.of();
+            if (status == BucketStatus.MISSING) {
+                plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + tagText(context));
+                plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
+                plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
+                plan.add(Action.CREATE, WEBSITE, bucket, websiteWhy(errorDocument));
+            } else {
+                Future<Boolean> tagged = reads.submit(() -> bucketTags(bucket).entrySet().containsAll(context.tags().entrySet()));
+                Future<Boolean> publicAccess = reads.submit(() -> publicPolicyAllowed(bucket));
+                Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));
+                Future<Boolean> website = reads.submit(() -> websiteCurrent(bucket, errorDocument));
+                Future<Map<String, S3Object>> objects = reads.submit(() -> sync.list(bucket));
+                plan.add(action(tagged), TAGS, bucket, "tags " + tagText(context));
+                plan.add(action(publicAccess), PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
+                plan.add(action(policy), POLICY, bucket, POLICY_WHY);
+                plan.add(action(website), WEBSITE, bucket, websiteWhy(errorDocument));
+                remote = Concurrently.get(objects);
+            }
+            Site site = Concurrently.get(scan);
+            sync.plan(bucket, site, remote, plan);
+            notes(bucket, site, plan);
         }
-        new S3ObjectSync(s3()).plan(bucket, site, exists, plan);
+        return plan.build();
+    }
+
+    private static final String PUBLIC_ACCESS_WHY = "allow a public bucket policy on this bucket only";
+    private static final String POLICY_WHY = "public read (s3:GetObject) of its objects";
+
+    private static String websiteWhy(String errorDocument) {
+        return "index " + Site.INDEX + ", error " + errorDocument;
+    }
+
+    private static Action action(Future<Boolean> current) {
+        return Concurrently.get(current) ? Action.NO_OP : Action.UPDATE;
+    }
+
+    private static void notes(String bucket, Site site, Plan.Builder plan) {
         plan.note("Bucket " + bucket + " is publicly readable: Block Public Access is lifted on this bucket only,"
                 + " and its policy lets anyone read its objects (that is what a website needs).");
         if (!site.hasIndex()) {
@@ -77,19 +115,6 @@ final class AwsStaticSiteDeployer implements Deployer {
         if (site.skippedHidden() > 0) {
             plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
         }
-        return plan.build();
-    }
-
-    private void planBucketSettings(String bucket, DeploymentContext context, String errorDocument, Plan.Builder plan) {
-        Map<String, String> tags = bucketTags(bucket);
-        plan.add(tags.entrySet().containsAll(context.tags().entrySet()) ? Action.NO_OP : Action.UPDATE, TAGS, bucket,
-                "tags " + tagText(context));
-        plan.add(publicPolicyAllowed(bucket) ? Action.NO_OP : Action.UPDATE, PUBLIC_ACCESS, bucket,
-                "allow a public bucket policy on this bucket only");
-        plan.add(policyCurrent(bucket) ? Action.NO_OP : Action.UPDATE, POLICY, bucket,
-                "public read (s3:GetObject) of its objects");
-        plan.add(websiteCurrent(bucket, errorDocument) ? Action.NO_OP : Action.UPDATE, WEBSITE, bucket,
-                "index " + Site.INDEX + ", error " + errorDocument);
     }
 
     @Override

@@ -15,11 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -44,8 +40,7 @@ final class S3ObjectSync {
     }
 
     /** Adds one change per object to the plan: create, update, delete or no-op. Read-only. */
-    void plan(String bucket, Site site, boolean bucketExists, Plan.Builder plan) {
-        Map<String, S3Object> remote = bucketExists ? list(bucket) : Map.of();
+    void plan(String bucket, Site site, Map<String, S3Object> remote, Plan.Builder plan) {
         for (SiteFile file : site.files().values()) {
             S3Object object = remote.get(file.key());
             if (object == null) {
@@ -82,17 +77,12 @@ final class S3ObjectSync {
     }
 
     private void upload(String bucket, Path source, List<Change> uploads) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, uploads.size()));
-        try {
+        try (Concurrently pool = new Concurrently(Math.min(THREADS, uploads.size()))) {
             List<Future<?>> futures = new ArrayList<>();
             for (Change change : uploads) {
-                futures.add(pool.submit(() -> put(bucket, SiteScanner.file(source, change.name()))));
+                futures.add(pool.run(() -> put(bucket, SiteScanner.file(source, change.name()))));
             }
-            for (Future<?> future : futures) {
-                await(future);
-            }
-        } finally {
-            pool.shutdownNow();
+            futures.forEach(Concurrently::get);
         }
     }
 
@@ -134,7 +124,8 @@ final class S3ObjectSync {
         }
     }
 
-    private Map<String, S3Object> list(String bucket) {
+    /** The bucket's objects by key. */
+    Map<String, S3Object> list(String bucket) {
         Map<String, S3Object> objects = new HashMap<>();
         s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(o -> objects.put(o.key(), o));
         return objects;
@@ -147,22 +138,5 @@ final class S3ObjectSync {
         }
         String remoteSha = s3.headObject(r -> r.bucket(bucket).key(file.key())).metadata().get(SHA256_METADATA);
         return file.sha256().equals(remoteSha);
-    }
-
-    private static void await(Future<?> future) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while uploading", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SdkException sdk) {
-                throw sdk;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

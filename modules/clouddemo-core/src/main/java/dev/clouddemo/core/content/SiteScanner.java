@@ -30,9 +30,15 @@ public final class SiteScanner {
 
     public static Site scan(Path folder) {
         Path root = checkFolder(folder);
-        Map<String, SiteFile> files = new TreeMap<>();
+        Map<String, Path> paths = new TreeMap<>();
         int[] hidden = {0};
-        walk(root, root, files, hidden, new HashSet<>());
+        walk(root, root, paths, hidden, new HashSet<>());
+        // hashing dominates for big sites: spread it over the cores
+        Map<String, SiteFile> files = new TreeMap<>();
+        paths.entrySet().parallelStream()
+                .map(e -> hash(e.getKey(), e.getValue()))
+                .toList()
+                .forEach(f -> files.put(f.key(), f));
         if (files.isEmpty()) {
             throw ClouddemoException.invalidInput("source folder " + folder + " has no files to deploy"
                     + (hidden[0] > 0 ? " (" + hidden[0] + " hidden entries skipped)" : ""),
@@ -73,7 +79,7 @@ public final class SiteScanner {
         }
     }
 
-    private static void walk(Path root, Path dir, Map<String, SiteFile> files, int[] hidden, Set<Path> visited) {
+    private static void walk(Path root, Path dir, Map<String, Path> files, int[] hidden, Set<Path> visited) {
         if (!visited.add(realPath(dir))) {
             return; // a link back to a folder already walked
         }
@@ -98,7 +104,7 @@ public final class SiteScanner {
                 walk(root, entry, files, hidden, visited);
             } else if (Files.isRegularFile(target)) {
                 String key = root.relativize(entry).toString().replace('\\', '/');
-                files.put(key, hash(key, entry));
+                files.put(key, entry);
             }
         }
     }
