@@ -6,8 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-scripts/emulators.sh install moto ministack
+scripts/emulators.sh install localstack ministack moto
 
 # Every listed emulator must be present: a missing one fails the run instead of skipping tests.
-export CLOUDDEMO_REQUIRE_EMULATORS="${CLOUDDEMO_REQUIRE_EMULATORS:-moto,ministack}"
+export CLOUDDEMO_REQUIRE_EMULATORS="${CLOUDDEMO_REQUIRE_EMULATORS:-localstack,ministack,moto}"
 exec mvn -B -ntp verify "$@"

@@ -7,7 +7,9 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.ProviderSession;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -66,7 +68,10 @@ final class AwsSession implements ProviderSession {
     @Override
     public List<FoundResource> discover(EnvName env) {
         try {
-            return new AwsTagSearch(tagging()).find(env);
+            Map<String, FoundResource> found = new LinkedHashMap<>();
+            new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
+            new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
+            return List.copyOf(found.values());
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "searching for resources tagged clouddemo-env=" + env, this);
         }

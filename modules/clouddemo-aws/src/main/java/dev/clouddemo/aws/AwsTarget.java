@@ -2,7 +2,10 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.spi.Target;
 import java.net.URI;
+import dev.clouddemo.core.error.ClouddemoException;
 import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -16,6 +19,9 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
         String region = target.region();
+        if (region != null) {
+            checkKnown(region);
+        }
         boolean defaulted = false;
         if (region == null && !target.local()) {
             region = chainRegion();
@@ -32,6 +38,20 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
             endpoint = AwsProvider.LOCAL_ENDPOINT;
         }
         return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint));
+    }
+
+    /** A region the SDK does not know is a typo, reported before any call. */
+    static void checkKnown(String region) {
+        if (Region.regions().stream().noneMatch(r -> r.id().equals(region))) {
+            String similar = Region.regions().stream()
+                    .map(Region::id)
+                    .filter(id -> id.startsWith(region) || region.startsWith(id))
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw ClouddemoException.invalidInput("unknown AWS region '" + region + "'",
+                    similar.isEmpty() ? "see `aws ec2 describe-regions` for the region names"
+                            : "did you mean: " + similar + "?");
+        }
     }
 
     private static String chainRegion() {

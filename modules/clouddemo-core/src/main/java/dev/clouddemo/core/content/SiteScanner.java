@@ -57,9 +57,7 @@ public final class SiteScanner {
         if (!file.startsWith(root) || key.startsWith("/")) {
             throw ClouddemoException.invalidInput("object key '" + key + "' leads outside " + folder, null);
         }
-        if (Files.isSymbolicLink(file)) {
-            resolveInside(root, file);
-        }
+        resolveInside(root, file); // also catches a symlinked folder on the way that leads outside
         return hash(key, file);
     }
 
@@ -80,8 +78,9 @@ public final class SiteScanner {
     }
 
     private static void walk(Path root, Path dir, Map<String, Path> files, int[] hidden, Set<Path> visited) {
-        if (!visited.add(realPath(dir))) {
-            return; // a link back to a folder already walked
+        Path real = realPath(dir);
+        if (!visited.add(real)) {
+            return; // a link back to a folder above this one: a loop
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
@@ -103,10 +102,18 @@ public final class SiteScanner {
             if (Files.isDirectory(target)) {
                 walk(root, entry, files, hidden, visited);
             } else if (Files.isRegularFile(target)) {
-                String key = root.relativize(entry).toString().replace('\\', '/');
-                files.put(key, entry);
+                files.put(key(root.relativize(entry)), entry);
             }
         }
+        visited.remove(real); // only the folders above the current one guard against loops
+    }
+
+    private static String key(Path relative) {
+        StringBuilder key = new StringBuilder();
+        for (Path part : relative) {
+            key.append(key.length() == 0 ? "" : "/").append(part);
+        }
+        return key.toString();
     }
 
     private static Path realPath(Path dir) {

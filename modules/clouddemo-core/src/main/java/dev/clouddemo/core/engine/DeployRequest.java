@@ -29,8 +29,9 @@ public record DeployRequest(EnvName env, String provider, ServiceModel model, Ta
         if (source != null && !Files.isDirectory(source)) {
             problems.add("source folder " + source + (Files.exists(source) ? " is not a folder" : " does not exist"));
         }
-        if (target.region() != null && !target.region().matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-            problems.add("region '" + target.region() + "' is not a region name (like us-east-1 or eu-west-2)");
+        if (target.region() != null && !target.region().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            problems.add("region '" + target.region() + "' is not a region name (like us-east-1, westeurope or"
+                    + " europe-west1)");
         }
         if (!problems.isEmpty()) {
             throw ClouddemoException.invalidInput(String.join("; ", problems), "fix the input and run again");

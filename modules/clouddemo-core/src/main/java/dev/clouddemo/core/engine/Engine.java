@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -193,7 +192,7 @@ public final class Engine {
                             + (d.local() ? "the local emulator" : "the real cloud"),
                     d.local() ? "add --local, or use another --env" : "leave out --local, or use another --env");
         }
-        return new Target(d.region(), d.local(), Objects.requireNonNullElse(asked.endpoint(), d.endpoint()));
+        return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint());
     }
 
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {

@@ -266,11 +266,15 @@ public final class Json {
             String token = text.substring(start, pos);
             try {
                 BigDecimal decimal = new BigDecimal(token);
-                if (decimal.scale() <= 0 && decimal.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
-                    return decimal.longValueExact();
+                if (decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0 && token.indexOf('.') < 0) {
+                    try {
+                        return decimal.longValueExact();
+                    } catch (ArithmeticException tooBig) {
+                        return decimal.doubleValue();
+                    }
                 }
                 return decimal.doubleValue();
-            } catch (NumberFormatException | ArithmeticException ex) {
+            } catch (NumberFormatException ex) {
                 pos = start;
                 throw error("bad number '" + token + "'");
             }

@@ -62,8 +62,8 @@ final class StateCodec {
 
     static int schemaVersion(Object tree) {
         Object version = map(tree, "the document").get("schemaVersion");
-        if (!(version instanceof Number n)) {
-            throw new IllegalArgumentException("schemaVersion is missing or not a number");
+        if (!(version instanceof Long n) || n < 1 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("schemaVersion is missing or not a positive whole number");
         }
         return n.intValue();
     }
@@ -79,7 +79,7 @@ final class StateCodec {
             resources.add(new ResourceRecord(
                     string(rm, "type"),
                     string(rm, "name"),
-                    (String) rm.get("id"),
+                    optionalString(rm, "id"),
                     ResourceRecord.Status.valueOf(string(rm, "status").toUpperCase(Locale.ROOT))));
         }
         Map<String, String> outputs = new LinkedHashMap<>();
@@ -89,10 +89,10 @@ final class StateCodec {
                 ServiceModel.parse(string(m, "model")),
                 string(m, "region"),
                 Boolean.TRUE.equals(m.get("local")),
-                (String) m.get("endpoint"),
+                optionalString(m, "endpoint"),
                 string(m, "suffix"),
-                Instant.parse(string(m, "createdAt")),
-                Instant.parse(string(m, "updatedAt")),
+                instant(m, "createdAt"),
+                instant(m, "updatedAt"),
                 resources,
                 outputs);
     }
@@ -103,6 +103,22 @@ final class StateCodec {
             throw new IllegalArgumentException(what + " is missing or not an object");
         }
         return (Map<String, Object>) value;
+    }
+
+    private static String optionalString(Map<String, Object> m, String key) {
+        Object value = m.get(key);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException("'" + key + "' is not a string");
+        }
+        return (String) value;
+    }
+
+    private static Instant instant(Map<String, Object> m, String key) {
+        try {
+            return Instant.parse(string(m, key));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + key + "' is not a UTC time like 2026-01-31T12:00:00Z");
+        }
     }
 
     private static String string(Map<String, Object> m, String key) {

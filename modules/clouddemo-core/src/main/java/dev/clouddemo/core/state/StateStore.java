@@ -92,15 +92,17 @@ public final class StateStore {
                             + ", newer than this clouddemo reads (" + EnvironmentState.SCHEMA_VERSION + ")",
                     "upgrade clouddemo; the file was left untouched");
         }
+        EnvironmentState state;
         try {
-            EnvironmentState state = StateCodec.fromJson(tree);
-            if (!state.env().equals(env)) {
-                throw corrupt(file, "it describes environment '" + state.env() + "'");
-            }
-            return Optional.of(state);
-        } catch (IllegalArgumentException | ClouddemoException e) {
+            state = StateCodec.fromJson(tree);
+        } catch (RuntimeException e) {
+            // a field of the wrong type or shape, whichever exception the decoding raised
             throw corrupt(file, e.getMessage());
         }
+        if (!state.env().equals(env)) {
+            throw corrupt(file, "it describes environment '" + state.env() + "'");
+        }
+        return Optional.of(state);
     }
 
     /** Replaces the environment's state file atomically; an environment with no deployments is removed. */

@@ -1,0 +1,48 @@
+package dev.clouddemo.core.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clouddemo.core.model.ServiceModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoPayloadsTest {
+
+    @Test
+    void materialize_static_givesFolderWithIndexErrorPageAndStyle() throws IOException {
+        // when
+        Path folder = DemoPayloads.materialize(ServiceModel.STATIC);
+
+        // then
+        assertThat(folder).isDirectory();
+        assertThat(folder.resolve("index.html")).isRegularFile();
+        assertThat(folder.resolve("404.html")).isRegularFile();
+        assertThat(folder.resolve("style.css")).isRegularFile();
+        assertThat(Files.readString(folder.resolve("index.html"))).containsIgnoringCase("<html");
+        assertThat(folder.resolve("files.txt")).doesNotExist();
+    }
+
+    @Test
+    void materialize_static_scansAsASiteWithIndexAndErrorDocument() {
+        // given
+        Path folder = DemoPayloads.materialize(ServiceModel.STATIC);
+
+        // when
+        Site site = SiteScanner.scan(folder);
+
+        // then
+        assertThat(site.files()).containsOnlyKeys("index.html", "404.html", "style.css");
+        assertThat(site.hasIndex()).isTrue();
+        assertThat(site.files().keySet()).containsAnyElementsOf(Site.ERROR_DOCUMENTS);
+        assertThat(site.totalBytes()).isEqualTo(
+                site.files().values().stream().mapToLong(f -> f.path().toFile().length()).sum());
+    }
+
+    @Test
+    void materialize_calledTwice_givesSeparateFolders() {
+        assertThat(DemoPayloads.materialize(ServiceModel.STATIC))
+                .isNotEqualTo(DemoPayloads.materialize(ServiceModel.STATIC));
+    }
+}

@@ -1,0 +1,496 @@
+package dev.clouddemo.core.engine;
+
+import static dev.clouddemo.core.Failures.clouddemoFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.json.Json;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
+import dev.clouddemo.core.state.StateLock;
+import dev.clouddemo.core.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    private static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+    private static final EnvName DEV = EnvName.of("dev");
+    private static final String LOCAL_ENDPOINT = "http://127.0.0.1:4566";
+
+    @TempDir
+    Path tmp;
+
+    private Path source;
+    private StateStore store;
+    private FakeCloudProvider fake;
+    private Engine engine;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        source = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(source.resolve("index.html"), "<h1>hi</h1>");
+        store = new StateStore(tmp.resolve("home"));
+        fake = new FakeCloudProvider();
+        engine = engineWith(fake);
+    }
+
+    private Engine engineWith(FakeCloudProvider provider) {
+        return new Engine(new ProviderRegistry(List.of(provider)), store, Progress.SILENT, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private DeployRequest request(String env) {
+        return request(env, null);
+    }
+
+    private DeployRequest request(String env, String region) {
+        return DeployRequest.of(env, "fake", ServiceModel.STATIC, new Target(region, false, null), source);
+    }
+
+    private DeployRequest localRequest(String env) {
+        return DeployRequest.of(env, "fake", ServiceModel.STATIC, new Target(null, true, LOCAL_ENDPOINT), source);
+    }
+
+    private DeploymentState recorded(String env) {
+        return new StateStore(tmp.resolve("home")).read(EnvName.of(env)).orElseThrow()
+                .deployment("fake/static").orElseThrow();
+    }
+
+    private List<String> lockFiles() throws IOException {
+        Path envs = store.home().resolve("envs");
+        if (!Files.isDirectory(envs)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(envs)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".lock")).toList();
+        }
+    }
+
+    @Test
+    void deploy_firstTime_appliesAndRecordsCreatedResourcesAndOutput() throws Exception {
+        // when
+        PlanResult result = engine.deploy(request("dev", "eu-west-2"));
+
+        // then
+        assertThat(result.applied()).isTrue();
+        assertThat(result.plan().counts()).containsEntry(Action.CREATE, 2);
+        DeploymentState state = recorded("dev");
+        assertThat(state.region()).isEqualTo("eu-west-2");
+        assertThat(state.suffix()).matches("[a-z0-9]{6}");
+        assertThat(state.resources()).extracting(ResourceRecord::type, ResourceRecord::status).containsExactly(
+                tuple(FakeCloudProvider.BUCKET, ResourceRecord.Status.CREATED),
+                tuple(FakeCloudProvider.OBJECT, ResourceRecord.Status.CREATED));
+        assertThat(state.resource(FakeCloudProvider.OBJECT, "index.html").orElseThrow().id()).isEqualTo("fake:index.html");
+        assertThat(state.outputs()).containsOnly(
+                entry("url", "http://clouddemo-dev-static-" + state.suffix() + ".fake.test/"));
+        assertThat(state.updatedAt()).isEqualTo(NOW);
+        assertThat(result.deployment()).isEqualTo(state);
+        Map<?, ?> file = (Map<?, ?>) Json.parse(Files.readString(store.file(DEV)));
+        assertThat(file.get("env")).isEqualTo("dev");
+        assertThat(lockFiles()).isEmpty();
+    }
+
+    @Test
+    void deploy_twiceOnLocalEndpoint_secondMakesNoWriteCall() {
+        assertSecondDeployMakesNoWriteCall(localRequest("dev"));
+    }
+
+    @Test
+    void deploy_twiceOnRealCloud_secondMakesNoWriteCall() {
+        // the real cloud: no endpoint in the request nor in state
+        assertSecondDeployMakesNoWriteCall(request("dev"));
+    }
+
+    private void assertSecondDeployMakesNoWriteCall(DeployRequest request) {
+        // given
+        engine.deploy(request);
+        int appliesAfterFirst = fake.applyCalls;
+        int writesAfterFirst = fake.writeCalls;
+        DeploymentState afterFirst = recorded("dev");
+
+        // when
+        PlanResult second = engine.deploy(request);
+
+        // then
+        assertThat(appliesAfterFirst).isEqualTo(1);
+        assertThat(second.applied()).isFalse();
+        assertThat(second.plan().hasChanges()).isFalse();
+        assertThat(second.plan().counts()).containsEntry(Action.NO_OP, 2);
+        assertThat(fake.applyCalls).isEqualTo(appliesAfterFirst);
+        assertThat(fake.writeCalls).isEqualTo(writesAfterFirst);
+        assertThat(recorded("dev")).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void deploy_secondTimeWithoutRegion_reusesRecordedRegionEndpointAndSuffix() {
+        // given
+        engine.deploy(DeployRequest.of("dev", "fake", ServiceModel.STATIC,
+                new Target("eu-west-2", true, LOCAL_ENDPOINT), source));
+        String suffix = recorded("dev").suffix();
+
+        // when
+        engine.deploy(DeployRequest.of("dev", "fake", ServiceModel.STATIC, new Target(null, true, null), source));
+
+        // then
+        assertThat(fake.opened).extracting(Target::region).containsExactly("eu-west-2", "eu-west-2");
+        assertThat(fake.opened).extracting(Target::endpoint).containsExactly(LOCAL_ENDPOINT, LOCAL_ENDPOINT);
+        assertThat(recorded("dev").suffix()).isEqualTo(suffix);
+        assertThat(recorded("dev").endpoint()).isEqualTo(LOCAL_ENDPOINT);
+    }
+
+    @Test
+    void plan_firstTime_writesNoStateAndMakesNoCloudWrite() {
+        // when
+        PlanResult result = engine.plan(request("dev"));
+
+        // then
+        assertThat(result.applied()).isFalse();
+        assertThat(result.plan().writes()).extracting(Change::action).containsOnly(Action.CREATE);
+        assertThat(result.plan().writes()).hasSize(2);
+        assertThat(store.file(DEV)).doesNotExist();
+        assertThat(store.environments()).isEmpty();
+        assertThat(fake.calls).doesNotContain("apply");
+        assertThat(fake.cloud).isEmpty();
+    }
+
+    @Test
+    void plan_afterDeploy_hasNoChangesAndLeavesStateUnchanged() throws IOException {
+        // given
+        engine.deploy(localRequest("dev"));
+        String before = Files.readString(store.file(DEV));
+
+        // when
+        PlanResult result = engine.plan(localRequest("dev"));
+
+        // then
+        assertThat(result.plan().hasChanges()).isFalse();
+        assertThat(Files.readString(store.file(DEV))).isEqualTo(before);
+    }
+
+    @Test
+    void destroy_deployedEnvironment_removesDeploymentAndDeletesFile() {
+        // given
+        engine.deploy(request("dev"));
+        DeploymentState deployed = recorded("dev");
+
+        // when
+        DestroyResult result = engine.destroy("dev", null, null);
+
+        // then
+        assertThat(result.env()).isEqualTo(DEV);
+        assertThat(result.destroyed()).extracting(DeploymentState::key).containsExactly("fake/static");
+        assertThat(result.destroyed().get(0).suffix()).isEqualTo(deployed.suffix());
+        assertThat(fake.cloud).isEmpty();
+        assertThat(fake.calls).contains("destroy", "discover dev");
+        assertThat(store.file(DEV)).doesNotExist();
+        assertThat(engine.environments()).isEmpty();
+    }
+
+    @Test
+    void destroy_resourceStillTagged_failsWithCloudFailureAndStateKeepsDeployment() throws IOException {
+        // given
+        engine.deploy(request("dev"));
+        fake.leaveBucketOnDestroy = true;
+        String bucketId = "fake:" + recorded("dev").resources().get(0).name();
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.destroy("dev", null, null));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+        assertThat(e.exitCode().code()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("fake/static").contains("1 tagged resource").contains(bucketId);
+        assertThat(recorded("dev").key()).isEqualTo("fake/static");
+        assertThat(recorded("dev").resource(FakeCloudProvider.BUCKET, bucketId.substring("fake:".length()))).isPresent();
+        assertThat(lockFiles()).isEmpty();
+    }
+
+    @Test
+    void destroy_leftoverOfAnotherModel_doesNotFail() {
+        // given
+        engine.deploy(request("dev"));
+        Map<String, String> faasTags = Tags.forDeployment(DEV, ServiceModel.FAAS);
+        fake.cloud.put("fake:fn", new FoundResource("fake:fn", "function", faasTags));
+
+        // when
+        DestroyResult result = engine.destroy("dev", ServiceModel.STATIC, "fake");
+
+        // then
+        assertThat(result.destroyed()).hasSize(1);
+        assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
+    void destroy_unknownEnv_throwsInvalidInputNamingKnownEnvs() {
+        // given
+        engine.deploy(request("dev"));
+        engine.deploy(request("prod"));
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.destroy("qa", null, null));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("no environment 'qa'");
+        assertThat(e.hint()).contains("known environments: dev, prod");
+        assertThat(fake.calls).doesNotContain("destroy");
+    }
+
+    @Test
+    void destroy_noDeploymentOfThatModel_throwsInvalidInputListingWhatExists() {
+        // given
+        engine.deploy(request("dev"));
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.destroy("dev", ServiceModel.FAAS, null));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("has no deployment of model faas");
+        assertThat(e.hint()).contains("fake/static");
+        assertThat(store.file(DEV)).exists();
+    }
+
+    @Test
+    void deploy_envLocked_throwsLockedAndTouchesNothing() {
+        // given
+        try (StateLock held = StateLock.acquire(store, DEV, "destroy")) {
+            // when
+            ClouddemoException e = clouddemoFailure(() -> engine.deploy(request("dev")));
+
+            // then
+            assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED);
+            assertThat(e.getMessage()).contains("'destroy'");
+            assertThat(fake.calls).isEmpty();
+            assertThat(store.file(DEV)).doesNotExist();
+        }
+    }
+
+    @Test
+    void destroy_envLocked_throwsLocked() {
+        // given
+        engine.deploy(request("dev"));
+        try (StateLock held = StateLock.acquire(store, DEV, "deploy fake/static")) {
+            // when
+            ClouddemoException e = clouddemoFailure(() -> engine.destroy("dev", null, null));
+
+            // then
+            assertThat(e.exitCode()).isEqualTo(ExitCode.LOCKED);
+            assertThat(fake.calls).doesNotContain("destroy");
+        }
+    }
+
+    @Test
+    void deploy_modelNotSupportedByProvider_throwsUsage() {
+        // given
+        DeployRequest faas = DeployRequest.of("dev", "fake", ServiceModel.FAAS, new Target(null, false, null), source);
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(faas));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(e.getMessage()).contains("fake cannot deploy model 'faas'");
+        assertThat(e.hint()).contains("static");
+        assertThat(fake.opened).isEmpty();
+    }
+
+    @Test
+    void deploy_sessionWithoutDeployerForModel_throwsUsageAndReleasesLock() throws IOException {
+        // given
+        FakeCloudProvider partial = new FakeCloudProvider(
+                Set.of(ServiceModel.STATIC, ServiceModel.IAAS), Set.of(ServiceModel.STATIC));
+        DeployRequest vm = DeployRequest.of("dev", "fake", ServiceModel.IAAS, new Target(null, false, null), source);
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engineWith(partial).deploy(vm));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(e.getMessage()).contains("iaas");
+        assertThat(lockFiles()).isEmpty();
+        assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
+    void deploy_unknownProvider_throwsUsageListingKnownOnes() {
+        // given
+        DeployRequest nimbus = DeployRequest.of("dev", "nimbus", ServiceModel.STATIC, new Target(null, false, null), source);
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(nimbus));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(e.getMessage()).isEqualTo("unknown provider 'nimbus'");
+        assertThat(e.hint()).contains("fake");
+    }
+
+    @Test
+    void deploy_regionDifferentFromRecorded_throwsInvalidInputAndKeepsState() throws IOException {
+        // given
+        engine.deploy(request("dev", "us-east-1"));
+        String before = Files.readString(store.file(DEV));
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(request("dev", "eu-west-2")));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("us-east-1").contains("eu-west-2");
+        assertThat(Files.readString(store.file(DEV))).isEqualTo(before);
+        assertThat(lockFiles()).isEmpty();
+    }
+
+    @Test
+    void deploy_localFlagDifferentFromRecorded_throwsInvalidInput() {
+        // given
+        engine.deploy(request("dev"));
+        DeployRequest local = DeployRequest.of("dev", "fake", ServiceModel.STATIC, new Target(null, true, null), source);
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(local));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("the real cloud");
+    }
+
+    @Test
+    void deploy_applyFailsBetweenCreatingAndCreated_leavesCreatingRecordInStateFile() throws IOException {
+        // given
+        fake.failAfterCreating = true;
+
+        // when
+        Throwable thrown = catchThrowable(() -> engine.deploy(request("dev")));
+
+        // then
+        assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("connection reset");
+        EnvironmentState state = new StateStore(tmp.resolve("home")).read(DEV).orElseThrow();
+        DeploymentState deployment = state.deployment("fake/static").orElseThrow();
+        assertThat(deployment.resources()).singleElement().satisfies(r -> {
+            assertThat(r.type()).isEqualTo(FakeCloudProvider.BUCKET);
+            assertThat(r.status()).isEqualTo(ResourceRecord.Status.CREATING);
+            assertThat(r.id()).isNull();
+        });
+        assertThat(Files.readString(store.file(DEV))).contains("\"status\": \"creating\"");
+        assertThat(lockFiles()).isEmpty();
+    }
+
+    @Test
+    void plan_deployerWritingDuringPlan_isRefusedAndWritesNoState() {
+        // given
+        Engine misbehaving = new Engine(new ProviderRegistry(List.of(new WritingPlanProvider())), store,
+                Progress.SILENT, Clock.systemUTC());
+        DeployRequest request = DeployRequest.of("dev", "fake", ServiceModel.STATIC, new Target(null, false, null), source);
+
+        // when / then
+        assertThatIllegalStateException().isThrownBy(() -> misbehaving.plan(request))
+                .withMessage("a plan must not change state");
+        assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
+    void status_deployedEnv_returnsState() {
+        // given
+        engine.deploy(request("dev"));
+
+        // when
+        EnvironmentState state = engine.status("dev");
+
+        // then
+        assertThat(state.deployments()).containsOnlyKeys("fake/static");
+    }
+
+    /** A provider whose plan tries to record a resource, which a plan must never do. */
+    private static final class WritingPlanProvider implements dev.clouddemo.core.spi.CloudProvider {
+        @Override
+        public String id() {
+            return "fake";
+        }
+
+        @Override
+        public String displayName() {
+            return "Writes during plan";
+        }
+
+        @Override
+        public Set<ServiceModel> models() {
+            return Set.of(ServiceModel.STATIC);
+        }
+
+        @Override
+        public String localEndpoint() {
+            return null;
+        }
+
+        @Override
+        public dev.clouddemo.core.spi.ProviderSession open(Target target) {
+            return new dev.clouddemo.core.spi.ProviderSession() {
+                @Override
+                public String region() {
+                    return "fake-north-1";
+                }
+
+                @Override
+                public String endpoint() {
+                    return null;
+                }
+
+                @Override
+                public java.util.Optional<dev.clouddemo.core.spi.Deployer> deployer(ServiceModel model) {
+                    return java.util.Optional.of(new dev.clouddemo.core.spi.Deployer() {
+                        @Override
+                        public dev.clouddemo.core.plan.Plan plan(dev.clouddemo.core.spi.DeploymentContext context) {
+                            context.journal().creating("bucket", "b");
+                            return new dev.clouddemo.core.plan.Plan.Builder().build();
+                        }
+
+                        @Override
+                        public void apply(dev.clouddemo.core.plan.Plan plan, dev.clouddemo.core.spi.DeploymentContext context) {
+                            throw new AssertionError("not called");
+                        }
+
+                        @Override
+                        public void destroy(dev.clouddemo.core.spi.DeploymentContext context) {
+                            throw new AssertionError("not called");
+                        }
+                    });
+                }
+
+                @Override
+                public List<FoundResource> discover(EnvName env) {
+                    return List.of();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}

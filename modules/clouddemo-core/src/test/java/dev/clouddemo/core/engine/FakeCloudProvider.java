@@ -1,0 +1,166 @@
+package dev.clouddemo.core.engine;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ResourceNames;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.Deployer;
+import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.state.ResourceRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An in-memory provider "fake" for engine tests. Its cloud is a map of resources with their tags;
+ * its static deployer wants a bucket and one object, plans CREATE for what the journal does not
+ * record as created and NO_OP otherwise, and records every call.
+ */
+final class FakeCloudProvider implements CloudProvider {
+    static final String BUCKET = "fake-bucket";
+    static final String OBJECT = "fake-object";
+
+    /** What exists in the fake cloud, by id. */
+    final Map<String, FoundResource> cloud = new LinkedHashMap<>();
+    final List<Target> opened = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    int applyCalls;
+    int writeCalls;
+    /** Make apply fail after recording the intent to create, before the resource is created. */
+    boolean failAfterCreating;
+    /** Make destroy forget to delete the bucket, so discover still finds it. */
+    boolean leaveBucketOnDestroy;
+    private final Set<ServiceModel> models;
+    private final Set<ServiceModel> withDeployer;
+
+    FakeCloudProvider() {
+        this(Set.of(ServiceModel.STATIC), Set.of(ServiceModel.STATIC));
+    }
+
+    FakeCloudProvider(Set<ServiceModel> models, Set<ServiceModel> withDeployer) {
+        this.models = models;
+        this.withDeployer = withDeployer;
+    }
+
+    @Override
+    public String id() {
+        return "fake";
+    }
+
+    @Override
+    public String displayName() {
+        return "Fake Cloud";
+    }
+
+    @Override
+    public Set<ServiceModel> models() {
+        return models;
+    }
+
+    @Override
+    public String localEndpoint() {
+        return "http://127.0.0.1:1";
+    }
+
+    @Override
+    public ProviderSession open(Target target) {
+        opened.add(target);
+        return new Session(target);
+    }
+
+    private final class Session implements ProviderSession {
+        private final Target target;
+
+        Session(Target target) {
+            this.target = target;
+        }
+
+        @Override
+        public String region() {
+            return target.region() != null ? target.region() : "fake-north-1";
+        }
+
+        @Override
+        public String endpoint() {
+            return target.endpoint();
+        }
+
+        @Override
+        public Optional<Deployer> deployer(ServiceModel model) {
+            return withDeployer.contains(model) ? Optional.of(new StaticDeployer()) : Optional.empty();
+        }
+
+        @Override
+        public List<FoundResource> discover(EnvName env) {
+            calls.add("discover " + env);
+            return cloud.values().stream().filter(r -> env.value().equals(r.tags().get(Tags.ENV))).toList();
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+        }
+    }
+
+    private final class StaticDeployer implements Deployer {
+        private Map<String, String> wanted(DeploymentContext context) {
+            Map<String, String> wanted = new LinkedHashMap<>();
+            wanted.put(BUCKET, ResourceNames.dnsName(context.env(), context.model(), context.suffix()));
+            wanted.put(OBJECT, "index.html");
+            return wanted;
+        }
+
+        @Override
+        public Plan plan(DeploymentContext context) {
+            calls.add("plan");
+            Plan.Builder plan = new Plan.Builder();
+            wanted(context).forEach((type, name) -> {
+                boolean created = context.state().resource(type, name)
+                        .filter(r -> r.status() == ResourceRecord.Status.CREATED)
+                        .isPresent();
+                plan.add(created ? Action.NO_OP : Action.CREATE, type, name, created ? "exists" : "new");
+            });
+            return plan.build();
+        }
+
+        @Override
+        public void apply(Plan plan, DeploymentContext context) {
+            calls.add("apply");
+            applyCalls++;
+            for (Change change : plan.writes()) {
+                context.journal().creating(change.type(), change.name());
+                if (failAfterCreating) {
+                    throw new IllegalStateException("connection reset while creating " + change.name());
+                }
+                String id = "fake:" + change.name();
+                writeCalls++;
+                cloud.put(id, new FoundResource(id, change.type(), context.tags()));
+                context.journal().created(change.type(), change.name(), id);
+            }
+            context.journal().output("url", "http://" + wanted(context).get(BUCKET) + ".fake.test/");
+        }
+
+        @Override
+        public void destroy(DeploymentContext context) {
+            calls.add("destroy");
+            for (ResourceRecord r : context.state().resources()) {
+                if (leaveBucketOnDestroy && r.type().equals(BUCKET)) {
+                    continue;
+                }
+                cloud.remove(r.id());
+                writeCalls++;
+                context.journal().deleted(r.type(), r.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.clouddemo.testkit;
+
+/** What only some AWS emulators do; a test names the ones it needs in {@link AwsEmulatorTest#requires()}. */
+public enum AwsCapability {
+    /**
+     * Serves bucket websites (index document at {@code /}, error document with status 404) for a
+     * {@code Host: <bucket>.s3-website.<region>.localhost} request; see {@link AwsEmulator#getWebsite}.
+     */
+    WEBSITE_ENDPOINT,
+    /** Resource Groups Tagging API {@code GetResources} with tag filters finds tagged S3 buckets. */
+    TAGGING_API,
+    /**
+     * A 12-digit access key id acts as that account: its buckets are invisible to the default
+     * account, whose HeadBucket of them answers 403 and CreateBucket 409 BucketAlreadyExists.
+     */
+    MULTI_ACCOUNT,
+    /**
+     * Runs Python Lambda handlers on Invoke (no Docker) and serves function URLs, through
+     * {@code Host: <url-id>.lambda-url.<region>.localhost} or the path {@code /_aws/lambda-url/<url-id>/}.
+     */
+    LAMBDA_INVOKE,
+    /** {@link AwsEmulator#reset()} wipes all state (LocalStack's community runtime has no reset endpoint). */
+    RESET
+}

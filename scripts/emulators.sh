@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# Installs the local cloud emulators into a cache and runs them as plain processes on loopback.
+#
+#   scripts/emulators.sh install|start|stop|status [NAME...]
+#
+# NAME: localstack ministack moto (default: all three). Layout, shared with the testkit
+# (dev.clouddemo.testkit):
+#   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator
+#   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
+#   $CLOUDDEMO_EMULATORS_HOME/run/<name>.{pid,log} a running emulator; <name>.tmp its scratch dir
+# Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
+# (4567), CLOUDDEMO_MOTO_PORT (5000).
+#
+# To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
+# (install_<kind>) and a launch_<name> function that execs it in the foreground.
+set -euo pipefail
+
+EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
+RUN_DIR="$EMULATORS_HOME/run"
+EMULATORS=(moto ministack localstack)
+DEFAULT_EMULATORS=(localstack ministack moto)
+START_TIMEOUT_SECONDS=60
+STOP_TIMEOUT_SECONDS=5
+
+# How each emulator is installed: install_<kind> is called with the emulator name.
+declare -A INSTALLER=(
+  [moto]=pip
+  [ministack]=pip
+  [localstack]=pip
+)
+# Pinned requirements, exactly (the marker file records them; a change reinstalls).
+# localstack-core 2026.3.0 resolves dependency versions it cannot run with: cbor2 6 (no
+# cbor2._decoder), pyOpenSSL 25+ (no X509.add_extensions, needs cryptography < 44) and lacks
+# service_identity for twisted; the extra pins make it start.
+declare -A REQUIREMENTS=(
+  [moto]='moto[server]==5.2.5'
+  [ministack]='ministack==1.5.33'
+  [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
+)
+# Lowest Python the emulator runs on (localstack-core declares >=3.10 but imports
+# warnings.deprecated, new in 3.13).
+declare -A MIN_PYTHON=(
+  [moto]=3.9
+  [ministack]=3.10
+  [localstack]=3.13
+)
+declare -A PORT=(
+  [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"
+  [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
+  [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
+)
+# Path probed until it answers HTTP (any status).
+declare -A READY_PATH=(
+  [moto]=/moto-api/
+  [ministack]=/_ministack/health
+  [localstack]=/_localstack/health
+)
+
+log() { printf 'emulators: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+usage() {
+  cat >&2 <<EOF
+usage: $0 install|start|stop|status [NAME...]
+  NAME: ${EMULATORS[*]} (default: ${DEFAULT_EMULATORS[*]})
+  home: $EMULATORS_HOME (CLOUDDEMO_EMULATORS_HOME)
+EOF
+  exit 2
+}
+
+install_dir() { printf '%s/%s' "$EMULATORS_HOME" "$1"; }
+marker_file() { printf '%s/.installed' "$(install_dir "$1")"; }
+pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$1"; }
+log_file() { printf '%s/%s.log' "$RUN_DIR" "$1"; }
+tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$1"; }
+endpoint() { printf 'http://127.0.0.1:%s' "${PORT[$1]}"; }
+
+# The pinned requirements and Python floor; a different marker means reinstall.
+install_spec() { printf '%s python>=%s' "${REQUIREMENTS[$1]}" "${MIN_PYTHON[$1]}"; }
+
+is_installed() {
+  local marker
+  marker="$(marker_file "$1")"
+  [[ -f "$marker" && "$(cat "$marker")" == "$(install_spec "$1")" ]]
+}
+
+# Prints the first Python interpreter at least $1 (e.g. 3.12): PATH first, then pyenv versions.
+find_python() {
+  local minimum="$1" candidate
+  local candidates=(python3 python3.13)
+  if [[ -d "${PYENV_ROOT:-$HOME/.pyenv}/versions" ]]; then
+    candidates+=("${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3)
+  fi
+  for candidate in "${candidates[@]}"; do
+    if "$candidate" -c "import sys; sys.exit(sys.version_info < tuple(map(int, '$minimum'.split('.'))))" 2>/dev/null; then
+      printf '%s' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+install_pip() {
+  local name="$1" dir python
+  dir="$(install_dir "$name")"
+  python="$(find_python "${MIN_PYTHON[$name]}")" || die "$name needs Python >= ${MIN_PYTHON[$name]}; none found"
+  local -a requirements
+  read -r -a requirements <<<"${REQUIREMENTS[$name]}"
+  rm -rf "$dir"
+  "$python" -m venv "$dir"
+  "$dir/bin/pip" install --quiet "${requirements[@]}" >&2
+}
+
+install_one() {
+  local name="$1"
+  if is_installed "$name"; then
+    log "$name: installed (${REQUIREMENTS[$name]})"
+    return 0
+  fi
+  if running_pid "$name" >/dev/null; then
+    die "$name: running an older install; stop it first ($0 stop $name)"
+  fi
+  log "$name: installing ${REQUIREMENTS[$name]} into $(install_dir "$name")"
+  local started=$SECONDS
+  "install_${INSTALLER[$name]}" "$name"
+  install_spec "$name" >"$(marker_file "$name")"
+  log "$name: installed in $((SECONDS - started)) s"
+}
+
+# launch_<name> PORT TMPDIR: exec the emulator in the foreground, bound to 127.0.0.1, keeping
+# nothing on disk outside TMPDIR.
+launch_moto() {
+  exec "$(install_dir moto)/bin/moto_server" -H 127.0.0.1 -p "$1"
+}
+
+launch_ministack() {
+  # BIND_HOST: bind address (default 0.0.0.0); GATEWAY_PORT: port; it writes a pid file, Lambda
+  # code and state below TMPDIR / STATE_DIR; *_PERSIST stay off.
+  exec env -u LOCALSTACK_PERSISTENCE BIND_HOST=127.0.0.1 GATEWAY_PORT="$1" TMPDIR="$2" \
+    STATE_DIR="$2/state" S3_DATA_DIR="$2/s3" S3_PERSIST=0 PERSIST_STATE=0 \
+    "$(install_dir ministack)/bin/ministack"
+}
+
+launch_localstack() {
+  # The default twisted server ignores the host in GATEWAY_LISTEN and binds 0.0.0.0; hypercorn
+  # honours it. DNS_ADDRESS=0: no DNS server on port 53.
+  exec env GATEWAY_LISTEN="127.0.0.1:$1" GATEWAY_SERVER=hypercorn DNS_ADDRESS=0 PERSISTENCE=0 \
+    FILESYSTEM_ROOT="$2" DISABLE_EVENTS=1 SKIP_SSL_CERT_DOWNLOAD=1 TMPDIR="$2" \
+    "$(install_dir localstack)/bin/python" -m localstack.runtime.main
+}
+
+# Prints the pid of a running emulator; fails (and removes a stale pid file) otherwise.
+running_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f "$file" ]] || return 1
+  pid="$(cat "$file")"
+  if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+    printf '%s' "$pid"
+    return 0
+  fi
+  rm -f "$file"
+  return 1
+}
+
+answers_http() {
+  curl --silent --output /dev/null --max-time 2 "$(endpoint "$1")${READY_PATH[$1]}"
+}
+
+start_one() {
+  local name="$1" pid
+  if pid="$(running_pid "$name")"; then
+    log "$name: already running (pid $pid) at $(endpoint "$name")"
+    return 0
+  fi
+  is_installed "$name" || install_one "$name"
+  if answers_http "$name"; then
+    die "$name: port ${PORT[$name]} is already in use by another process"
+  fi
+  local tmp logfile
+  tmp="$(tmp_dir "$name")"
+  logfile="$(log_file "$name")"
+  rm -rf "$tmp"
+  mkdir -p "$RUN_DIR" "$tmp"
+  log "$name: starting on $(endpoint "$name") (log: $logfile)"
+  # set -m: the emulator gets its own process group, so stop also ends the workers it spawns.
+  set -m
+  "launch_$name" "${PORT[$name]}" "$tmp" </dev/null >"$logfile" 2>&1 &
+  pid=$!
+  set +m
+  printf '%s' "$pid" >"$(pid_file "$name")"
+  local started=$SECONDS
+  until answers_http "$name"; do
+    if ! kill -0 "$pid" 2>/dev/null || ((SECONDS - started >= START_TIMEOUT_SECONDS)); then
+      log "$name: not answering on $(endpoint "$name") after $((SECONDS - started)) s; log tail:"
+      tail -n 20 "$logfile" >&2 || true
+      stop_one "$name" >/dev/null 2>&1 || true
+      exit 1
+    fi
+    sleep 0.2
+  done
+  log "$name: ready in $((SECONDS - started)) s (pid $pid)"
+}
+
+stop_one() {
+  local name="$1" pid
+  if ! pid="$(running_pid "$name")"; then
+    log "$name: not running"
+    return 0
+  fi
+  log "$name: stopping pid $pid"
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  local waited=0
+  while kill -0 "$pid" 2>/dev/null && ((waited < STOP_TIMEOUT_SECONDS * 10)); do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name: still alive after ${STOP_TIMEOUT_SECONDS} s, killing"
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$(pid_file "$name")"
+  rm -rf "$(tmp_dir "$name")"
+}
+
+status_one() {
+  local name="$1" pid
+  if pid="$(running_pid "$name")"; then
+    printf '%-11s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
+  else
+    printf '%-11s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
+  fi
+}
+
+main() {
+  (($# >= 1)) || usage
+  local command="$1" name
+  shift
+  case "$command" in
+    install | start | stop | status) ;;
+    *) usage ;;
+  esac
+  local -a names=("$@")
+  ((${#names[@]} > 0)) || names=("${DEFAULT_EMULATORS[@]}")
+  for name in "${names[@]}"; do
+    [[ -v "INSTALLER[$name]" ]] || die "unknown emulator '$name' (known: ${EMULATORS[*]})"
+  done
+  for name in "${names[@]}"; do
+    "${command}_one" "$name"
+  done
+}
+
+main "$@"
