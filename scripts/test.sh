@@ -6,8 +6,19 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-scripts/emulators.sh install localstack ministack moto
+required=moto,ministack
+scripts/emulators.sh install moto ministack
+# LocalStack is the one emulator that serves S3 website pages; it needs Python 3.13. In CI it is
+# required; elsewhere a machine without it runs the suite and skips the website checks, loudly.
+if scripts/emulators.sh install localstack; then
+  required="$required,localstack"
+elif [ "${CI:-}" = "true" ]; then
+  echo "test.sh: LocalStack could not be installed; CI requires it" >&2
+  exit 1
+else
+  echo "test.sh: WARNING: LocalStack not installed: the website-endpoint tests will be skipped" >&2
+fi
 
 # Every listed emulator must be present: a missing one fails the run instead of skipping tests.
-export CLOUDDEMO_REQUIRE_EMULATORS="${CLOUDDEMO_REQUIRE_EMULATORS:-localstack,ministack,moto}"
+export CLOUDDEMO_REQUIRE_EMULATORS="${CLOUDDEMO_REQUIRE_EMULATORS:-$required}"
 exec mvn -B -ntp verify "$@"

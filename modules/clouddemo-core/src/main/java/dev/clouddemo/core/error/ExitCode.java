@@ -5,7 +5,7 @@ public enum ExitCode {
     SUCCESS(0, "success"),
     CLOUD_FAILURE(1, "the cloud call or deployment failed (state records what exists)"),
     USAGE(2, "usage error (unknown option, provider, model)"),
-    INVALID_INPUT(3, "invalid input or configuration (bad env name, missing source dir, bad state file)"),
+    INVALID_INPUT(3, "invalid input or configuration (env name, source folder, state file)"),
     CREDENTIALS(4, "credentials or permission problem"),
     LOCKED(5, "environment locked by another run"),
     INTERRUPTED(130, "interrupted");
