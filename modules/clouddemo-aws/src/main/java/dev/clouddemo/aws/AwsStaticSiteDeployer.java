@@ -10,6 +10,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.state.ResourceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -77,6 +78,9 @@ final class AwsStaticSiteDeployer implements Deployer {
                 plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
                 plan.add(Action.CREATE, WEBSITE, bucket, websiteWhy(errorDocument));
             } else {
+                if (!recordedCreated(context, bucket)) {
+                    plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
+                }
                 Future<Boolean> tagged = reads.submit(() -> bucketTags(bucket).entrySet().containsAll(context.tags().entrySet()));
                 Future<Boolean> publicAccess = reads.submit(() -> publicPolicyAllowed(bucket));
                 Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));
@@ -122,7 +126,13 @@ final class AwsStaticSiteDeployer implements Deployer {
         String bucket = bucketName(context);
         for (Change change : plan.writes()) {
             switch (change.type()) {
-                case BUCKET -> createBucket(bucket, context);
+                case BUCKET -> {
+                    if (change.action() == Action.CREATE) {
+                        createBucket(bucket, context);
+                    } else {
+                        context.journal().created(BUCKET, bucket, arn(bucket));
+                    }
+                }
                 case TAGS -> tagBucket(bucket, context);
                 case PUBLIC_ACCESS -> s3().putPublicAccessBlock(r -> r.bucket(bucket)
                         .publicAccessBlockConfiguration(SITE_PUBLIC_ACCESS));
@@ -135,7 +145,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 }
             }
         }
-        new S3ObjectSync(s3()).apply(bucket, context.source(), plan, context.progress());
+        new S3ObjectSync(s3()).apply(bucket, context.source(), plan, context.progress(), context.cancellation());
         context.journal().output("url", S3WebsiteEndpoints.url(bucket, session.region(), session.target().endpoint()));
         context.journal().output("bucket", bucket);
     }
@@ -166,8 +176,18 @@ final class AwsStaticSiteDeployer implements Deployer {
             }
         });
         s3().waiter().waitUntilBucketExists(r -> r.bucket(bucket));
-        context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+        context.journal().created(BUCKET, bucket, arn(bucket));
         tagBucket(bucket, context);
+    }
+
+    private static String arn(String bucket) {
+        return "arn:aws:s3:::" + bucket;
+    }
+
+    private static boolean recordedCreated(DeploymentContext context, String bucket) {
+        return context.state().resource(BUCKET, bucket)
+                .filter(r -> r.status() == ResourceRecord.Status.CREATED)
+                .isPresent();
     }
 
     private void tagBucket(String bucket, DeploymentContext context) {

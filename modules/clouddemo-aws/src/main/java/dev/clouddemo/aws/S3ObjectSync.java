@@ -7,6 +7,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class S3ObjectSync {
     }
 
     /** Uploads the created and updated objects of the plan and deletes the removed ones. */
-    void apply(String bucket, Path source, Plan plan, Progress progress) {
+    void apply(String bucket, Path source, Plan plan, Progress progress, Cancellation cancellation) {
         List<Change> uploads = plan.ofType(TYPE).stream()
                 .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE)
                 .toList();
@@ -68,19 +69,25 @@ final class S3ObjectSync {
                 .toList();
         if (!uploads.isEmpty()) {
             progress.info("Uploading " + uploads.size() + " file(s) to s3://" + bucket);
-            upload(bucket, source, uploads);
+            upload(bucket, source, uploads, cancellation);
         }
+        cancellation.checkpoint();
         if (!deletes.isEmpty()) {
             progress.info("Deleting " + deletes.size() + " object(s) gone from the source folder");
             delete(bucket, deletes.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList());
         }
     }
 
-    private void upload(String bucket, Path source, List<Change> uploads) {
+    /** Uploads in parallel; after a requested stop, uploads in flight finish and no new one starts. */
+    private void upload(String bucket, Path source, List<Change> uploads, Cancellation cancellation) {
         try (Concurrently pool = new Concurrently(Math.min(THREADS, uploads.size()))) {
             List<Future<?>> futures = new ArrayList<>();
             for (Change change : uploads) {
-                futures.add(pool.run(() -> put(bucket, SiteScanner.file(source, change.name()))));
+                futures.add(pool.run(() -> {
+                    if (!cancellation.requested()) {
+                        put(bucket, SiteScanner.file(source, change.name()));
+                    }
+                }));
             }
             futures.forEach(Concurrently::get);
         }

@@ -3,6 +3,7 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.state.StateStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, ProvidersCommand.class},
+                OutputsCommand.class, ProvidersCommand.class, UnlockCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class ClouddemoCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -38,10 +39,19 @@ public final class ClouddemoCommand {
             description = "Where state is kept (default: $CLOUDDEMO_HOME, else ~/.clouddemo).")
     Path stateDir;
 
+    /** Set by Ctrl-C in the commands that change things (see {@link Interrupts}). */
+    final Cancellation cancellation = new Cancellation();
+
     public enum OutputFormat { text, json }
 
     Engine engine(ConsoleProgress progress) {
-        return new Engine(ProviderRegistry.load(), new StateStore(stateHome()), progress, Clock.systemUTC());
+        return new Engine(ProviderRegistry.load(), new StateStore(stateHome()), progress, Clock.systemUTC(),
+                cancellation);
+    }
+
+    /** For commands that change things: Ctrl-C stops after the call in flight. */
+    void stopOnInterrupt() {
+        Interrupts.install(cancellation, System.err);
     }
 
     Path stateHome() {

@@ -36,6 +36,7 @@ final class DestroyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
+        root.stopOnInterrupt();
         Engine engine = root.engine(progress);
         if (!yes && !confirmed(engine)) {
             System.err.println("Destroy cancelled; nothing was changed.");

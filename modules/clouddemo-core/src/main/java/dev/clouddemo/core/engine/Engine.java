@@ -7,6 +7,7 @@ import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
@@ -36,12 +37,19 @@ public final class Engine {
     private final StateStore store;
     private final Progress progress;
     private final Clock clock;
+    private final Cancellation cancellation;
 
-    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
+    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
+            Cancellation cancellation) {
         this.providers = providers;
         this.store = store;
         this.progress = progress;
         this.clock = clock;
+        this.cancellation = cancellation;
+    }
+
+    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
+        this(providers, store, progress, clock, new Cancellation());
     }
 
     public List<CloudProvider> providers() {
@@ -70,7 +78,7 @@ public final class Engine {
             try (ProviderSession session = provider.open(target(request, existing))) {
                 Deployer deployer = deployer(session, provider, request.model());
                 DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
-                StateJournal journal = new StateJournal(store, clock, environment, deployment);
+                StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
                 DeploymentContext context = context(request, journal);
                 progress.info("Planning " + deployment.key() + " in " + where(deployment) + " for environment '"
                         + request.env() + "'");
@@ -107,6 +115,7 @@ public final class Engine {
             }
             List<DeploymentState> destroyed = new ArrayList<>();
             for (DeploymentState deployment : targets) {
+                cancellation.checkpoint();
                 environment = destroyOne(environment, deployment);
                 destroyed.add(deployment);
             }
@@ -119,9 +128,9 @@ public final class Engine {
         Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint());
         try (ProviderSession session = provider.open(target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
-            StateJournal journal = new StateJournal(store, clock, environment, deployment);
-            deployer(session, provider, deployment.model())
-                    .destroy(new DeploymentContext(environment.env(), deployment.model(), null, journal, progress));
+            StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
+            deployer(session, provider, deployment.model()).destroy(
+                    new DeploymentContext(environment.env(), deployment.model(), null, journal, progress, cancellation));
             progress.info("Checking by tag search that nothing of " + deployment.key() + " is left");
             List<FoundResource> left = session.discover(environment.env()).stream()
                     .filter(r -> deployment.model().id().equals(r.tags().get(Tags.MODEL)))
@@ -136,6 +145,16 @@ public final class Engine {
             journal.forget();
             return journal.environment();
         }
+    }
+
+    /** Who holds the environment's lock, if anyone. */
+    public Optional<StateLock.Holder> lockHolder(String env) {
+        return StateLock.holder(store, EnvName.of(env));
+    }
+
+    /** Removes the environment's lock, whoever holds it (after the user confirmed). */
+    public void unlock(String env) {
+        StateLock.forceRelease(store, EnvName.of(env));
     }
 
     public EnvironmentState status(String env) {
@@ -203,7 +222,7 @@ public final class Engine {
 
     private DeploymentContext context(DeployRequest request, dev.clouddemo.core.spi.ResourceJournal journal) {
         Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model());
-        return new DeploymentContext(request.env(), request.model(), source, journal, progress);
+        return new DeploymentContext(request.env(), request.model(), source, journal, progress, cancellation);
     }
 
     private static String where(DeploymentState d) {

@@ -1,5 +1,6 @@
 package dev.clouddemo.core.engine;
 
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.ResourceJournal;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
@@ -12,13 +13,16 @@ import java.util.function.UnaryOperator;
 final class StateJournal implements ResourceJournal {
     private final StateStore store;
     private final Clock clock;
+    private final Cancellation cancellation;
     private EnvironmentState environment;
     private DeploymentState deployment;
     private boolean saved;
 
-    StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment) {
+    StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment,
+            Cancellation cancellation) {
         this.store = store;
         this.clock = clock;
+        this.cancellation = cancellation;
         this.environment = environment;
         this.deployment = deployment;
         this.saved = environment.deployment(deployment.key()).isPresent();
@@ -64,10 +68,14 @@ final class StateJournal implements ResourceJournal {
         return saved;
     }
 
-    private synchronized void update(UnaryOperator<DeploymentState> change) {
-        deployment = change.apply(deployment);
-        environment = environment.with(deployment);
-        store.write(environment);
-        saved = true;
+    /** Saves the change, then stops if the user asked to: every record is a safe place to stop. */
+    private void update(UnaryOperator<DeploymentState> change) {
+        synchronized (this) {
+            deployment = change.apply(deployment);
+            environment = environment.with(deployment);
+            store.write(environment);
+            saved = true;
+        }
+        cancellation.checkpoint();
     }
 }

@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * What a deployer works with: the environment and model, the content to deploy (a folder,
- * always present for deploys), the journal that records resources in state, and progress output.
+ * always present for deploys), the journal that records resources in state, progress output, and
+ * the user's request to stop, to check between calls.
  */
 public record DeploymentContext(EnvName env, ServiceModel model, Path source, ResourceJournal journal,
-        Progress progress) {
+        Progress progress, Cancellation cancellation) {
 
     /** The deployment as recorded so far. */
     public DeploymentState state() {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A per-environment lock file ({@code <env>.lock}) created exclusively, naming its holder: pid,
@@ -36,7 +37,7 @@ public final class StateLock implements AutoCloseable {
     }
 
     public static StateLock acquire(StateStore store, EnvName env, String command) {
-        Path file = store.envDir().resolve(env.value() + ".lock");
+        Path file = lockFile(store, env);
         String token = ProcessHandle.current().pid() + "@" + host() + "@" + Instant.now();
         Map<String, Object> holder = new LinkedHashMap<>();
         holder.put("pid", ProcessHandle.current().pid());
@@ -51,7 +52,7 @@ public final class StateLock implements AutoCloseable {
                     StandardOpenOption.WRITE);
             return new StateLock(file, token);
         } catch (FileAlreadyExistsException e) {
-            throw locked(env, file);
+            throw locked(store, env);
         } catch (AccessDeniedException e) {
             throw ClouddemoException.invalidInput("cannot create lock " + file + ": permission denied",
                     "make " + store.envDir() + " writable, or choose another folder with --state-dir");
@@ -60,29 +61,80 @@ public final class StateLock implements AutoCloseable {
         }
     }
 
-    private static ClouddemoException locked(EnvName env, Path file) {
-        String holder;
-        String hint = "wait for that run to finish; if it is gone, remove " + file + " after checking";
+    /** Who holds a lock, and whether it looks abandoned. */
+    public record Holder(Path file, String pid, String host, String user, String command, Instant since,
+            String staleReason) {
+        public boolean stale() {
+            return staleReason != null;
+        }
+
+        public String describe() {
+            long seconds = since == null ? -1 : Duration.between(since, Instant.now()).toSeconds();
+            return "'" + command + "' (pid " + pid + " on " + host + ", user " + user + ", since " + since
+                    + (seconds >= 0 ? ", " + seconds + " s ago" : "") + ")";
+        }
+    }
+
+    /** Locks older than this are reported as possibly stale even when their holder cannot be checked. */
+    static final Duration STALE_AFTER = Duration.ofHours(6);
+
+    /** The environment's lock holder, or empty when it is not locked. */
+    public static Optional<Holder> holder(StateStore store, EnvName env) {
+        Path file = lockFile(store, env);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(new Holder(file, "?", "?", "?", "?", null, "its lock file cannot be read"));
+        }
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> h = (Map<String, Object>) Json.parse(Files.readString(file));
-            Object pid = h.get("pid");
-            Object host = h.get("host");
+            Map<String, Object> h = (Map<String, Object>) Json.parse(text);
             Instant since = Instant.parse(String.valueOf(h.get("since")));
-            long seconds = Duration.between(since, Instant.now()).toSeconds();
-            holder = "'" + h.get("command") + "' (pid " + pid + " on " + host + ", user " + h.get("user")
-                    + ", since " + since + ", " + seconds + " s ago)";
-            if (host().equals(host) && pid instanceof Number n && ProcessHandle.of(n.longValue()).isEmpty()) {
-                holder += "; that process no longer runs, so the lock is stale";
-                hint = "no run holds it any more: remove " + file + " and try again";
+            Object pid = h.get("pid");
+            String stale = null;
+            if (host().equals(h.get("host")) && pid instanceof Number n && ProcessHandle.of(n.longValue()).isEmpty()) {
+                stale = "that process no longer runs";
+            } else if (Duration.between(since, Instant.now()).compareTo(STALE_AFTER) > 0) {
+                stale = "it is older than " + STALE_AFTER.toHours() + " hours";
             }
-        } catch (NoSuchFileException e) {
-            holder = "a run that has just finished";
-            hint = "try again";
-        } catch (IOException | Json.ParseException | RuntimeException e) {
-            holder = "an unknown holder (the lock file " + file + " is unreadable)";
+            return Optional.of(new Holder(file, String.valueOf(pid), String.valueOf(h.get("host")),
+                    String.valueOf(h.get("user")), String.valueOf(h.get("command")), since, stale));
+        } catch (Json.ParseException | RuntimeException e) {
+            return Optional.of(new Holder(file, "?", "?", "?", "?", null, "its lock file is unreadable"));
         }
-        return new ClouddemoException(ExitCode.LOCKED, "environment '" + env + "' is locked by " + holder, hint);
+    }
+
+    /** Removes the environment's lock whoever holds it: for {@code clouddemo unlock}, after confirmation. */
+    public static void forceRelease(StateStore store, EnvName env) {
+        try {
+            Files.deleteIfExists(lockFile(store, env));
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot remove lock " + lockFile(store, env) + ": " + e.getMessage(),
+                    "remove it by hand");
+        }
+    }
+
+    private static Path lockFile(StateStore store, EnvName env) {
+        return store.envDir().resolve(env.value() + ".lock");
+    }
+
+    private static ClouddemoException locked(StateStore store, EnvName env) {
+        Optional<Holder> holder = holder(store, env);
+        if (holder.isEmpty()) {
+            return new ClouddemoException(ExitCode.LOCKED,
+                    "environment '" + env + "' was locked by a run that has just finished", "try again");
+        }
+        Holder h = holder.get();
+        String message = "environment '" + env + "' is locked by " + h.describe();
+        if (h.stale()) {
+            return new ClouddemoException(ExitCode.LOCKED, message + "; the lock looks stale: " + h.staleReason(),
+                    "if no run is working on it, remove the lock with `clouddemo unlock --env " + env + "`");
+        }
+        return new ClouddemoException(ExitCode.LOCKED, message,
+                "wait for that run to finish (`clouddemo unlock --env " + env + "` removes a lock left behind)");
     }
 
     private static String host() {

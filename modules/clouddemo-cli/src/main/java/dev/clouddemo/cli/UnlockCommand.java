@@ -1,0 +1,57 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.state.StateLock;
+import java.io.Console;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "unlock", mixinStandardHelpOptions = true,
+        description = "Show who holds an environment's lock and remove it, for a run that died without"
+                + " releasing it.")
+final class UnlockCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Mixin
+    EnvOption env;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Engine engine = root.engine(new ConsoleProgress(System.err));
+        Optional<StateLock.Holder> holder = engine.lockHolder(env.env);
+        if (holder.isEmpty()) {
+            System.out.println("Environment '" + env.env + "' is not locked.");
+            return 0;
+        }
+        StateLock.Holder h = holder.get();
+        System.out.println("Environment '" + env.env + "' is locked by " + h.describe() + ".");
+        System.out.println(h.stale() ? "The lock looks stale: " + h.staleReason() + "."
+                : "Its holder may still be running: removing the lock lets two runs change the environment at once.");
+        if (!yes && !confirmed()) {
+            System.err.println("Unlock cancelled; the lock is still there.");
+            return 1;
+        }
+        engine.unlock(env.env);
+        System.out.println("Removed " + h.file() + ".");
+        return 0;
+    }
+
+    private boolean confirmed() {
+        Console console = System.console();
+        if (console == null) {
+            throw ClouddemoException.usage("refusing to unlock environment '" + env.env
+                    + "' without confirmation: there is no terminal to ask on", "add --yes to confirm");
+        }
+        String answer = console.readLine("Remove the lock? Type 'yes' to confirm: ");
+        return answer != null && answer.trim().equals("yes");
+    }
+}
