@@ -5,6 +5,7 @@ import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,13 +68,38 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public List<FoundResource> discover(EnvName env) {
+        return find(Optional.of(env));
+    }
+
+    @Override
+    public List<FoundResource> discoverAll() {
+        return find(Optional.empty());
+    }
+
+    /** The Tagging API and S3's own bucket tags together: the second sees what the first may miss. */
+    private List<FoundResource> find(Optional<EnvName> env) {
         try {
             Map<String, FoundResource> found = new LinkedHashMap<>();
             new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
             new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
             return List.copyOf(found.values());
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "searching for resources tagged clouddemo-env=" + env, this);
+            throw AwsErrors.translate(e, "searching for resources tagged by clouddemo"
+                    + env.map(e2 -> " for environment " + e2).orElse(""), this);
+        }
+    }
+
+    @Override
+    public boolean remove(FoundResource resource, Progress progress) {
+        String s3Prefix = "arn:aws:s3:::";
+        if (!resource.id().startsWith(s3Prefix)) {
+            return false;
+        }
+        try {
+            new S3Buckets(s3()).remove(resource.id().substring(s3Prefix.length()), progress);
+            return true;
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "removing " + resource.id(), this);
         }
     }
 

@@ -58,21 +58,21 @@ final class AwsStaticSiteDeployer implements Deployer {
         Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(6)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.scan(context.source()));
-            BucketStatus status;
+            S3Buckets.Status status;
             try {
-                status = bucketStatus(bucket);
+                status = new S3Buckets(s3()).status(bucket);
             } catch (RuntimeException e) {
                 Concurrently.get(scan); // a problem with the user's input is reported first
                 throw e;
             }
-            if (status == BucketStatus.FOREIGN) {
+            if (status == S3Buckets.Status.FOREIGN) {
                 throw ClouddemoException.cloud(
                         "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
                         "remove this deployment with `clouddemo destroy --env " + context.env() + " --model static"
                                 + " --yes` and deploy again to draw a new name", null);
             }
             Map<String, S3Object> remote = Map.of();
-            if (status == BucketStatus.MISSING) {
+            if (status == S3Buckets.Status.MISSING) {
                 plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + tagText(context));
                 plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
@@ -203,39 +203,8 @@ final class AwsStaticSiteDeployer implements Deployer {
                 .map(r -> r.name())
                 .findFirst()
                 .orElse(bucketName(context));
-        switch (bucketStatus(bucket)) {
-            case MISSING -> context.progress().info("Bucket " + bucket + " is already gone");
-            case FOREIGN -> context.progress().warn("Bucket " + bucket + " belongs to another account; left alone");
-            case OURS -> {
-                context.progress().info("Emptying bucket " + bucket + " (every object version and delete marker)");
-                new S3ObjectSync(s3()).deleteEverything(bucket);
-                context.progress().info("Deleting bucket " + bucket);
-                s3().deleteBucket(r -> r.bucket(bucket));
-                s3().waiter().waitUntilBucketNotExists(r -> r.bucket(bucket));
-                if (bucketStatus(bucket) != BucketStatus.MISSING) {
-                    throw ClouddemoException.cloud("bucket " + bucket + " still exists after deleting it",
-                            "run destroy again", null);
-                }
-            }
-        }
+        new S3Buckets(s3()).remove(bucket, context.progress());
         context.journal().deleted(BUCKET, bucket);
-    }
-
-    private enum BucketStatus { MISSING, OURS, FOREIGN }
-
-    private BucketStatus bucketStatus(String bucket) {
-        try {
-            s3().headBucket(r -> r.bucket(bucket));
-            return BucketStatus.OURS;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return BucketStatus.MISSING;
-            }
-            if (e.statusCode() == 403) {
-                return BucketStatus.FOREIGN;
-            }
-            throw e;
-        }
     }
 
     private Map<String, String> bucketTags(String bucket) {

@@ -3,7 +3,9 @@ package dev.clouddemo.aws;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.spi.FoundResource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -18,10 +20,12 @@ final class AwsTagSearch {
         this.tagging = tagging;
     }
 
-    List<FoundResource> find(EnvName env) {
-        return tagging.getResourcesPaginator(r -> r.tagFilters(
-                        TagFilter.builder().key(Tags.ENV).values(env.value()).build(),
-                        TagFilter.builder().key(Tags.MANAGED_BY).values(Tags.MANAGED_BY_VALUE).build()))
+    /** Resources tagged managed-by clouddemo and, when given, with the environment's tag. */
+    List<FoundResource> find(Optional<EnvName> env) {
+        List<TagFilter> filters = new ArrayList<>();
+        filters.add(TagFilter.builder().key(Tags.MANAGED_BY).values(Tags.MANAGED_BY_VALUE).build());
+        env.ifPresent(e -> filters.add(TagFilter.builder().key(Tags.ENV).values(e.value()).build()));
+        return tagging.getResourcesPaginator(r -> r.tagFilters(filters))
                 .resourceTagMappingList()
                 .stream()
                 .map(AwsTagSearch::toFound)

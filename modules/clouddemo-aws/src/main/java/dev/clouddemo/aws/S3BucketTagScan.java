@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Finds the account's buckets that carry an environment's tags by asking S3 itself (ListBuckets,
+ * Finds the account's buckets that carry clouddemo's tags by asking S3 itself (ListBuckets,
  * then GetBucketTagging on clouddemo-named buckets). S3 is authoritative where the Tagging API is
  * eventually consistent or, on some emulators, blind to bucket tags.
  */
@@ -23,14 +23,16 @@ final class S3BucketTagScan {
         this.s3 = s3;
     }
 
-    List<FoundResource> find(EnvName env) {
-        String prefix = "clouddemo-" + env.value() + "-";
+    /** Buckets tagged managed-by clouddemo and, when given, with the environment's tag. */
+    List<FoundResource> find(Optional<EnvName> env) {
+        String prefix = "clouddemo-" + env.map(e -> e.value() + "-").orElse("");
         return s3.listBuckets().buckets().stream()
                 .map(b -> b.name())
                 .filter(name -> name.startsWith(prefix))
                 .map(name -> tagsOf(name).map(tags -> new FoundResource("arn:aws:s3:::" + name, "s3", tags)))
                 .flatMap(Optional::stream)
-                .filter(found -> env.value().equals(found.tags().get(Tags.ENV)))
+                .filter(found -> Tags.MANAGED_BY_VALUE.equals(found.tags().get(Tags.MANAGED_BY)))
+                .filter(found -> env.isEmpty() || env.get().value().equals(found.tags().get(Tags.ENV)))
                 .toList();
     }
 

@@ -2,9 +2,11 @@ package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import java.io.PrintStream;
@@ -76,6 +78,20 @@ final class JsonRenderer implements Renderer {
             list.add(m);
         }
         out.print(Json.write(list));
+    }
+
+    @Override
+    public void swept(SweepResult result, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tracked", ids(result.tracked()));
+        m.put("orphans", ids(result.orphans()));
+        m.put("removed", ids(result.removed()));
+        m.put("notRemovable", ids(result.notRemovable()));
+        out.print(Json.write(m));
+    }
+
+    private static List<String> ids(List<FoundResource> resources) {
+        return resources.stream().map(FoundResource::id).toList();
     }
 
     private static Map<String, Object> header(PlanResult result) {

@@ -2,6 +2,7 @@ package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.state.EnvironmentState;
@@ -22,4 +23,6 @@ interface Renderer {
     void outputs(EnvironmentState state, ServiceModel model, PrintStream out);
 
     void providers(List<CloudProvider> providers, PrintStream out);
+
+    void swept(SweepResult result, PrintStream out);
 }

@@ -2,11 +2,13 @@ package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
@@ -84,6 +86,25 @@ final class TextRenderer implements Renderer {
                     p.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(",")),
                     p.localEndpoint());
         }
+    }
+
+    @Override
+    public void swept(SweepResult result, PrintStream out) {
+        result.tracked().forEach(r -> out.printf("  tracked  %s (%s)%n", r.id(), tagText(r)));
+        result.orphans().forEach(r -> out.printf("  ORPHAN   %s (%s)%n", r.id(), tagText(r)));
+        result.removed().forEach(r -> out.printf("  removed  %s%n", r.id()));
+        result.notRemovable().forEach(r -> out.printf("  KEPT     %s: clouddemo cannot remove this kind of resource;"
+                + " remove it in the console%n", r.id()));
+        out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
+                result.orphans().size(), result.removed().size());
+    }
+
+    private static String tagText(FoundResource r) {
+        return r.tags().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("clouddemo-"))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static void printPlan(PlanResult result, PrintStream out) {

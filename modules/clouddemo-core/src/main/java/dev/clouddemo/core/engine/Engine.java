@@ -17,6 +17,7 @@ import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import dev.clouddemo.core.state.StateStore;
 import java.nio.file.Path;
@@ -145,6 +146,62 @@ public final class Engine {
             journal.forget();
             return journal.environment();
         }
+    }
+
+    /**
+     * Finds every resource carrying clouddemo's tags through each provider's own tag search (not
+     * through state), tells apart those a state file knows from orphans, and, when asked, removes
+     * the orphans. With an environment, only its resources, under its lock.
+     */
+    public SweepResult sweep(String providerId, Target target, String env, boolean removeOrphans) {
+        Optional<EnvName> name = Optional.ofNullable(env).map(EnvName::of);
+        List<CloudProvider> selected = providerId == null ? providers.all() : List.of(providers.get(providerId));
+        StateLock lock = name.filter(n -> removeOrphans).map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
+        try {
+            List<FoundResource> tracked = new ArrayList<>();
+            List<FoundResource> orphans = new ArrayList<>();
+            List<FoundResource> removed = new ArrayList<>();
+            List<FoundResource> notRemovable = new ArrayList<>();
+            List<ResourceRecord> known = knownResources();
+            for (CloudProvider provider : selected) {
+                try (ProviderSession session = provider.open(target)) {
+                    progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
+                            + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
+                    List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
+                    for (FoundResource resource : found) {
+                        if (known.stream().anyMatch(r -> identifies(r, resource))) {
+                            tracked.add(resource);
+                            continue;
+                        }
+                        orphans.add(resource);
+                        if (removeOrphans) {
+                            cancellation.checkpoint();
+                            (session.remove(resource, progress) ? removed : notRemovable).add(resource);
+                        }
+                    }
+                }
+            }
+            return new SweepResult(tracked, orphans, removed, notRemovable);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private List<ResourceRecord> knownResources() {
+        List<ResourceRecord> known = new ArrayList<>();
+        for (String env : store.environments()) {
+            store.read(EnvName.of(env)).ifPresent(state ->
+                    state.deployments().values().forEach(d -> known.addAll(d.resources())));
+        }
+        return known;
+    }
+
+    /** A state record names a found resource by its id, or by its name at the end of the id (ARN). */
+    private static boolean identifies(ResourceRecord record, FoundResource resource) {
+        String id = resource.id();
+        return id.equals(record.id()) || id.endsWith(":" + record.name()) || id.endsWith("/" + record.name());
     }
 
     /** Who holds the environment's lock, if anyone. */

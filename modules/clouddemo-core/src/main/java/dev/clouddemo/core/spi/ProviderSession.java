@@ -22,6 +22,15 @@ public interface ProviderSession extends AutoCloseable {
      */
     List<FoundResource> discover(EnvName env);
 
+    /** Everything in the session's region that carries {@code clouddemo-managed-by=clouddemo}, any environment. */
+    List<FoundResource> discoverAll();
+
+    /**
+     * Removes one resource found by tag search (an orphan no state knows), with whatever it holds.
+     * Returns false when this provider cannot remove that kind of resource on its own.
+     */
+    boolean remove(FoundResource resource, Progress progress);
+
     @Override
     void close();
 }

@@ -69,6 +69,9 @@ public final class StateLock implements AutoCloseable {
         }
 
         public String describe() {
+            if (since == null) {
+                return "an unknown holder (the lock file " + file + " is unreadable)";
+            }
             long seconds = since == null ? -1 : Duration.between(since, Instant.now()).toSeconds();
             return "'" + command + "' (pid " + pid + " on " + host + ", user " + user + ", since " + since
                     + (seconds >= 0 ? ", " + seconds + " s ago" : "") + ")";
@@ -131,10 +134,11 @@ public final class StateLock implements AutoCloseable {
         String message = "environment '" + env + "' is locked by " + h.describe();
         if (h.stale()) {
             return new ClouddemoException(ExitCode.LOCKED, message + "; the lock looks stale: " + h.staleReason(),
-                    "if no run is working on it, remove the lock with `clouddemo unlock --env " + env + "`");
+                    "if no run is working on it, remove " + h.file() + " with `clouddemo unlock --env " + env + "`");
         }
         return new ClouddemoException(ExitCode.LOCKED, message,
-                "wait for that run to finish (`clouddemo unlock --env " + env + "` removes a lock left behind)");
+                "wait for that run to finish; if it is gone, remove " + h.file() + " with `clouddemo unlock --env "
+                        + env + "`");
     }
 
     private static String host() {

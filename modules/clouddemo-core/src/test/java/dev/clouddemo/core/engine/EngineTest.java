@@ -1,5 +1,6 @@
 package dev.clouddemo.core.engine;
 
+import dev.clouddemo.core.spi.Cancellation;
 import static dev.clouddemo.core.Failures.clouddemoFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -189,6 +190,76 @@ class EngineTest {
         // then
         assertThat(result.plan().hasChanges()).isFalse();
         assertThat(Files.readString(store.file(DEV))).isEqualTo(before);
+    }
+
+    @Test
+    void sweep_orphanAndTracked_listsBothRemovesNothingWhenNotAsked() {
+        // given: one deployment in state, and one tagged resource no state knows
+        engine.deploy(request("dev"));
+        FoundResource orphan = new FoundResource("fake:lost-bucket", FakeCloudProvider.BUCKET,
+                Tags.forDeployment(EnvName.of("gone"), ServiceModel.STATIC));
+        fake.cloud.put(orphan.id(), orphan);
+
+        // when
+        SweepResult result = engine.sweep(null, new Target(null, false, null), null, false);
+
+        // then
+        assertThat(result.orphans()).containsExactly(orphan);
+        assertThat(result.tracked()).extracting(FoundResource::id).hasSize(2).doesNotContain(orphan.id());
+        assertThat(result.removed()).isEmpty();
+        assertThat(fake.cloud).containsKey(orphan.id());
+    }
+
+    @Test
+    void sweep_removeOrphans_removesOnlyOrphansAndReportsWhatItCannotRemove() {
+        // given
+        engine.deploy(request("dev"));
+        FoundResource orphan = new FoundResource("fake:lost-bucket", FakeCloudProvider.BUCKET, Map.of());
+        FoundResource appliance = new FoundResource("fake:lost-appliance", FakeCloudProvider.UNREMOVABLE, Map.of());
+        fake.cloud.put(orphan.id(), orphan);
+        fake.cloud.put(appliance.id(), appliance);
+
+        // when
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, true);
+
+        // then
+        assertThat(result.removed()).containsExactly(orphan);
+        assertThat(result.notRemovable()).containsExactly(appliance);
+        assertThat(fake.cloud).doesNotContainKey(orphan.id()).containsKey(appliance.id());
+        assertThat(fake.cloud.keySet()).anyMatch(id -> id.startsWith("fake:clouddemo-dev-static-"));
+        assertThat(fake.calls).doesNotContain("remove fake:index.html");
+    }
+
+    @Test
+    void sweep_withEnv_searchesOnlyThatEnvironment() {
+        // given
+        engine.deploy(request("dev"));
+
+        // when
+        engine.sweep("fake", new Target(null, false, null), "dev", false);
+
+        // then
+        assertThat(fake.calls).contains("discover dev").doesNotContain("discoverAll");
+    }
+
+    @Test
+    void deploy_stopRequested_stopsAfterFirstRecordWithExit130AndReleasesLock() throws IOException {
+        // given: the user pressed Ctrl-C before anything was recorded
+        Cancellation cancellation = new Cancellation();
+        Engine stoppable = new Engine(new ProviderRegistry(List.of(fake)), store, Progress.SILENT,
+                Clock.fixed(NOW, ZoneOffset.UTC), cancellation);
+        cancellation.request();
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> stoppable.deploy(request("dev")));
+
+        // then: the intent of the first resource is on record, no cloud write was made
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(e.exitCode().code()).isEqualTo(130);
+        assertThat(fake.writeCalls).isZero();
+        assertThat(recorded("dev").resources()).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceRecord.Status.CREATING));
+        assertThat(lockFiles()).isEmpty();
     }
 
     @Test
@@ -485,6 +556,16 @@ class EngineTest {
                 @Override
                 public List<FoundResource> discover(EnvName env) {
                     return List.of();
+                }
+
+                @Override
+                public List<FoundResource> discoverAll() {
+                    return List.of();
+                }
+
+                @Override
+                public boolean remove(FoundResource resource, dev.clouddemo.core.spi.Progress progress) {
+                    return false;
                 }
 
                 @Override

@@ -11,6 +11,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.ResourceRecord;
@@ -29,6 +30,8 @@ import java.util.Set;
 final class FakeCloudProvider implements CloudProvider {
     static final String BUCKET = "fake-bucket";
     static final String OBJECT = "fake-object";
+    /** A resource type the fake cannot remove on its own. */
+    static final String UNREMOVABLE = "fake-appliance";
 
     /** What exists in the fake cloud, by id. */
     final Map<String, FoundResource> cloud = new LinkedHashMap<>();
@@ -104,6 +107,22 @@ final class FakeCloudProvider implements CloudProvider {
         public List<FoundResource> discover(EnvName env) {
             calls.add("discover " + env);
             return cloud.values().stream().filter(r -> env.value().equals(r.tags().get(Tags.ENV))).toList();
+        }
+
+        @Override
+        public List<FoundResource> discoverAll() {
+            calls.add("discoverAll");
+            return List.copyOf(cloud.values());
+        }
+
+        @Override
+        public boolean remove(FoundResource resource, Progress progress) {
+            calls.add("remove " + resource.id());
+            if (resource.type().equals(UNREMOVABLE)) {
+                return false;
+            }
+            cloud.remove(resource.id());
+            return true;
         }
 
         @Override

@@ -1,0 +1,68 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.engine.SweepResult;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.spi.Target;
+import java.io.Console;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Find every resource carrying clouddemo's tags through the provider's own tag search (not"
+                + " through state), list those no state file knows (orphans), and remove them on confirmation.",
+                "Searches one region: --region, else the provider's default."})
+final class SweepCommand implements Callable<Integer> {
+    @ParentCommand
+    ClouddemoCommand root;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", description = "Only this environment's resources.")
+    String env;
+
+    @Option(names = {"-p", "--provider"}, paramLabel = "aws|azure|gcp", description = "Only this provider (default: all).")
+    String provider;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region to search.")
+    String region;
+
+    @Option(names = "--local", description = "Search the local emulators instead of the real cloud.")
+    boolean local;
+
+    @Option(names = "--dry-run", description = "List only; remove nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Remove orphans without asking (required without a terminal).")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        Engine engine = root.engine(progress);
+        Target target = new Target(region, local, null);
+        if (!dryRun && !yes) {
+            SweepResult found = engine.sweep(provider, target, env, false);
+            root.renderer().swept(found, System.out);
+            if (found.orphans().isEmpty() || !confirmed(found)) {
+                return 0;
+            }
+        }
+        root.stopOnInterrupt();
+        SweepResult result = engine.sweep(provider, target, env, !dryRun);
+        root.renderer().swept(result, System.out);
+        return result.notRemovable().isEmpty() ? 0 : 1;
+    }
+
+    private boolean confirmed(SweepResult found) {
+        Console console = System.console();
+        if (console == null) {
+            throw ClouddemoException.usage("refusing to remove " + found.orphans().size()
+                    + " orphan(s) without confirmation: there is no terminal to ask on",
+                    "add --yes to remove them, or --dry-run to only list");
+        }
+        String answer = console.readLine("Remove these %d orphan(s) and everything they hold? Type 'yes' to confirm: ",
+                found.orphans().size());
+        return answer != null && answer.trim().equals("yes");
+    }
+}
