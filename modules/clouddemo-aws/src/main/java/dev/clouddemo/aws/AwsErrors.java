@@ -38,17 +38,30 @@ final class AwsErrors {
         }
         if (hasCause(e, ConnectException.class)) {
             String hint = session.target().local()
-                    ? "start the local emulator with `scripts/emulators.sh start`, or point AWS_ENDPOINT_URL at one"
+                    ? "start the local emulator (`scripts/emulators.sh start localstack` serves 127.0.0.1:4566),"
+                            + " or point AWS_ENDPOINT_URL at a running one"
                     : "check the endpoint and your network connection";
             return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused",
                     hint, e);
         }
         if (hasCause(e, UnknownHostException.class)) {
-            return ClouddemoException.cloud("cannot resolve the AWS endpoint while " + doing + " (" + rootMessage(e) + ")",
-                    "check your network connection and DNS, or add --local to use the local emulator", e);
+            return ClouddemoException.cloud("cannot resolve " + where + " while " + doing + " (" + rootMessage(e) + ")",
+                    session.target().local()
+                            ? "check the host name in AWS_ENDPOINT_URL, or leave it unset to use 127.0.0.1:4566"
+                            : "check your network connection and DNS, or add --local to use the local emulator", e);
+        }
+        if (isWaiterTimeout(e)) {
+            return ClouddemoException.cloud(doing + " timed out: " + e.getMessage(),
+                    "the cloud is slow; run the command again to resume (the waits are set in the settings file,"
+                            + " see config/clouddemo.yaml)", e);
         }
         return ClouddemoException.cloud(doing + " failed: " + rootMessage(e),
                 "run again with --verbose for details; state records what was created", e);
+    }
+
+    /** The SDK's waiters end with this message when their wait time or attempts run out. */
+    static boolean isWaiterTimeout(SdkException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("The waiter has exceeded");
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

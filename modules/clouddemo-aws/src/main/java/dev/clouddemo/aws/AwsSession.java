@@ -17,7 +17,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -96,11 +98,23 @@ final class AwsSession implements ProviderSession {
             return false;
         }
         try {
-            new S3Buckets(s3()).remove(resource.id().substring(s3Prefix.length()), progress);
+            buckets().remove(resource.id().substring(s3Prefix.length()), progress);
             return true;
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "removing " + resource.id(), this);
         }
+    }
+
+    /** A waiter that gives up after the configured wait for this kind of resource. */
+    WaiterOverrideConfiguration waitFor(String kind) {
+        return WaiterOverrideConfiguration.builder()
+                .waitTimeout(target.settings().waitFor(kind))
+                .maxAttempts(Integer.MAX_VALUE)
+                .build();
+    }
+
+    S3Buckets buckets() {
+        return new S3Buckets(s3(), waitFor(AwsStaticSiteDeployer.BUCKET));
     }
 
     synchronized S3Client s3() {
@@ -123,7 +137,11 @@ final class AwsSession implements ProviderSession {
             B configure(B builder) {
         builder.region(Region.of(target.region()))
                 .credentialsProvider(credentials())
-                .httpClient(http());
+                .httpClient(http())
+                // throttling and transient errors: capped exponential backoff with full jitter
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(target.settings().maxAttempts())
+                        .build()));
         if (target.endpoint() != null) {
             builder.endpointOverride(target.endpoint());
         }

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
@@ -60,7 +62,7 @@ final class AwsStaticSiteDeployer implements Deployer {
             Future<Site> scan = reads.submit(() -> SiteScanner.scan(context.source()));
             S3Buckets.Status status;
             try {
-                status = new S3Buckets(s3()).status(bucket);
+                status = session.buckets().status(bucket);
             } catch (RuntimeException e) {
                 Concurrently.get(scan); // a problem with the user's input is reported first
                 throw e;
@@ -125,29 +127,46 @@ final class AwsStaticSiteDeployer implements Deployer {
     public void apply(Plan plan, DeploymentContext context) {
         String bucket = bucketName(context);
         for (Change change : plan.writes()) {
-            switch (change.type()) {
-                case BUCKET -> {
-                    if (change.action() == Action.CREATE) {
-                        createBucket(bucket, context);
-                    } else {
-                        context.journal().created(BUCKET, bucket, arn(bucket));
-                    }
-                }
-                case TAGS -> tagBucket(bucket, context);
-                case PUBLIC_ACCESS -> s3().putPublicAccessBlock(r -> r.bucket(bucket)
-                        .publicAccessBlockConfiguration(SITE_PUBLIC_ACCESS));
-                case POLICY -> s3().putBucketPolicy(r -> r.bucket(bucket).policy(S3SitePolicy.publicRead(bucket)));
-                case WEBSITE -> s3().putBucketWebsite(r -> r.bucket(bucket).websiteConfiguration(w -> w
-                        .indexDocument(i -> i.suffix(Site.INDEX))
-                        .errorDocument(e -> e.key(errorDocument(context.source())))));
-                default -> {
-                    // objects are synced together below
-                }
+            try {
+                applyBucketChange(change, bucket, context);
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, STEPS.getOrDefault(change.type(), "syncing objects") + " of bucket " + bucket,
+                        session);
             }
         }
         new S3ObjectSync(s3()).apply(bucket, context.source(), plan, context.progress(), context.cancellation());
         context.journal().output("url", S3WebsiteEndpoints.url(bucket, session.region(), session.target().endpoint()));
         context.journal().output("bucket", bucket);
+    }
+
+    /** What each bucket-level change does, for error messages that name the failing step. */
+    private static final Map<String, String> STEPS = Map.of(
+            BUCKET, "creating (CreateBucket)",
+            TAGS, "tagging (PutBucketTagging)",
+            PUBLIC_ACCESS, "allowing a public policy (PutPublicAccessBlock)",
+            POLICY, "granting public read (PutBucketPolicy)",
+            WEBSITE, "turning on website hosting (PutBucketWebsite)");
+
+    private void applyBucketChange(Change change, String bucket, DeploymentContext context) {
+        switch (change.type()) {
+            case BUCKET -> {
+                if (change.action() == Action.CREATE) {
+                    createBucket(bucket, context);
+                } else {
+                    context.journal().created(BUCKET, bucket, arn(bucket));
+                }
+            }
+            case TAGS -> tagBucket(bucket, context);
+            case PUBLIC_ACCESS -> s3().putPublicAccessBlock(r -> r.bucket(bucket)
+                    .publicAccessBlockConfiguration(SITE_PUBLIC_ACCESS));
+            case POLICY -> s3().putBucketPolicy(r -> r.bucket(bucket).policy(S3SitePolicy.publicRead(bucket)));
+            case WEBSITE -> s3().putBucketWebsite(r -> r.bucket(bucket).websiteConfiguration(w -> w
+                    .indexDocument(i -> i.suffix(Site.INDEX))
+                    .errorDocument(e -> e.key(errorDocument(context.source())))));
+            default -> {
+                // objects are synced together, after the bucket's settings
+            }
+        }
     }
 
     /** Blocks ACL-based public access but lets the bucket policy grant public read. */
@@ -175,7 +194,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
             }
         });
-        s3().waiter().waitUntilBucketExists(r -> r.bucket(bucket));
+        s3().waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), session.waitFor(BUCKET));
         context.journal().created(BUCKET, bucket, arn(bucket));
         tagBucket(bucket, context);
     }
@@ -203,7 +222,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 .map(r -> r.name())
                 .findFirst()
                 .orElse(bucketName(context));
-        new S3Buckets(s3()).remove(bucket, context.progress());
+        session.buckets().remove(bucket, context.progress());
         context.journal().deleted(BUCKET, bucket);
     }
 

@@ -2,6 +2,7 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.spi.Target;
 import java.net.URI;
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
  * when {@code --local}; null endpoint means the real AWS.
  */
-record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint) {
+record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint, Settings settings) {
     static final String DEFAULT_REGION = "us-east-1";
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
@@ -37,13 +38,15 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
         if (endpoint == null && target.local()) {
             endpoint = AwsProvider.LOCAL_ENDPOINT;
         }
-        return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint));
+        return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint),
+                target.settings());
     }
 
     /** A region the SDK does not know is a typo, reported before any call. */
     static void checkKnown(String region) {
-        if (Region.regions().stream().noneMatch(r -> r.id().equals(region))) {
+        if (Region.regions().stream().noneMatch(r -> r.id().equals(region) && !r.isGlobalRegion())) {
             String similar = Region.regions().stream()
+                    .filter(r -> !r.isGlobalRegion())
                     .map(Region::id)
                     .filter(id -> id.startsWith(region) || region.startsWith(id))
                     .sorted()

@@ -2,7 +2,10 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.spi.Progress;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Whose a bucket is, and removing one completely: the piece destroy and sweep share. */
@@ -10,9 +13,11 @@ final class S3Buckets {
     enum Status { MISSING, OURS, FOREIGN }
 
     private final S3Client s3;
+    private final WaiterOverrideConfiguration wait;
 
-    S3Buckets(S3Client s3) {
+    S3Buckets(S3Client s3, WaiterOverrideConfiguration wait) {
         this.s3 = s3;
+        this.wait = wait;
     }
 
     /** HeadBucket: 404 missing, 403 another account's, 200 ours. */
@@ -44,7 +49,17 @@ final class S3Buckets {
                 new S3ObjectSync(s3).deleteEverything(bucket);
                 progress.info("Deleting bucket " + bucket);
                 s3.deleteBucket(r -> r.bucket(bucket));
-                s3.waiter().waitUntilBucketNotExists(r -> r.bucket(bucket));
+                try {
+                    s3.waiter().waitUntilBucketNotExists(HeadBucketRequest.builder().bucket(bucket).build(), wait);
+                } catch (SdkClientException e) {
+                    if (!AwsErrors.isWaiterTimeout(e)) {
+                        throw e;
+                    }
+                    throw ClouddemoException.cloud("bucket " + bucket + " was still there after waiting "
+                            + wait.waitTimeout().map(d -> d.toSeconds() + " s").orElse("") + " for it to go",
+                            "run the command again to resume (raise waits.s3-bucket in the settings if S3 is slow)",
+                            e);
+                }
                 if (status(bucket) != Status.MISSING) {
                     throw ClouddemoException.cloud("bucket " + bucket + " still exists after deleting it",
                             "run the command again", null);

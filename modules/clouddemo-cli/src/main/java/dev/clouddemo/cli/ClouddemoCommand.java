@@ -1,5 +1,6 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.error.ExitCode;
@@ -39,6 +40,10 @@ public final class ClouddemoCommand {
             description = "Where state is kept (default: $CLOUDDEMO_HOME, else ~/.clouddemo).")
     Path stateDir;
 
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Settings file (default: config.yaml in the state folder, if present).")
+    Path config;
+
     /** Set by Ctrl-C in the commands that change things (see {@link Interrupts}). */
     final Cancellation cancellation = new Cancellation();
 
@@ -46,7 +51,13 @@ public final class ClouddemoCommand {
 
     Engine engine(ConsoleProgress progress) {
         return new Engine(ProviderRegistry.load(), new StateStore(stateHome()), progress, Clock.systemUTC(),
-                cancellation);
+                cancellation, settings());
+    }
+
+    /** The settings file's values over the defaults. */
+    Settings settings() {
+        return config != null ? SettingsFile.load(config, true)
+                : SettingsFile.load(stateHome().resolve("config.yaml"), false);
     }
 
     /** For commands that change things: Ctrl-C stops after the call in flight. */

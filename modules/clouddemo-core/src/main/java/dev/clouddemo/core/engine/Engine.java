@@ -1,5 +1,6 @@
 package dev.clouddemo.core.engine;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.content.DemoPayloads;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.EnvName;
@@ -39,14 +40,21 @@ public final class Engine {
     private final Progress progress;
     private final Clock clock;
     private final Cancellation cancellation;
+    private final Settings settings;
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
-            Cancellation cancellation) {
+            Cancellation cancellation, Settings settings) {
         this.providers = providers;
         this.store = store;
         this.progress = progress;
         this.clock = clock;
         this.cancellation = cancellation;
+        this.settings = settings;
+    }
+
+    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
+            Cancellation cancellation) {
+        this(providers, store, progress, clock, cancellation, Settings.DEFAULTS);
     }
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
@@ -126,7 +134,7 @@ public final class Engine {
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
-        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint());
+        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings);
         try (ProviderSession session = provider.open(target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
@@ -164,7 +172,7 @@ public final class Engine {
             List<FoundResource> notRemovable = new ArrayList<>();
             List<ResourceRecord> known = knownResources();
             for (CloudProvider provider : selected) {
-                try (ProviderSession session = provider.open(target)) {
+                try (ProviderSession session = provider.open(target.with(settings))) {
                     progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
                             + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
                     List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
@@ -250,8 +258,8 @@ public final class Engine {
     }
 
     /** The target of a request, checked against where the deployment already lives. */
-    private static Target target(DeployRequest request, Optional<DeploymentState> existing) {
-        Target asked = request.target();
+    private Target target(DeployRequest request, Optional<DeploymentState> existing) {
+        Target asked = request.target().with(settings);
         if (existing.isEmpty()) {
             return asked;
         }
@@ -268,7 +276,7 @@ public final class Engine {
                             + (d.local() ? "the local emulator" : "the real cloud"),
                     d.local() ? "add --local, or use another --env" : "leave out --local, or use another --env");
         }
-        return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint());
+        return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint(), settings);
     }
 
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {

@@ -1,0 +1,180 @@
+package dev.clouddemo.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.spi.Target;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AwsTargetTest {
+    /** The first source of the SDK's region chain; set here so the chain answers without IMDS. */
+    private static final String SDK_REGION_PROPERTY = "aws.region";
+    private static final Map<String, String> ENV_WITH_ENDPOINT = Map.of("AWS_ENDPOINT_URL", "http://from-env:4000");
+
+    private String savedRegionProperty;
+
+    @BeforeEach
+    void saveRegionProperty() {
+        savedRegionProperty = System.getProperty(SDK_REGION_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreRegionProperty() {
+        if (savedRegionProperty == null) {
+            System.clearProperty(SDK_REGION_PROPERTY);
+        } else {
+            System.setProperty(SDK_REGION_PROPERTY, savedRegionProperty);
+        }
+    }
+
+    @Test
+    void resolve_explicitEndpoint_winsOverEnvironmentAndLocalDefault() {
+        // given
+        Target target = new Target("us-east-1", true, "http://explicit:1234");
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, ENV_WITH_ENDPOINT);
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://explicit:1234"));
+    }
+
+    @Test
+    void resolve_awsEndpointUrlInEnvironment_winsOverLocalDefault() {
+        // given
+        Target target = new Target("us-east-1", true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, ENV_WITH_ENDPOINT);
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://from-env:4000"));
+    }
+
+    @Test
+    void resolve_awsEndpointUrlWithoutLocal_isUsedForRealCloudTarget() {
+        // given
+        Target target = new Target("eu-west-1", false, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, ENV_WITH_ENDPOINT);
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://from-env:4000"));
+        assertThat(resolved.local()).isFalse();
+    }
+
+    @Test
+    void resolve_blankAwsEndpointUrl_isIgnored() {
+        // given
+        Target target = new Target("us-east-1", true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of("AWS_ENDPOINT_URL", "  "));
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+    }
+
+    @Test
+    void resolve_localWithoutOverrides_usesLocalEmulatorDefault() {
+        // given
+        Target target = new Target("us-east-1", true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of());
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
+        assertThat(resolved.local()).isTrue();
+    }
+
+    @Test
+    void resolve_realCloudWithoutOverrides_hasNullEndpoint() {
+        // given
+        Target target = new Target("eu-west-1", false, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of());
+
+        // then
+        assertThat(resolved.endpoint()).isNull();
+        assertThat(resolved.local()).isFalse();
+        assertThat(resolved.region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void resolve_localWithoutRegion_usesUsEast1WithoutAskingTheSdkChain() {
+        // given: the SDK region chain would answer eu-west-3
+        System.setProperty(SDK_REGION_PROPERTY, "eu-west-3");
+        Target target = new Target(null, true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of());
+
+        // then
+        assertThat(resolved.region()).isEqualTo("us-east-1");
+        assertThat(resolved.regionDefaulted()).isTrue();
+    }
+
+    @Test
+    void resolve_realCloudWithoutRegion_takesRegionFromSdkChain() {
+        // given: the same probe as above, so the local test above can fail
+        System.setProperty(SDK_REGION_PROPERTY, "eu-west-3");
+        Target target = new Target(null, false, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of());
+
+        // then
+        assertThat(resolved.region()).isEqualTo("eu-west-3");
+        assertThat(resolved.regionDefaulted()).isFalse();
+    }
+
+    @Test
+    void resolve_unknownRegionPrefix_invalidInputSuggestingSimilarRegions() {
+        // given
+        Target target = new Target("us-east", false, null);
+
+        // when / then
+        assertThatThrownBy(() -> AwsTarget.resolve(target, Map.of()))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("unknown AWS region 'us-east'");
+                    assertThat(e.hint()).startsWith("did you mean").contains("us-east-1").contains("us-east-2");
+                });
+    }
+
+    @Test
+    void resolve_unknownRegionNothingSimilar_invalidInputPointingAtRegionList() {
+        // given
+        Target target = new Target("mars-north-1", true, null);
+
+        // when / then
+        assertThatThrownBy(() -> AwsTarget.resolve(target, Map.of()))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("'mars-north-1'");
+                    assertThat(e.hint()).doesNotContain("did you mean").contains("describe-regions");
+                });
+    }
+
+    @Test
+    void resolve_knownRegion_acceptedAsGiven() {
+        // given
+        Target target = new Target("eu-central-1", false, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of());
+
+        // then
+        assertThat(resolved.region()).isEqualTo("eu-central-1");
+        assertThat(resolved.regionDefaulted()).isFalse();
+    }
+}
