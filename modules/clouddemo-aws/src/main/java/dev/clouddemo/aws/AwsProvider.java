@@ -4,6 +4,7 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
+import java.util.Map;
 import java.util.Set;
 
 /** Amazon Web Services, through the AWS SDK for Java v2. */
@@ -21,9 +22,20 @@ public final class AwsProvider implements CloudProvider {
         return "Amazon Web Services";
     }
 
+    private final Map<String, String> environment;
+
+    public AwsProvider() {
+        this(System.getenv());
+    }
+
+    /** With the environment variables to read ({@code AWS_ENDPOINT_URL…}): tests pass their own. */
+    AwsProvider(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
     @Override
     public Set<ServiceModel> models() {
-        return Set.of(ServiceModel.STATIC);
+        return AwsSession.DEPLOYERS.keySet();
     }
 
     @Override
@@ -33,6 +45,6 @@ public final class AwsProvider implements CloudProvider {
 
     @Override
     public ProviderSession open(Target target) {
-        return new AwsSession(AwsTarget.resolve(target, System.getenv()));
+        return new AwsSession(AwsTarget.resolve(target, environment));
     }
 }

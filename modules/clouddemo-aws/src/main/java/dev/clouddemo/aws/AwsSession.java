@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -25,7 +27,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * One region of one AWS account (or emulator). Clients are built on first use and share one
@@ -36,11 +45,14 @@ final class AwsSession implements ProviderSession {
     static final AwsBasicCredentials EMULATOR_CREDENTIALS = AwsBasicCredentials.create("test", "test");
     private static final int MAX_CONNECTIONS = 32;
 
+    /** The deployer of each model this provider supports: the one list, read by AwsProvider.models(). */
+    static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
+            ServiceModel.STATIC, AwsStaticSiteDeployer::new);
+
     private final AwsTarget target;
+    private final Map<String, SdkAutoCloseable> clients = new LinkedHashMap<>();
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
-    private S3Client s3;
-    private ResourceGroupsTaggingApiClient tagging;
 
     AwsSession(AwsTarget target) {
         this.target = target;
@@ -62,10 +74,8 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public Optional<Deployer> deployer(ServiceModel model) {
-        return switch (model) {
-            case STATIC -> Optional.of(new AwsErrorTranslatingDeployer(new AwsStaticSiteDeployer(this), this));
-            default -> Optional.empty();
-        };
+        return Optional.ofNullable(DEPLOYERS.get(model))
+                .map(create -> new AwsErrorTranslatingDeployer(create.apply(this), this));
     }
 
     @Override
@@ -117,24 +127,46 @@ final class AwsSession implements ProviderSession {
         return new S3Buckets(s3(), waitFor(AwsStaticSiteDeployer.BUCKET));
     }
 
-    synchronized S3Client s3() {
-        if (s3 == null) {
-            s3 = configure(S3Client.builder())
-                    .forcePathStyle(target.endpoint() != null)
-                    .build();
-        }
-        return s3;
+    S3Client s3() {
+        return client("S3", () -> configure(S3Client.builder(), "S3").forcePathStyle(target.endpoint("S3") != null).build());
     }
 
-    synchronized ResourceGroupsTaggingApiClient tagging() {
-        if (tagging == null) {
-            tagging = configure(ResourceGroupsTaggingApiClient.builder()).build();
-        }
-        return tagging;
+    ResourceGroupsTaggingApiClient tagging() {
+        return client("RESOURCE_GROUPS_TAGGING_API", () -> configure(ResourceGroupsTaggingApiClient.builder(),
+                "RESOURCE_GROUPS_TAGGING_API").build());
+    }
+
+    LambdaClient lambda() {
+        return client("LAMBDA", () -> configure(LambdaClient.builder(), "LAMBDA").build());
+    }
+
+    IamClient iam() {
+        return client("IAM", () -> configure(IamClient.builder(), "IAM").build());
+    }
+
+    Ec2Client ec2() {
+        return client("EC2", () -> configure(Ec2Client.builder(), "EC2").build());
+    }
+
+    SsmClient ssm() {
+        return client("SSM", () -> configure(SsmClient.builder(), "SSM").build());
+    }
+
+    StsClient sts() {
+        return client("STS", () -> configure(StsClient.builder(), "STS").build());
+    }
+
+    ElasticBeanstalkClient beanstalk() {
+        return client("ELASTIC_BEANSTALK", () -> configure(ElasticBeanstalkClient.builder(), "ELASTIC_BEANSTALK").build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private synchronized <C extends SdkAutoCloseable> C client(String service, Supplier<C> create) {
+        return (C) clients.computeIfAbsent(service, s -> create.get());
     }
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>
-            B configure(B builder) {
+            B configure(B builder, String service) {
         builder.region(Region.of(target.region()))
                 .credentialsProvider(credentials())
                 .httpClient(http())
@@ -142,8 +174,8 @@ final class AwsSession implements ProviderSession {
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.settings().maxAttempts())
                         .build()));
-        if (target.endpoint() != null) {
-            builder.endpointOverride(target.endpoint());
+        if (target.endpoint(service) != null) {
+            builder.endpointOverride(target.endpoint(service));
         }
         return builder;
     }
@@ -184,12 +216,8 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public synchronized void close() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (tagging != null) {
-            tagging.close();
-        }
+        clients.values().forEach(SdkAutoCloseable::close);
+        clients.clear();
         if (http != null) {
             http.close();
         }

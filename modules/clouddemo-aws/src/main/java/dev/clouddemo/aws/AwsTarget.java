@@ -5,6 +5,7 @@ import java.net.URI;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
  * when {@code --local}; null endpoint means the real AWS.
  */
-record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint, Settings settings) {
+record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
+        Settings settings) {
     static final String DEFAULT_REGION = "us-east-1";
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
@@ -38,8 +40,22 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
         if (endpoint == null && target.local()) {
             endpoint = AwsProvider.LOCAL_ENDPOINT;
         }
+        Map<String, URI> services = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith(SERVICE_ENDPOINT_PREFIX) && !value.isBlank()) {
+                services.put(name.substring(SERVICE_ENDPOINT_PREFIX.length()), URI.create(value.trim()));
+            }
+        });
         return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint),
-                target.settings());
+                services, target.settings());
+    }
+
+    /** {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code _ELASTIC_BEANSTALK}) points one service elsewhere, as in the AWS CLI. */
+    static final String SERVICE_ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
+
+    /** The endpoint of one service (its own override, else the common one), or null for real AWS. */
+    URI endpoint(String service) {
+        return serviceEndpoints.getOrDefault(service, endpoint);
     }
 
     /** A region the SDK does not know is a typo, reported before any call. */

@@ -5,6 +5,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Target;
 import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -34,8 +35,11 @@ final class TargetOptions {
     @Option(names = "--local", description = "Use the local emulators instead of the real cloud.")
     boolean local;
 
+    @ArgGroup(exclusive = false, heading = "%nModel options:%n")
+    ModelOptions modelOptions = new ModelOptions();
+
     DeployRequest request() {
-        return DeployRequest.of(env, provider, model, new Target(region, local, null), source);
+        return DeployRequest.of(env, provider, model, new Target(region, local, null), source, modelOptions.options());
     }
 
     /** Accepts model ids and aliases; an unknown one is a usage error (exit 2). */

@@ -1,6 +1,7 @@
 package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Target;
@@ -13,13 +14,19 @@ import java.util.List;
  * A validated request to plan or deploy. Every problem with the input is reported together,
  * before any cloud call.
  */
-public record DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source) {
+public record DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
+        DeployOptions options) {
+
+    public static DeployRequest of(String env, String provider, ServiceModel model, Target target, Path source) {
+        return of(env, provider, model, target, source, DeployOptions.NONE);
+    }
 
     /**
      * @param source the folder to deploy, or null for the built-in demo payload
      */
-    public static DeployRequest of(String env, String provider, ServiceModel model, Target target, Path source) {
-        List<String> problems = new ArrayList<>();
+    public static DeployRequest of(String env, String provider, ServiceModel model, Target target, Path source,
+            DeployOptions options) {
+        List<String> problems = new ArrayList<>(options.problems(model));
         EnvName envName = null;
         try {
             envName = EnvName.of(env);
@@ -36,6 +43,6 @@ public record DeployRequest(EnvName env, String provider, ServiceModel model, Ta
         if (!problems.isEmpty()) {
             throw ClouddemoException.invalidInput(String.join("; ", problems), "fix the input and run again");
         }
-        return new DeployRequest(envName, provider, model, target, source);
+        return new DeployRequest(envName, provider, model, target, source, options);
     }
 }

@@ -3,6 +3,7 @@ package dev.clouddemo.core.engine;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.content.DemoPayloads;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
@@ -139,7 +140,8 @@ public final class Engine {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
             deployer(session, provider, deployment.model()).destroy(
-                    new DeploymentContext(environment.env(), deployment.model(), null, journal, progress, cancellation));
+                    new DeploymentContext(environment.env(), deployment.model(), null, journal, progress, cancellation,
+                            DeployOptions.NONE));
             progress.info("Checking by tag search that nothing of " + deployment.key() + " is left");
             List<FoundResource> left = session.discover(environment.env()).stream()
                     .filter(r -> deployment.model().id().equals(r.tags().get(Tags.MODEL)))
@@ -287,7 +289,8 @@ public final class Engine {
 
     private DeploymentContext context(DeployRequest request, dev.clouddemo.core.spi.ResourceJournal journal) {
         Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model());
-        return new DeploymentContext(request.env(), request.model(), source, journal, progress, cancellation);
+        return new DeploymentContext(request.env(), request.model(), source, journal, progress, cancellation,
+                request.options());
     }
 
     private static String where(DeploymentState d) {

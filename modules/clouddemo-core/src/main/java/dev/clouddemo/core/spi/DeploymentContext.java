@@ -1,5 +1,6 @@
 package dev.clouddemo.core.spi;
 
+import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
@@ -10,10 +11,11 @@ import java.util.Map;
 /**
  * What a deployer works with: the environment and model, the content to deploy (a folder,
  * always present for deploys), the journal that records resources in state, progress output, and
- * the user's request to stop, to check between calls.
+ * the user's request to stop, to check between calls, and the model-specific options (none when
+ * destroying).
  */
 public record DeploymentContext(EnvName env, ServiceModel model, Path source, ResourceJournal journal,
-        Progress progress, Cancellation cancellation) {
+        Progress progress, Cancellation cancellation, DeployOptions options) {
 
     /** The deployment as recorded so far. */
     public DeploymentState state() {

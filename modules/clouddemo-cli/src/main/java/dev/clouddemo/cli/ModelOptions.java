@@ -1,0 +1,37 @@
+package dev.clouddemo.cli;
+
+import dev.clouddemo.core.model.DeployOptions;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options that apply to one service model; the core checks they fit the model chosen. */
+final class ModelOptions {
+    @Option(names = "--private", description = "faas: a function URL that needs AWS_IAM auth instead of a public one.")
+    boolean privateUrl;
+
+    @Option(names = "--spot", description = "iaas: launch a spot instance (cheaper, can be interrupted).")
+    boolean spot;
+
+    @Option(names = "--max-price", paramLabel = "USD", description = "iaas --spot: the most to pay per hour.")
+    BigDecimal maxPrice;
+
+    @Option(names = "--spot-fallback", description = "iaas --spot: launch on-demand when no spot capacity is offered.")
+    boolean spotFallback;
+
+    @Option(names = "--ssh", description = "iaas: open port 22, to your public address only (or --ssh-cidr).")
+    boolean ssh;
+
+    @Option(names = "--ssh-cidr", paramLabel = "CIDR", description = "iaas --ssh: who may connect, e.g. 203.0.113.7/32.")
+    String sshCidr;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: import this public key as the VM's key pair.")
+    Path sshKey;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type (default t3.micro).")
+    String instanceType;
+
+    DeployOptions options() {
+        return new DeployOptions(privateUrl, spot, maxPrice, spotFallback, ssh, sshCidr, sshKey, instanceType);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.clouddemo.core.model;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The model-specific choices of a deploy: a private function URL (faas); spot, its maximum price
+ * and on-demand fallback, SSH access and the instance type (iaas). Validated when built: every
+ * problem is reported together, before any cloud call. Port 22 is never opened to the world.
+ */
+public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPrice, boolean spotFallback,
+        boolean ssh, String sshCidr, Path sshKey, String instanceType) {
+
+    public static final DeployOptions NONE = new DeployOptions(false, false, null, false, false, null, null, null);
+
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+
+    /** What is wrong with these options for this model, one line each; empty when they are fine. */
+    public List<String> problems(ServiceModel model) {
+        List<String> problems = new ArrayList<>();
+        if (privateUrl && model != ServiceModel.FAAS) {
+            problems.add("--private applies to the faas model only");
+        }
+        if (model != ServiceModel.IAAS) {
+            for (String option : iaasOptionsGiven()) {
+                problems.add(option + " applies to the iaas model only");
+            }
+        }
+        if (!spot && maxPrice != null) {
+            problems.add("--max-price needs --spot");
+        }
+        if (!spot && spotFallback) {
+            problems.add("--spot-fallback needs --spot");
+        }
+        if (maxPrice != null && maxPrice.signum() <= 0) {
+            problems.add("--max-price must be a positive price in USD per hour, like 0.005, not " + maxPrice.toPlainString());
+        }
+        if (sshCidr != null) {
+            cidrProblem(sshCidr).ifPresent(problems::add);
+            if (!ssh) {
+                problems.add("--ssh-cidr needs --ssh");
+            }
+        }
+        if (sshKey != null) {
+            keyProblem(sshKey).ifPresent(problems::add);
+        }
+        if (instanceType != null && !INSTANCE_TYPE.matcher(instanceType).matches()) {
+            problems.add("--instance-type '" + instanceType + "' is not an instance type (like t3.micro)");
+        }
+        return problems;
+    }
+
+    private List<String> iaasOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        if (spot) {
+            given.add("--spot");
+        }
+        if (ssh) {
+            given.add("--ssh");
+        }
+        if (sshKey != null) {
+            given.add("--ssh-key");
+        }
+        if (instanceType != null) {
+            given.add("--instance-type");
+        }
+        return given;
+    }
+
+    /** A CIDR for SSH: IPv4 a.b.c.d/n, and never the whole internet. */
+    static java.util.Optional<String> cidrProblem(String cidr) {
+        Matcher m = CIDR.matcher(cidr);
+        if (!m.matches()) {
+            return java.util.Optional.of("--ssh-cidr '" + cidr + "' is not an IPv4 CIDR like 203.0.113.7/32");
+        }
+        for (int i = 1; i <= 4; i++) {
+            if (Integer.parseInt(m.group(i)) > 255) {
+                return java.util.Optional.of("--ssh-cidr '" + cidr + "' is not an IPv4 CIDR like 203.0.113.7/32");
+            }
+        }
+        int prefix = Integer.parseInt(m.group(5));
+        if (prefix > 32) {
+            return java.util.Optional.of("--ssh-cidr '" + cidr + "' has a prefix over 32");
+        }
+        if (prefix < 8) {
+            return java.util.Optional.of("--ssh-cidr '" + cidr + "' opens SSH to too much of the internet (prefix /"
+                    + prefix + "); give your own address, like 203.0.113.7/32");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> keyProblem(Path key) {
+        if (!Files.isRegularFile(key)) {
+            return java.util.Optional.of("--ssh-key " + key + " does not exist");
+        }
+        if (!key.getFileName().toString().endsWith(".pub")) {
+            return java.util.Optional.of("--ssh-key " + key + " is not a public key (.pub); never pass the private key");
+        }
+        if (!Files.isReadable(key)) {
+            return java.util.Optional.of("--ssh-key " + key + " cannot be read");
+        }
+        return java.util.Optional.empty();
+    }
+}
