@@ -16,13 +16,19 @@ import java.util.Set;
  */
 public record Settings(int maxAttempts, Map<String, Duration> waits) {
     /** The kinds of wait a settings file may tune; {@code default} covers every other wait. */
-    public static final Set<String> WAIT_KEYS = Set.of("default", "s3-bucket");
+    public static final Set<String> WAIT_KEYS = Set.of("default", "s3-bucket", "iam-role", "lambda-function",
+            "ec2-instance", "security-group", "beanstalk-environment");
     public static final int MAX_ATTEMPTS_LIMIT = 20;
     public static final Duration MAX_WAIT = Duration.ofHours(2);
 
     public static final Settings DEFAULTS = new Settings(8, Map.of(
             "default", Duration.ofMinutes(10),
-            "s3-bucket", Duration.ofMinutes(2)));
+            "s3-bucket", Duration.ofMinutes(2),
+            "iam-role", Duration.ofMinutes(2),
+            "lambda-function", Duration.ofMinutes(5),
+            "ec2-instance", Duration.ofMinutes(10),
+            "security-group", Duration.ofMinutes(5),
+            "beanstalk-environment", Duration.ofMinutes(30)));
 
     public Settings {
         List<String> problems = problems(maxAttempts, waits);
