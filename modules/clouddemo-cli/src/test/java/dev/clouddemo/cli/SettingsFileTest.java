@@ -54,7 +54,8 @@ class SettingsFileTest {
         assertThat(settings.maxAttempts()).isEqualTo(3);
         assertThat(settings.waitFor("s3-bucket")).isEqualTo(Duration.ofSeconds(90));
         assertThat(settings.waitFor("default")).isEqualTo(Settings.DEFAULTS.waitFor("default"));
-        assertThat(settings.waitFor("lambda-function")).isEqualTo(Settings.DEFAULTS.waitFor("default"));
+        assertThat(settings.waitFor("lambda-function")).isEqualTo(Settings.DEFAULTS.waitFor("lambda-function"));
+        assertThat(settings.waitFor("no-such-kind")).isEqualTo(Settings.DEFAULTS.waitFor("default"));
     }
 
     @Test
