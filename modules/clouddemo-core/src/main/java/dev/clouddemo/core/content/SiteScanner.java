@@ -29,22 +29,35 @@ public final class SiteScanner {
     }
 
     public static Site scan(Path folder) {
+        return hash(list(folder));
+    }
+
+    /** The files of a site folder, found and checked (links, readability, emptiness) but not yet read. */
+    public record Listing(Map<String, Path> files, int skippedHidden) {
+    }
+
+    /** Walks the folder and checks it, without reading file contents: fast, and done before any cloud call. */
+    public static Listing list(Path folder) {
         Path root = checkFolder(folder);
         Map<String, Path> paths = new TreeMap<>();
         int[] hidden = {0};
         walk(root, root, paths, hidden, new HashSet<>());
-        // hashing dominates for big sites: spread it over the cores
-        Map<String, SiteFile> files = new TreeMap<>();
-        paths.entrySet().parallelStream()
-                .map(e -> hash(e.getKey(), e.getValue()))
-                .toList()
-                .forEach(f -> files.put(f.key(), f));
-        if (files.isEmpty()) {
+        if (paths.isEmpty()) {
             throw ClouddemoException.invalidInput("source folder " + folder + " has no files to deploy"
                     + (hidden[0] > 0 ? " (" + hidden[0] + " hidden entries skipped)" : ""),
                     "put an index.html in it, or leave out --source to deploy the built-in demo site");
         }
-        return new Site(files, hidden[0]);
+        return new Listing(paths, hidden[0]);
+    }
+
+    /** Reads and hashes every listed file, spread over the cores (hashing dominates for big sites). */
+    public static Site hash(Listing listing) {
+        Map<String, SiteFile> files = new TreeMap<>();
+        listing.files().entrySet().parallelStream()
+                .map(e -> hash(e.getKey(), e.getValue()))
+                .toList()
+                .forEach(f -> files.put(f.key(), f));
+        return new Site(files, listing.skippedHidden());
     }
 
     /**
@@ -102,6 +115,9 @@ public final class SiteScanner {
             if (Files.isDirectory(target)) {
                 walk(root, entry, files, hidden, visited);
             } else if (Files.isRegularFile(target)) {
+                if (!Files.isReadable(target)) {
+                    throw unreadable(entry);
+                }
                 files.put(key(root.relativize(entry)), entry);
             }
         }

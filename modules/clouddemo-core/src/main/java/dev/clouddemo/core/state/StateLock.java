@@ -48,6 +48,11 @@ public final class StateLock implements AutoCloseable {
         holder.put("token", token);
         try {
             store.ensureDir(store.envDir());
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir() + ": " + e,
+                    "make it a writable folder, or choose another with --state-dir or CLOUDDEMO_HOME");
+        }
+        try {
             Files.writeString(file, Json.write(holder), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             return new StateLock(file, token);

@@ -1,0 +1,395 @@
+package dev.clouddemo.cli;
+
+import static dev.clouddemo.cli.CliAssert.assertCleanError;
+import static dev.clouddemo.cli.CliAssert.hint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clouddemo.testkit.FreePort;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged CLI given bad input or a bad situation: each run exits with the documented code,
+ * says what happened in one {@code error:} line (and what to do in a {@code hint:} line), and
+ * shows no stack trace unless asked with {@code --verbose}. None of these needs an emulator: the
+ * {@code --local} runs point {@code AWS_ENDPOINT_URL} at a port nobody listens on, so a run that
+ * wrongly reached the network would fail with exit 1, not the code asserted.
+ */
+class CliBadInputIT {
+    @TempDir
+    Path temp;
+
+    Path stateHome;
+    String deadEndpoint;
+    Clouddemo cli;
+
+    @BeforeEach
+    void setUp() {
+        stateHome = temp.resolve("state");
+        deadEndpoint = "http://127.0.0.1:" + FreePort.pick();
+        cli = Clouddemo.in(temp).with("AWS_ENDPOINT_URL", deadEndpoint);
+    }
+
+    /** {@code deploy -p aws -m static --local --state-dir S} plus {@code more}. */
+    private Clouddemo.Result deploy(String... more) {
+        String[] args = new String[8 + more.length];
+        System.arraycopy(new String[] {"deploy", "-p", "aws", "-m", "static", "--local", "--state-dir",
+                stateHome.toString()}, 0, args, 0, 8);
+        System.arraycopy(more, 0, args, 8, more.length);
+        return cli.run(args);
+    }
+
+    @Test
+    void deploy_unknownProvider_exits2NamingTheProviders() {
+        // when
+        Clouddemo.Result result = cli.run("deploy", "-p", "nocloud", "-m", "static", "--local",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 2, "unknown provider 'nocloud'");
+        assertThat(hint(result)).contains("aws");
+    }
+
+    @Test
+    void deploy_unknownModel_exits2ListingTheModels() {
+        // when
+        Clouddemo.Result result = cli.run("deploy", "-p", "aws", "-m", "mainframe", "--local",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 2, "unknown model 'mainframe'");
+        assertThat(result.diagnostics().get(0)).contains("static").contains("faas").contains("iaas");
+    }
+
+    @Test
+    void deploy_modelNotYetOnProvider_exits2() {
+        // when
+        Clouddemo.Result result = cli.run("deploy", "-p", "aws", "-m", "faas", "--local",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 2, "aws cannot deploy model 'faas'");
+        assertThat(hint(result)).contains("static");
+    }
+
+    @Test
+    void deploy_unknownOption_exits2PointingAtHelp() {
+        // when
+        Clouddemo.Result result = deploy("--colour", "blue");
+
+        // then
+        assertCleanError(result, 2, "Unknown option");
+        assertThat(result.diagnostics().get(0)).contains("--colour");
+        assertThat(hint(result)).contains("clouddemo deploy --help");
+    }
+
+    @Test
+    void deploy_missingProvider_exits2() {
+        // when
+        Clouddemo.Result result = cli.run("deploy", "-m", "static", "--local", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 2, "--provider");
+    }
+
+    @Test
+    void deploy_unknownOutputFormat_exits2() {
+        // when
+        Clouddemo.Result result = deploy("--output", "yaml");
+
+        // then
+        assertCleanError(result, 2, "--output");
+    }
+
+    @Test
+    void deploy_invalidEnvName_exits3AndWritesNothing() {
+        // when
+        Clouddemo.Result result = deploy("--env", "Feature_X");
+
+        // then
+        assertCleanError(result, 3, "invalid environment name 'Feature_X'");
+        assertThat(result.diagnostics().get(0)).contains("lowercase letter");
+        assertThat(stateHome).doesNotExist();
+    }
+
+    @Test
+    void status_invalidEnvName_exits3() {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "Prod!", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 3, "invalid environment name 'Prod!'");
+    }
+
+    @Test
+    void deploy_missingSourceFolder_exits3NamingIt() throws Exception {
+        // given
+        Path missing = temp.resolve("no-such-site");
+
+        // when: the endpoint counts connections
+        Clouddemo.Result result;
+        try (ConnectionCounter endpoint = new ConnectionCounter()) {
+            result = cli.with("AWS_ENDPOINT_URL", endpoint.url()).run("deploy", "-p", "aws", "-m", "static",
+                    "--local", "--state-dir", stateHome.toString(), "--env", "e2e-src", "--source", missing.toString());
+
+            // then
+            assertThat(endpoint.connections()).as("connections to the cloud: %s", result).isZero();
+        }
+        assertCleanError(result, 3, "source folder " + missing + " does not exist");
+    }
+
+    @Test
+    void deploy_sourceIsAFile_exits3() throws Exception {
+        // given
+        Path file = Files.writeString(temp.resolve("index.html"), "<h1>hi</h1>");
+
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-src", "--source", file.toString());
+
+        // then
+        assertCleanError(result, 3, file + " is not a folder");
+    }
+
+    @Test
+    void deploy_emptySourceFolder_exits3BeforeAnyCloudCall() throws Exception {
+        // given
+        Path empty = Files.createDirectories(temp.resolve("empty-site"));
+
+        // when: the endpoint counts connections
+        Clouddemo.Result result;
+        try (ConnectionCounter endpoint = new ConnectionCounter()) {
+            result = cli.with("AWS_ENDPOINT_URL", endpoint.url()).run("deploy", "-p", "aws", "-m", "static",
+                    "--local", "--state-dir", stateHome.toString(), "--env", "e2e-src", "--source", empty.toString());
+
+            // then: refused before any cloud call (DESIGN: input validated before any cloud call)
+            assertThat(endpoint.connections()).as("connections to the cloud before the input was checked: %s", result)
+                    .isZero();
+        }
+        assertCleanError(result, 3, "has no files to deploy");
+        assertThat(result.diagnostics().get(0)).contains(empty.toString());
+        assertThat(stateHome.resolve("envs/e2e-src.lock")).as("lock released").doesNotExist();
+    }
+
+    @Test
+    void deploy_symlinkLeadingOutsideSource_exits3BeforeAnyCloudCall() throws Exception {
+        // given: a site whose link points at a private file next to it
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<h1>hi</h1>");
+        Path secret = Files.writeString(temp.resolve("secret.txt"), "do not publish");
+        Files.createSymbolicLink(site.resolve("notes.txt"), secret);
+
+        // when: the endpoint counts connections
+        Clouddemo.Result result;
+        try (ConnectionCounter endpoint = new ConnectionCounter()) {
+            result = cli.with("AWS_ENDPOINT_URL", endpoint.url()).run("deploy", "-p", "aws", "-m", "static",
+                    "--local", "--state-dir", stateHome.toString(), "--env", "e2e-src", "--source", site.toString());
+
+            // then: refused before any cloud call, so nothing can be published
+            assertThat(endpoint.connections()).as("connections to the cloud before the input was checked: %s", result)
+                    .isZero();
+        }
+        assertCleanError(result, 3, "symbolic link " + site.resolve("notes.txt") + " leads outside the source folder");
+        assertThat(hint(result)).contains("copy the file into the folder");
+    }
+
+    @Test
+    void deploy_emulatorNotRunning_exits1WithStartHint() {
+        // when: --local, AWS_ENDPOINT_URL at a port nobody listens on
+        Clouddemo.Result result = deploy("--env", "e2e-down");
+
+        // then
+        assertCleanError(result, 1, "cannot reach " + deadEndpoint);
+        assertThat(hint(result)).contains("scripts/emulators.sh start");
+        assertThat(stateHome.resolve("envs/e2e-down.json")).as("nothing recorded").doesNotExist();
+        assertThat(stateHome.resolve("envs/e2e-down.lock")).as("lock released").doesNotExist();
+    }
+
+    @Test
+    void destroy_unknownEnv_exits3() {
+        // when
+        Clouddemo.Result result = cli.run("destroy", "--env", "nosuch", "--yes", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 3, "no environment 'nosuch'");
+        assertThat(result.diagnostics().get(0)).contains(stateHome.toString());
+    }
+
+    @Test
+    void status_unknownEnv_exits3() {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "nosuch", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 3, "no environment 'nosuch'");
+        assertThat(hint(result)).contains("clouddemo deploy --env nosuch");
+    }
+
+    @Test
+    void deploy_noAwsCredentials_exits4SuggestingAwsConfigure() {
+        // given: the real cloud (no --local), a clean HOME, no AWS_* variables, no config files, no IMDS
+        Path home = temp.resolve("home");
+        Clouddemo clean = Clouddemo.in(temp)
+                .with("AWS_EC2_METADATA_DISABLED", "true")
+                .with("AWS_CONFIG_FILE", home.resolve("no-config").toString())
+                .with("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
+
+        // when
+        Clouddemo.Result result = clean.run("deploy", "-p", "aws", "-m", "static", "--env", "e2e-cred",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 4, "no AWS credentials found");
+        assertThat(hint(result)).contains("aws configure").contains("--local");
+        assertThat(stateHome.resolve("envs/e2e-cred.lock")).as("lock released").doesNotExist();
+    }
+
+    @Test
+    void deploy_unknownRegion_exits3SuggestingSimilar() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-reg", "--region", "us-east");
+
+        // then
+        assertCleanError(result, 3, "unknown AWS region 'us-east'");
+        assertThat(hint(result)).contains("did you mean").contains("us-east-1");
+    }
+
+    @Test
+    void deploy_environmentLockedByLiveProcess_exits5NamingThePid() throws Exception {
+        // given: a lock held by a process that runs, on this host
+        Process holder = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path lock = writeLock("e2e-lock", holder.pid());
+            String before = Files.readString(lock);
+
+            // when
+            Clouddemo.Result result = deploy("--env", "e2e-lock");
+
+            // then
+            assertCleanError(result, 5, "environment 'e2e-lock' is locked by 'deploy aws/static'");
+            assertThat(result.diagnostics().get(0)).contains("pid " + holder.pid()).doesNotContain("stale");
+            assertThat(hint(result)).as("says how to get rid of a lock left behind")
+                    .satisfiesAnyOf(h -> assertThat(h).contains(lock.toString()),
+                            h -> assertThat(h).contains("clouddemo unlock --env e2e-lock"));
+            assertThat(Files.readString(lock)).as("someone else's lock is left alone").isEqualTo(before);
+            assertThat(stateHome.resolve("envs/e2e-lock.json")).doesNotExist();
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void deploy_environmentLockedByDeadProcess_exits5SayingStale() throws Exception {
+        // given: a lock whose holder has exited
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor(10, TimeUnit.SECONDS);
+        Path lock = writeLock("e2e-stale", gone.pid());
+
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-stale");
+
+        // then
+        assertCleanError(result, 5, "pid " + gone.pid());
+        assertThat(result.diagnostics().get(0)).contains("stale");
+        assertThat(hint(result)).as("says how to remove it")
+                .satisfiesAnyOf(h -> assertThat(h).contains("remove " + lock),
+                        h -> assertThat(h).contains("clouddemo unlock --env e2e-stale"));
+        assertThat(lock).exists();
+    }
+
+    @Test
+    void deploy_corruptStateFile_exits3NamingItAndLeavesItUnchanged() throws Exception {
+        // given
+        Path file = Files.createDirectories(stateHome.resolve("envs")).resolve("e2e-bad.json");
+        String corrupt = "{\"schemaVersion\": 1, \"env\":";
+        Files.writeString(file, corrupt);
+
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-bad");
+
+        // then
+        assertCleanError(result, 3, "state file " + file + " is corrupt");
+        assertThat(file).hasContent(corrupt);
+        assertThat(stateHome.resolve("envs/e2e-bad.lock")).as("lock released").doesNotExist();
+        assertThat(stateHome.resolve("envs/e2e-bad.json.bak")).doesNotExist();
+    }
+
+    @Test
+    void deploy_stateFolderUnusable_exits3NotLocked() throws Exception {
+        // given: a state folder whose envs/ is a file, so no lock or state can be written there
+        Path envs = Files.createDirectories(stateHome).resolve("envs");
+        Files.writeString(envs, "not a folder");
+
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-dir");
+
+        // then: an invalid configuration (exit 3) naming the folder, not "locked by another run" (exit 5)
+        assertCleanError(result, 3, envs.toString());
+        assertThat(result.diagnostics().get(0)).doesNotContain("locked");
+    }
+
+    @Test
+    void status_failingWithVerbose_printsStackTrace() {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "nosuch", "--verbose", "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(result.stderr()).as("%s", result)
+                .contains("error: no environment 'nosuch'")
+                .contains("ClouddemoException")
+                .contains("\tat dev.clouddemo.");
+    }
+
+    /** {@code <state>/envs/<env>.lock} as a run on this host would write it. */
+    private Path writeLock(String env, long pid) throws Exception {
+        Path lock = Files.createDirectories(stateHome.resolve("envs")).resolve(env + ".lock");
+        Files.writeString(lock, "{\"pid\": " + pid + ", \"host\": \"" + InetAddress.getLocalHost().getHostName()
+                + "\", \"user\": \"x\", \"command\": \"deploy aws/static\", \"since\": \"" + Instant.now()
+                + "\", \"token\": \"t\"}");
+        return lock;
+    }
+
+    /** A loopback endpoint that accepts connections, counts them and closes them at once. */
+    private static final class ConnectionCounter implements AutoCloseable {
+        private final ServerSocket server;
+        private final AtomicInteger connections = new AtomicInteger();
+
+        ConnectionCounter() throws IOException {
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "connection-counter");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.clouddemo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clouddemo.core.json.Json;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged CLI's informational commands: --version, --help, providers. No cloud, no state. */
+class CliInfoIT {
+    @TempDir
+    Path temp;
+
+    Clouddemo cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = Clouddemo.in(temp);
+    }
+
+    @Test
+    void version_anyEnvironment_printsTheBuiltVersion() {
+        // given: the distribution folder is named clouddemo-<version>
+        String version = Clouddemo.distribution().getFileName().toString().substring("clouddemo-".length());
+
+        // when
+        Clouddemo.Result result = cli.run("--version");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).startsWith("clouddemo " + version + " (Java ");
+        assertThat(result.stderr()).as("%s", result).isEmpty();
+    }
+
+    @Test
+    void help_root_listsVerbsAndExitCodes() {
+        // when
+        Clouddemo.Result result = cli.run("--help");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result)
+                .contains("deploy", "plan", "destroy", "status", "outputs", "providers")
+                .contains("Exit codes:")
+                .containsPattern("(?m)^ +0 +success$")
+                .containsPattern("(?m)^ +1 +the cloud call or deployment failed")
+                .containsPattern("(?m)^ +2 +usage error")
+                .containsPattern("(?m)^ +3 +invalid input")
+                .containsPattern("(?m)^ +4 +credentials or permission problem")
+                .containsPattern("(?m)^ +5 +environment locked")
+                .containsPattern("(?m)^ +130 +interrupted");
+    }
+
+    @Test
+    void run_noVerb_exits2WithHint() {
+        // when
+        Clouddemo.Result result = cli.run();
+
+        // then
+        CliAssert.assertCleanError(result, 2, "Missing required subcommand");
+        assertThat(CliAssert.hint(result)).contains("clouddemo --help");
+    }
+
+    @Test
+    void providers_text_listsAwsWithItsModelsAndLocalEndpoint() {
+        // when
+        Clouddemo.Result result = cli.run("providers");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdoutLines()).as("%s", result)
+                .anyMatch(l -> l.matches("ID +NAME +MODELS +LOCAL ENDPOINT"))
+                .anyMatch(l -> l.matches("aws +Amazon Web Services +static +http://127\\.0\\.0\\.1:4566"));
+    }
+
+    @Test
+    void providers_json_parsesWithIdModelsAndLocalEndpoint() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("providers", "--output", "json");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        Object tree = Json.parse(result.stdout());
+        assertThat(tree).as("%s", result).isInstanceOf(List.class);
+        assertThat((List<?>) tree).anySatisfy(p -> assertThat(p).isEqualTo(Map.of(
+                "id", "aws",
+                "name", "Amazon Web Services",
+                "models", List.of("static"),
+                "localEndpoint", "http://127.0.0.1:4566")));
+    }
+}
