@@ -37,12 +37,7 @@ final class AwsErrors {
                     + " cause is fixed, or `clouddemo destroy` to remove it", e);
         }
         if (hasCause(e, ConnectException.class)) {
-            String hint = session.target().local()
-                    ? "start the local emulator (`scripts/emulators.sh start localstack` serves 127.0.0.1:4566),"
-                            + " or point AWS_ENDPOINT_URL at a running one"
-                    : "check the endpoint and your network connection";
-            return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused",
-                    hint, e);
+            return unreachable(where, doing, session, e);
         }
         if (hasCause(e, UnknownHostException.class)) {
             return ClouddemoException.cloud("cannot resolve " + where + " while " + doing + " (" + rootMessage(e) + ")",
@@ -57,6 +52,15 @@ final class AwsErrors {
         }
         return ClouddemoException.cloud(doing + " failed: " + rootMessage(e),
                 "run again with --verbose for details; state records what was created", e);
+    }
+
+    static ClouddemoException unreachable(String where, String doing, AwsSession session, Throwable cause) {
+        String hint = session.target().local()
+                ? "start the local emulator (`scripts/emulators.sh start localstack` serves 127.0.0.1:4566),"
+                        + " or point AWS_ENDPOINT_URL at a running one"
+                : "check the endpoint and your network connection";
+        return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint,
+                cause);
     }
 
     /** The SDK's waiters end with this message when their wait time or attempts run out. */

@@ -7,7 +7,13 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -50,7 +57,10 @@ final class AwsSession implements ProviderSession {
             ServiceModel.STATIC, AwsStaticSiteDeployer::new);
 
     private final AwsTarget target;
+    private static final int PROBE_TIMEOUT_MILLIS = 2000;
+
     private final Map<String, SdkAutoCloseable> clients = new LinkedHashMap<>();
+    private final Set<URI> probed = new HashSet<>();
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
 
@@ -156,13 +166,37 @@ final class AwsSession implements ProviderSession {
         return client("STS", () -> configure(StsClient.builder(), "STS").build());
     }
 
+    CloudWatchLogsClient logs() {
+        return client("CLOUDWATCH_LOGS", () -> configure(CloudWatchLogsClient.builder(), "CLOUDWATCH_LOGS").build());
+    }
+
     ElasticBeanstalkClient beanstalk() {
         return client("ELASTIC_BEANSTALK", () -> configure(ElasticBeanstalkClient.builder(), "ELASTIC_BEANSTALK").build());
     }
 
     @SuppressWarnings("unchecked")
     private synchronized <C extends SdkAutoCloseable> C client(String service, Supplier<C> create) {
+        if (target.local()) {
+            probe(target.endpoint(service));
+        }
         return (C) clients.computeIfAbsent(service, s -> create.get());
+    }
+
+    /**
+     * A local emulator that is not running fails at once, not after the SDK's retries: one
+     * loopback connect per endpoint, before its first client is built.
+     */
+    private void probe(URI endpoint) {
+        if (endpoint == null || !probed.add(endpoint)) {
+            return;
+        }
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            probed.remove(endpoint);
+            throw AwsErrors.unreachable(endpoint.toString(), "connecting", this, e);
+        }
     }
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>

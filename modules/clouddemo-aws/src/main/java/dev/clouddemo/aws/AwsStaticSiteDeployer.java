@@ -51,22 +51,20 @@ final class AwsStaticSiteDeployer implements Deployer {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
-    /** Reads the bucket's settings and objects concurrently, while the source folder is hashed. */
+    /**
+     * Checks the source folder first, then reads the bucket's settings and objects concurrently
+     * while the files are hashed.
+     */
     @Override
     public Plan plan(DeploymentContext context) {
         String bucket = bucketName(context);
         String errorDocument = errorDocument(context.source());
         S3ObjectSync sync = new S3ObjectSync(s3());
         Plan.Builder plan = new Plan.Builder();
+        SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
         try (Concurrently reads = new Concurrently(6)) {
-            Future<Site> scan = reads.submit(() -> SiteScanner.scan(context.source()));
-            S3Buckets.Status status;
-            try {
-                status = session.buckets().status(bucket);
-            } catch (RuntimeException e) {
-                Concurrently.get(scan); // a problem with the user's input is reported first
-                throw e;
-            }
+            Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
+            S3Buckets.Status status = session.buckets().status(bucket);
             if (status == S3Buckets.Status.FOREIGN) {
                 throw ClouddemoException.cloud(
                         "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
