@@ -3,13 +3,14 @@
 #
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
-# NAME: localstack ministack moto (default: all three). Layout, shared with the testkit
+# NAME: localstack ministack moto (default: these three), toxiproxy (a TCP fault proxy the
+# network-fault tests put between clouddemo and an emulator). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
-#   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator
+#   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
 #   $CLOUDDEMO_EMULATORS_HOME/run/<name>.{pid,log} a running emulator; <name>.tmp its scratch dir
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
-# (4567), CLOUDDEMO_MOTO_PORT (5000).
+# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
 # To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
 # (install_<kind>) and a launch_<name> function that execs it in the foreground.
@@ -17,7 +18,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack)
+EMULATORS=(moto ministack localstack toxiproxy)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -27,8 +28,11 @@ declare -A INSTALLER=(
   [moto]=pip
   [ministack]=pip
   [localstack]=pip
+  [toxiproxy]=go
 )
-# Pinned requirements, exactly (the marker file records them; a change reinstalls).
+# Pinned requirements, exactly (the marker file records them; a change reinstalls): pip
+# requirement specifiers, or for go one package@version (its binary is named after the package's
+# last path element: toxiproxy's is bin/server).
 # localstack-core 2026.3.0 resolves dependency versions it cannot run with: cbor2 6 (no
 # cbor2._decoder), pyOpenSSL 25+ (no X509.add_extensions, needs cryptography < 44) and lacks
 # service_identity for twisted; the extra pins make it start.
@@ -36,8 +40,9 @@ declare -A REQUIREMENTS=(
   [moto]='moto[server]==5.2.5'
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
+  [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
 )
-# Lowest Python the emulator runs on (localstack-core declares >=3.10 but imports
+# Lowest Python a pip emulator runs on (localstack-core declares >=3.10 but imports
 # warnings.deprecated, new in 3.13).
 declare -A MIN_PYTHON=(
   [moto]=3.9
@@ -48,12 +53,14 @@ declare -A PORT=(
   [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"
   [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
   [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
+  [toxiproxy]="${CLOUDDEMO_TOXIPROXY_PORT:-8474}"
 )
 # Path probed until it answers HTTP (any status).
 declare -A READY_PATH=(
   [moto]=/moto-api/
   [ministack]=/_ministack/health
   [localstack]=/_localstack/health
+  [toxiproxy]=/version
 )
 
 log() { printf 'emulators: %s\n' "$*" >&2; }
@@ -75,8 +82,13 @@ log_file() { printf '%s/%s.log' "$RUN_DIR" "$1"; }
 tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$1"; }
 endpoint() { printf 'http://127.0.0.1:%s' "${PORT[$1]}"; }
 
-# The pinned requirements and Python floor; a different marker means reinstall.
-install_spec() { printf '%s python>=%s' "${REQUIREMENTS[$1]}" "${MIN_PYTHON[$1]}"; }
+# The pinned requirements (and Python floor for pip); a different marker means reinstall.
+install_spec() {
+  case "${INSTALLER[$1]}" in
+    pip) printf '%s python>=%s' "${REQUIREMENTS[$1]}" "${MIN_PYTHON[$1]}" ;;
+    *) printf '%s %s' "${INSTALLER[$1]}" "${REQUIREMENTS[$1]}" ;;
+  esac
+}
 
 is_installed() {
   local marker
@@ -111,6 +123,16 @@ install_pip() {
   "$dir/bin/pip" install --quiet "${requirements[@]}" >&2
 }
 
+# go install PACKAGE@VERSION into <dir>/bin, through the Go module proxy (GOPROXY); needs `go`.
+install_go() {
+  local name="$1" dir
+  dir="$(install_dir "$name")"
+  command -v go >/dev/null || die "$name needs the Go toolchain (go) to install; none found on PATH"
+  rm -rf "$dir"
+  mkdir -p "$dir/bin"
+  GOBIN="$dir/bin" go install "${REQUIREMENTS[$name]}" >&2
+}
+
 install_one() {
   local name="$1"
   if is_installed "$name"; then
@@ -139,6 +161,11 @@ launch_ministack() {
   exec env -u LOCALSTACK_PERSISTENCE BIND_HOST=127.0.0.1 GATEWAY_PORT="$1" TMPDIR="$2" \
     STATE_DIR="$2/state" S3_DATA_DIR="$2/s3" S3_PERSIST=0 PERSIST_STATE=0 \
     "$(install_dir ministack)/bin/ministack"
+}
+
+launch_toxiproxy() {
+  # Only the admin API listens at first; each proxy a test creates binds its own loopback port.
+  exec "$(install_dir toxiproxy)/bin/server" -host 127.0.0.1 -port "$1"
 }
 
 launch_localstack() {

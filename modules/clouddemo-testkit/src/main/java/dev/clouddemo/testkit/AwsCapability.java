@@ -19,6 +19,20 @@ public enum AwsCapability {
      * {@code Host: <url-id>.lambda-url.<region>.localhost} or the path {@code /_aws/lambda-url/<url-id>/}.
      */
     LAMBDA_INVOKE,
+    /**
+     * Lambda's control plane for Python zip functions: a created function becomes Active without
+     * Docker, function URL configs and permissions can be managed, and IAM knows the AWS managed
+     * policy {@code service-role/AWSLambdaBasicExecutionRole}. (LocalStack without Docker leaves new
+     * functions in state Failed.)
+     */
+    LAMBDA_FUNCTIONS,
     /** {@link AwsEmulator#reset()} wipes all state (LocalStack's community runtime has no reset endpoint). */
-    RESET
+    RESET,
+    /**
+     * The EC2 control plane a VM deploy needs: default VPC and subnets, instance type offerings per
+     * region and zone, spot price history and spot launches (InstanceLifecycle=spot), IMDSv2 and
+     * encrypted-volume launch options read back, key pair import, and the public SSM parameters
+     * {@code /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-*} naming real images.
+     */
+    EC2_VM
 }

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 enum AwsEmulatorKind {
     MOTO("moto", "/moto-api/", "/moto-api/reset",
-            EnumSet.of(AwsCapability.TAGGING_API, AwsCapability.RESET)) {
+            EnumSet.of(AwsCapability.TAGGING_API, AwsCapability.LAMBDA_FUNCTIONS, AwsCapability.RESET,
+                    AwsCapability.EC2_VM)) {
         @Override
         List<String> command(Path installDir, int port, Path scratch) {
             return List.of(installDir.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p", String.valueOf(port));
@@ -21,12 +22,13 @@ enum AwsEmulatorKind {
 
         @Override
         Map<String, String> environment(int port, Path scratch) {
-            return Map.of();
+            // without it IAM knows no AWS managed policy (AttachRolePolicy answers NoSuchEntity)
+            return Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
         }
     },
     MINISTACK("ministack", "/_ministack/health", "/_ministack/reset",
             EnumSet.of(AwsCapability.TAGGING_API, AwsCapability.MULTI_ACCOUNT, AwsCapability.LAMBDA_INVOKE,
-                    AwsCapability.RESET)) {
+                    AwsCapability.LAMBDA_FUNCTIONS, AwsCapability.RESET)) {
         @Override
         List<String> command(Path installDir, int port, Path scratch) {
             return List.of(installDir.resolve("bin/ministack").toString());
