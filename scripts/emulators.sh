@@ -152,7 +152,8 @@ install_one() {
 # launch_<name> PORT TMPDIR: exec the emulator in the foreground, bound to 127.0.0.1, keeping
 # nothing on disk outside TMPDIR.
 launch_moto() {
-  exec "$(install_dir moto)/bin/moto_server" -H 127.0.0.1 -p "$1"
+  # AWS managed IAM policies (AWSLambdaBasicExecutionRole, …) exist only when loaded.
+  MOTO_IAM_LOAD_MANAGED_POLICIES=true exec "$(install_dir moto)/bin/moto_server" -H 127.0.0.1 -p "$1"
 }
 
 launch_ministack() {

@@ -50,14 +50,15 @@ final class AwsErrors {
                     "the cloud is slow; run the command again to resume (the waits are set in the settings file,"
                             + " see config/clouddemo.yaml)", e);
         }
-        return ClouddemoException.cloud(doing + " failed: " + rootMessage(e),
-                "run again with --verbose for details; state records what was created", e);
+        return ClouddemoException.cloud(doing + " failed at " + where + ": " + rootMessage(e),
+                "run the command again to resume (state records what was created); --verbose shows details", e);
     }
 
     static ClouddemoException unreachable(String where, String doing, AwsSession session, Throwable cause) {
         String hint = session.target().local()
-                ? "start the local emulator (`scripts/emulators.sh start localstack` serves 127.0.0.1:4566),"
-                        + " or point AWS_ENDPOINT_URL at a running one"
+                ? "start the local emulators with `scripts/emulators.sh start` (LocalStack on 4566, MiniStack on"
+                        + " 4567, moto on 5000; `scripts/emulators.sh status` shows what runs), or point"
+                        + " AWS_ENDPOINT_URL at a running one"
                 : "check the endpoint and your network connection";
         return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint,
                 cause);

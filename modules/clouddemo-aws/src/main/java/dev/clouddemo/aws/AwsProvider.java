@@ -5,12 +5,23 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Amazon Web Services, through the AWS SDK for Java v2. */
 public final class AwsProvider implements CloudProvider {
-    /** MiniStack's and LocalStack's default port: the endpoint {@code --local} uses. */
+    /** LocalStack (the one emulator serving S3 websites): where {@code --local} looks when no model says otherwise. */
     public static final String LOCAL_ENDPOINT = "http://127.0.0.1:4566";
+
+    /**
+     * The emulator that runs each model, at the port scripts/emulators.sh gives it: LocalStack
+     * serves S3 websites, MiniStack runs Lambda handlers, moto has EC2 with spot. No emulator
+     * implements Elastic Beanstalk, so paas has none.
+     */
+    private static final Map<ServiceModel, String> LOCAL_ENDPOINTS = Map.of(
+            ServiceModel.STATIC, LOCAL_ENDPOINT,
+            ServiceModel.FAAS, "http://127.0.0.1:4567",
+            ServiceModel.IAAS, "http://127.0.0.1:5000");
 
     @Override
     public String id() {
@@ -39,8 +50,12 @@ public final class AwsProvider implements CloudProvider {
     }
 
     @Override
-    public String localEndpoint() {
-        return LOCAL_ENDPOINT;
+    public Optional<String> localEndpoint(ServiceModel model) {
+        String named = environment.get("AWS_ENDPOINT_URL");
+        if (named != null && !named.isBlank()) {
+            return Optional.of(named.trim());
+        }
+        return Optional.ofNullable(LOCAL_ENDPOINTS.get(model));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import java.io.IOException;
+import javax.xml.stream.XMLStreamException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -54,7 +55,10 @@ final class AwsSession implements ProviderSession {
 
     /** The deployer of each model this provider supports: the one list, read by AwsProvider.models(). */
     static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, AwsStaticSiteDeployer::new);
+            ServiceModel.STATIC, AwsStaticSiteDeployer::new,
+            ServiceModel.IAAS, AwsVmDeployer::new,
+            ServiceModel.FAAS, AwsFunctionDeployer::new,
+            ServiceModel.PAAS, AwsAppDeployer::new);
 
     private final AwsTarget target;
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
@@ -104,7 +108,7 @@ final class AwsSession implements ProviderSession {
             Map<String, FoundResource> found = new LinkedHashMap<>();
             new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
             new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
-            return List.copyOf(found.values());
+            return ec2Sweep().withoutTerminated(List.copyOf(found.values()));
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "searching for resources tagged by clouddemo"
                     + env.map(e2 -> " for environment " + e2).orElse(""), this);
@@ -114,15 +118,24 @@ final class AwsSession implements ProviderSession {
     @Override
     public boolean remove(FoundResource resource, Progress progress) {
         String s3Prefix = "arn:aws:s3:::";
-        if (!resource.id().startsWith(s3Prefix)) {
-            return false;
-        }
         try {
+            if (Ec2Sweep.kindAndId(resource.id()) != null) {
+                return ec2Sweep().remove(resource, progress);
+            }
+            if (!resource.id().startsWith(s3Prefix)) {
+                return false;
+            }
             buckets().remove(resource.id().substring(s3Prefix.length()), progress);
             return true;
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "removing " + resource.id(), this);
         }
+    }
+
+    /** EC2 resources in tag search results: terminated instances hidden, orphans removed by ARN. */
+    private Ec2Sweep ec2Sweep() {
+        return new Ec2Sweep(ec2(), target.settings().maxAttempts(), waitFor(AwsVmDeployer.WAIT_INSTANCE),
+                target.settings().waitFor(AwsVmDeployer.WAIT_GROUP));
     }
 
     /** A waiter that gives up after the configured wait for this kind of resource. */
@@ -207,6 +220,8 @@ final class AwsSession implements ProviderSession {
                 // throttling and transient errors: capped exponential backoff with full jitter
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.settings().maxAttempts())
+                        // a response cut short mid-body surfaces as an XML parse error: retry it too
+                        .retryOnExceptionOrCauseInstanceOf(XMLStreamException.class)
                         .build()));
         if (target.endpoint(service) != null) {
             builder.endpointOverride(target.endpoint(service));

@@ -57,11 +57,11 @@ final class AwsStaticSiteDeployer implements Deployer {
      */
     @Override
     public Plan plan(DeploymentContext context) {
+        SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
         String bucket = bucketName(context);
         String errorDocument = errorDocument(context.source());
         S3ObjectSync sync = new S3ObjectSync(s3());
         Plan.Builder plan = new Plan.Builder();
-        SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
         try (Concurrently reads = new Concurrently(6)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
             S3Buckets.Status status = session.buckets().status(bucket);

@@ -193,7 +193,7 @@ class AwsErrorsTest {
 
         // then
         assertThat(translated.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
-        assertThat(translated.getMessage()).isEqualTo("deploying static failed: stream closed");
+        assertThat(translated.getMessage()).isEqualTo("deploying static failed at AWS (eu-west-1): stream closed");
         assertThat(translated.hint()).contains("--verbose");
     }
 

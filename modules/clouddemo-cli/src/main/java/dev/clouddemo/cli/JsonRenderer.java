@@ -74,7 +74,9 @@ final class JsonRenderer implements Renderer {
             m.put("id", p.id());
             m.put("name", p.displayName());
             m.put("models", p.models().stream().map(ServiceModel::id).sorted().toList());
-            m.put("localEndpoint", p.localEndpoint());
+            Map<String, Object> local = new LinkedHashMap<>();
+            p.models().stream().sorted().forEach(model -> local.put(model.id(), p.localEndpoint(model).orElse(null)));
+            m.put("localEndpoints", local);
             list.add(m);
         }
         out.print(Json.write(list));

@@ -80,11 +80,12 @@ final class TextRenderer implements Renderer {
 
     @Override
     public void providers(List<CloudProvider> providers, PrintStream out) {
-        out.printf("%-8s %-24s %-24s %s%n", "ID", "NAME", "MODELS", "LOCAL ENDPOINT");
+        out.printf("%-8s %-22s %-7s %s%n", "ID", "NAME", "MODEL", "LOCAL EMULATOR (--local)");
         for (CloudProvider p : providers) {
-            out.printf("%-8s %-24s %-24s %s%n", p.id(), p.displayName(),
-                    p.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(",")),
-                    p.localEndpoint());
+            for (ServiceModel m : p.models().stream().sorted().toList()) {
+                out.printf("%-8s %-22s %-7s %s%n", p.id(), p.displayName(), m.id(),
+                        p.localEndpoint(m).orElse("none (real cloud only)"));
+            }
         }
     }
 

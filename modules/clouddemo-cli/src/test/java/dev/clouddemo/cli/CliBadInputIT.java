@@ -72,14 +72,14 @@ class CliBadInputIT {
     }
 
     @Test
-    void deploy_modelNotYetOnProvider_exits2() {
-        // when
-        Clouddemo.Result result = cli.run("deploy", "-p", "aws", "-m", "faas", "--local",
+    void deploy_modelWithoutLocalEmulator_exits2BeforeAnyCall() {
+        // when: no emulator implements Elastic Beanstalk, and no AWS_ENDPOINT_URL names one
+        Clouddemo.Result result = Clouddemo.in(temp).run("deploy", "-p", "aws", "-m", "paas", "--local",
                 "--state-dir", stateHome.toString());
 
         // then
-        assertCleanError(result, 2, "aws cannot deploy model 'faas'");
-        assertThat(hint(result)).contains("static");
+        assertCleanError(result, 2, "no local emulator can run aws/paas");
+        assertThat(hint(result)).contains("leave out --local");
     }
 
     @Test

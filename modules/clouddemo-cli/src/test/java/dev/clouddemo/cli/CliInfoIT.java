@@ -73,8 +73,11 @@ class CliInfoIT {
         // then
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.stdoutLines()).as("%s", result)
-                .anyMatch(l -> l.matches("ID +NAME +MODELS +LOCAL ENDPOINT"))
-                .anyMatch(l -> l.matches("aws +Amazon Web Services +static +http://127\\.0\\.0\\.1:4566"));
+                .anyMatch(l -> l.matches("ID +NAME +MODEL +LOCAL EMULATOR \\(--local\\)"))
+                .anyMatch(l -> l.matches("aws +Amazon Web Services +static +http://127\\.0\\.0\\.1:4566"))
+                .anyMatch(l -> l.matches("aws +Amazon Web Services +faas +http://127\\.0\\.0\\.1:4567"))
+                .anyMatch(l -> l.matches("aws +Amazon Web Services +iaas +http://127\\.0\\.0\\.1:5000"))
+                .anyMatch(l -> l.matches("aws +Amazon Web Services +paas +none \\(real cloud only\\)"));
     }
 
     @Test
@@ -89,7 +92,16 @@ class CliInfoIT {
         assertThat((List<?>) tree).anySatisfy(p -> assertThat(p).isEqualTo(Map.of(
                 "id", "aws",
                 "name", "Amazon Web Services",
-                "models", List.of("static"),
-                "localEndpoint", "http://127.0.0.1:4566")));
+                "models", List.of("faas", "iaas", "paas", "static"),
+                "localEndpoints", localEndpoints())));
+    }
+
+    private static Map<String, Object> localEndpoints() {
+        Map<String, Object> endpoints = new java.util.HashMap<>();
+        endpoints.put("static", "http://127.0.0.1:4566");
+        endpoints.put("faas", "http://127.0.0.1:4567");
+        endpoints.put("iaas", "http://127.0.0.1:5000");
+        endpoints.put("paas", null);
+        return endpoints;
     }
 }

@@ -30,12 +30,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point the CLI calls: plan, deploy, destroy, status, outputs, providers. It
  * owns locking and state; deployers own the cloud calls.
  */
 public final class Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final ProviderRegistry providers;
     private final StateStore store;
     private final Progress progress;
@@ -71,7 +74,7 @@ public final class Engine {
         CloudProvider provider = provider(request);
         EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
         Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-        try (ProviderSession session = provider.open(target(request, existing))) {
+        try (ProviderSession session = provider.open(target(provider, request, existing))) {
             DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
             Plan plan = deployer(session, provider, request.model()).plan(context);
@@ -85,7 +88,7 @@ public final class Engine {
         try (StateLock lock = StateLock.acquire(store, request.env(), "deploy " + provider.id() + "/" + request.model().id())) {
             EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
             Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-            try (ProviderSession session = provider.open(target(request, existing))) {
+            try (ProviderSession session = provider.open(target(provider, request, existing))) {
                 Deployer deployer = deployer(session, provider, request.model());
                 DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
                 StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
@@ -93,6 +96,7 @@ public final class Engine {
                 progress.info("Planning " + deployment.key() + " in " + where(deployment) + " for environment '"
                         + request.env() + "'");
                 Plan plan = deployer.plan(context);
+                LOG.debug("plan for {}: {} (notes: {})", deployment.key(), plan.counts(), plan.notes().size());
                 if (!plan.hasChanges()) {
                     return new PlanResult(request.env(), journal.current(), plan, false);
                 }
@@ -260,9 +264,16 @@ public final class Engine {
     }
 
     /** The target of a request, checked against where the deployment already lives. */
-    private Target target(DeployRequest request, Optional<DeploymentState> existing) {
+    private Target target(CloudProvider provider, DeployRequest request, Optional<DeploymentState> existing) {
         Target asked = request.target().with(settings);
         if (existing.isEmpty()) {
+            if (asked.local() && asked.endpoint() == null) {
+                String endpoint = provider.localEndpoint(request.model()).orElseThrow(() -> ClouddemoException.usage(
+                        "no local emulator can run " + provider.id() + "/" + request.model().id(),
+                        "deploy it to the real cloud (leave out --local), or point AWS_ENDPOINT_URL at an emulator"
+                                + " that implements it"));
+                return new Target(asked.region(), true, endpoint, settings);
+            }
             return asked;
         }
         DeploymentState d = existing.get();

@@ -1,6 +1,7 @@
 package dev.clouddemo.core.spi;
 
 import dev.clouddemo.core.model.ServiceModel;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +17,11 @@ public interface CloudProvider {
     /** The service models this build can deploy on this provider. */
     Set<ServiceModel> models();
 
-    /** The endpoint {@code --local} uses when nothing overrides it, e.g. the emulator's default port. */
-    String localEndpoint();
+    /**
+     * The endpoint {@code --local} uses for a model (the emulator that runs it, at its default
+     * port, unless the environment names another), or empty when no local emulator can run it.
+     */
+    Optional<String> localEndpoint(ServiceModel model);
 
     ProviderSession open(Target target);
 }

@@ -12,12 +12,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A per-environment lock file ({@code <env>.lock}) created exclusively, naming its holder: pid,
@@ -25,6 +26,7 @@ import java.util.Optional;
  * Released on close, and by a shutdown hook if the JVM is stopped by a signal.
  */
 public final class StateLock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StateLock.class);
     private final Path file;
     private final String token;
     private final Thread releaseOnExit;
@@ -48,13 +50,20 @@ public final class StateLock implements AutoCloseable {
         holder.put("token", token);
         try {
             store.ensureDir(store.envDir());
+        } catch (FileAlreadyExistsException e) {
+            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir()
+                    + ": it exists but is not a folder", "move it away, or choose another with --state-dir or CLOUDDEMO_HOME");
         } catch (IOException e) {
-            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir() + ": " + e,
+            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir() + ": " + e.getMessage(),
                     "make it a writable folder, or choose another with --state-dir or CLOUDDEMO_HOME");
         }
+        Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(file, Json.write(holder), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            // The holder is written in full first, then published with one atomic link: a lock file
+            // is never seen empty, not even by a run that is killed while taking it.
+            Files.writeString(written, Json.write(holder), StandardCharsets.UTF_8);
+            Files.createLink(file, written);
+            LOG.debug("locked {} ({})", file, command);
             return new StateLock(file, token);
         } catch (FileAlreadyExistsException e) {
             throw locked(store, env);
@@ -63,6 +72,12 @@ public final class StateLock implements AutoCloseable {
                     "make " + store.envDir() + " writable, or choose another folder with --state-dir");
         } catch (IOException e) {
             throw ClouddemoException.invalidInput("cannot create lock " + file + ": " + e.getMessage(), null);
+        } finally {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // a leftover temp file names no holder and blocks nothing
+            }
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded state backend: one JSON document per environment in {@code <home>/envs/<env>.json}.
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
  * {@code <env>.json.bak}. A file that cannot be read is an error naming it, never a silent reset.
  */
 public final class StateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
@@ -132,6 +135,7 @@ public final class StateStore {
                 Files.deleteIfExists(tmp);
             }
             syncDirectory(envDir());
+            LOG.debug("state of '{}' written to {} ({} deployment(s))", state.env(), file, state.deployments().size());
         } catch (AccessDeniedException e) {
             throw ClouddemoException.invalidInput("cannot write state in " + envDir() + ": permission denied",
                     "make the folder writable, or choose another with --state-dir or CLOUDDEMO_HOME");

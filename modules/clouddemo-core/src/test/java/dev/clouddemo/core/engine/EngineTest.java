@@ -515,8 +515,8 @@ class EngineTest {
         }
 
         @Override
-        public String localEndpoint() {
-            return null;
+        public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
+            return java.util.Optional.empty();
         }
 
         @Override

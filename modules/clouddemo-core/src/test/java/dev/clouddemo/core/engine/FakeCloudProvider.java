@@ -71,8 +71,8 @@ final class FakeCloudProvider implements CloudProvider {
     }
 
     @Override
-    public String localEndpoint() {
-        return "http://127.0.0.1:1";
+    public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
+        return Optional.of("http://127.0.0.1:1");
     }
 
     @Override

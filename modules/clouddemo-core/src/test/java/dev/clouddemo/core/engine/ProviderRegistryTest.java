@@ -33,8 +33,8 @@ class ProviderRegistryTest {
             }
 
             @Override
-            public String localEndpoint() {
-                return null;
+            public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
+                return java.util.Optional.empty();
             }
 
             @Override

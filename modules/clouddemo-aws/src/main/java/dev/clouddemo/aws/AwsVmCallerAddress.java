@@ -1,0 +1,59 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The caller's public IPv4 address, for an SSH rule that admits only them. No AWS API tells a
+ * caller its own address, so this asks AWS's own echo service — only when SSH is asked for
+ * without {@code --ssh-cidr}, with a short timeout, and a failure asks for {@code --ssh-cidr}.
+ */
+final class AwsVmCallerAddress {
+    static final URI CHECKIP = URI.create("https://checkip.amazonaws.com/");
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    private final URI service;
+    private final Duration timeout;
+
+    AwsVmCallerAddress(URI service, Duration timeout) {
+        this.service = service;
+        this.timeout = timeout;
+    }
+
+    /** {@code a.b.c.d/32} for the address the service sees this machine coming from. */
+    String cidr() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest request = HttpRequest.newBuilder(service).timeout(timeout).GET().build();
+        String body;
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw failed("it answered HTTP " + response.statusCode(), null);
+            }
+            body = response.body().strip();
+        } catch (IOException e) {
+            throw failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed("interrupted", e);
+        }
+        if (!IPV4.matcher(body).matches()) {
+            throw failed("it answered '" + (body.length() > 40 ? body.substring(0, 40) + "…" : body)
+                    + "', not an IPv4 address", null);
+        }
+        return body + "/32";
+    }
+
+    private ClouddemoException failed(String why, Throwable cause) {
+        return new ClouddemoException(dev.clouddemo.core.error.ExitCode.INVALID_INPUT,
+                "cannot find your public IPv4 address to open SSH to it alone (asked " + service + ": " + why + ")",
+                "give the address SSH may come from with --ssh-cidr, like --ssh-cidr 203.0.113.7/32", cause);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * An application's source bundle: the folder's files zipped deterministically (entries sorted by
+ * path, every timestamp 1980-01-01 00:00, no extra fields), so the same code always gives the same
+ * bytes, and a SHA-256 of the code itself (each path and its bytes) that names the version. The
+ * digest is taken over the content rather than the zip so that it does not depend on the zlib the
+ * JVM links: an unchanged app keeps its version label on any machine.
+ */
+record BeanstalkBundle(byte[] zip, String sha256, int files) {
+    static final String ENTRY_POINT = "application.py";
+    /** Elastic Beanstalk refuses source bundles over 500 MB. */
+    static final long MAX_BYTES = 500L * 1024 * 1024;
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    private static final int LABEL_HEX = 12;
+
+    /** {@code v-} and the first 12 hex digits of the code's SHA-256. */
+    String versionLabel() {
+        return "v-" + sha256.substring(0, LABEL_HEX);
+    }
+
+    /**
+     * Zips the folder, leaving out hidden files and folders (names starting with '.') and Python
+     * caches. A folder without {@code application.py} is refused before any cloud call.
+     */
+    static BeanstalkBundle of(Path source) {
+        if (!Files.isRegularFile(source.resolve(ENTRY_POINT))) {
+            throw ClouddemoException.invalidInput("the source folder " + source + " has no " + ENTRY_POINT,
+                    "Elastic Beanstalk's Python platform runs the WSGI callable named `application` in "
+                            + ENTRY_POINT + " at the top of the folder; add it, or leave out --source to deploy"
+                            + " the built-in demo app");
+        }
+        try {
+            List<String> paths = files(source);
+            MessageDigest digest = newDigest();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                for (String path : paths) {
+                    byte[] content = Files.readAllBytes(source.resolve(path));
+                    ZipEntry entry = new ZipEntry(path);
+                    entry.setTimeLocal(FIXED_TIME);
+                    zip.putNextEntry(entry);
+                    zip.write(content);
+                    zip.closeEntry();
+                    byte[] name = path.getBytes(StandardCharsets.UTF_8);
+                    digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
+                    digest.update(name);
+                    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+                    digest.update(content);
+                }
+            }
+            if (bytes.size() > MAX_BYTES) {
+                throw ClouddemoException.invalidInput("the source bundle of " + source + " is " + bytes.size() / (1024 * 1024)
+                        + " MB zipped; Elastic Beanstalk accepts at most 500 MB",
+                        "leave build output, virtual environments and data out of the source folder");
+            }
+            return new BeanstalkBundle(bytes.toByteArray(), HexFormat.of().formatHex(digest.digest()), paths.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the source folder " + source, e);
+        }
+    }
+
+    /** The folder's files as sorted '/'-separated relative paths, hidden entries and caches left out. */
+    private static List<String> files(Path source) throws IOException {
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(source)) {
+            walk.filter(Files::isRegularFile).forEach(file -> {
+                Path relative = source.relativize(file);
+                for (Path part : relative) {
+                    String name = part.toString();
+                    if (name.startsWith(".") || name.equals("__pycache__")) {
+                        return;
+                    }
+                }
+                if (!relative.toString().endsWith(".pyc")) {
+                    paths.add(relative.toString().replace('\\', '/'));
+                }
+            });
+        }
+        paths.sort(null);
+        return paths;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.clouddemo.aws;
+
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.state.ResourceRecord;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * The private bucket that holds the app's source bundles (Block Public Access fully on, tagged),
+ * one object per version, named by the version label.
+ */
+final class BeanstalkSourceBucket {
+    static final String BUCKET = AwsStaticSiteDeployer.BUCKET;
+    static final String BUNDLE = "s3-object";
+
+    private final AwsSession session;
+
+    BeanstalkSourceBucket(AwsSession session) {
+        this.session = session;
+    }
+
+    private S3Client s3() {
+        return session.s3();
+    }
+
+    /** Plans the bucket and the bundle object; true when the bucket exists. */
+    void plan(String bucket, BeanstalkBundle bundle, DeploymentContext context, Plan.Builder plan) {
+        String key = BeanstalkNames.bundleKey(bundle.versionLabel());
+        switch (session.buckets().status(bucket)) {
+            case FOREIGN -> throw ClouddemoException.cloud(
+                    "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
+                    "remove this deployment with `clouddemo destroy --env " + context.env() + " --model paas --yes`"
+                            + " and deploy again to draw a new name", null);
+            case MISSING -> {
+                plan.add(Action.CREATE, BUCKET, bucket, "private source bucket (Block Public Access on), tagged");
+                plan.add(Action.CREATE, BUNDLE, key, "source bundle, " + bundle.files() + " file(s), "
+                        + bundle.zip().length + " bytes");
+            }
+            case OURS -> {
+                boolean recorded = context.state().resource(BUCKET, bucket)
+                        .filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
+                if (!recorded) {
+                    plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
+                }
+                plan.add(objectExists(bucket, key) ? Action.NO_OP : Action.CREATE, BUNDLE, key,
+                        "source bundle, " + bundle.files() + " file(s), " + bundle.zip().length + " bytes");
+            }
+        }
+    }
+
+    void apply(String bucket, BeanstalkBundle bundle, Plan plan, DeploymentContext context) {
+        for (var change : plan.ofType(BUCKET)) {
+            if (change.action() == Action.CREATE) {
+                create(bucket, context);
+            } else if (change.action() == Action.UPDATE) {
+                context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+            }
+        }
+        if (plan.ofType(BUNDLE).stream().anyMatch(c -> c.writes())) {
+            context.cancellation().checkpoint();
+            context.progress().info("Uploading source bundle s3://" + bucket + "/"
+                    + BeanstalkNames.bundleKey(bundle.versionLabel()) + " (" + bundle.zip().length + " bytes)");
+            s3().putObject(r -> r.bucket(bucket).key(BeanstalkNames.bundleKey(bundle.versionLabel()))
+                    .contentType("application/zip")
+                    .metadata(Map.of(S3ObjectSync.SHA256_METADATA, bundle.sha256())),
+                    RequestBody.fromBytes(bundle.zip()));
+        }
+    }
+
+    private void create(String bucket, DeploymentContext context) {
+        context.journal().creating(BUCKET, bucket);
+        String region = session.region();
+        s3().createBucket(r -> {
+            r.bucket(bucket);
+            if (!"us-east-1".equals(region)) {
+                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+            }
+        });
+        s3().waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), session.waitFor(BUCKET));
+        context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+        s3().putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+        s3().putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(context.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList())));
+    }
+
+    private boolean objectExists(String bucket, String key) {
+        try {
+            s3().headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

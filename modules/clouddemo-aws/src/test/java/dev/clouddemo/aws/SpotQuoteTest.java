@@ -1,0 +1,46 @@
+package dev.clouddemo.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpotQuoteTest {
+    @Test
+    void cheapestZone_differentPrices_lowestWins() {
+        SpotQuote quote = SpotQuote.of("t3.micro", Map.of("us-east-1a", new BigDecimal("0.0035"),
+                "us-east-1b", new BigDecimal("0.0031"), "us-east-1c", new BigDecimal("0.0040")),
+                List.of("us-east-1a", "us-east-1b", "us-east-1c"));
+
+        assertThat(quote.cheapestZone()).contains("us-east-1b");
+        assertThat(quote.cheapestPrice()).contains(new BigDecimal("0.0031"));
+        assertThat(quote.describe()).isEqualTo("us-east-1a 0.0035, us-east-1b 0.0031, us-east-1c 0.004");
+    }
+
+    @Test
+    void cheapestZone_tie_firstZoneByName() {
+        SpotQuote quote = SpotQuote.of("t3.micro", Map.of("us-east-1d", new BigDecimal("0.003"),
+                "us-east-1b", new BigDecimal("0.0030")), List.of("us-east-1b", "us-east-1d"));
+
+        assertThat(quote.cheapestZone()).contains("us-east-1b");
+    }
+
+    @Test
+    void cheapestZone_cheapestZoneHasNoDefaultSubnet_notChosen() {
+        SpotQuote quote = SpotQuote.of("t3.micro", Map.of("us-east-1e", new BigDecimal("0.001"),
+                "us-east-1a", new BigDecimal("0.003")), List.of("us-east-1a"));
+
+        assertThat(quote.cheapestZone()).contains("us-east-1a");
+        assertThat(quote.pricesByZone()).containsOnlyKeys("us-east-1a");
+    }
+
+    @Test
+    void cheapestZone_noUsableZone_empty() {
+        SpotQuote quote = SpotQuote.of("t3.micro", Map.of("us-east-1e", new BigDecimal("0.001")), List.of("us-east-1a"));
+
+        assertThat(quote.cheapestZone()).isEmpty();
+        assertThat(quote.cheapestPrice()).isEmpty();
+    }
+}
