@@ -3,6 +3,7 @@ package dev.clouddemo.aws;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,8 +13,9 @@ import java.util.HexFormat;
 
 /**
  * The start-up script the VM runs at first boot: {@code user-data.sh} from the source folder (the
- * built-in demo or {@code --source DIR}), sent base64-encoded as EC2 requires, and compared by
- * SHA-256 with what a running instance was launched with.
+ * built-in demo or {@code --source DIR}), with the folder's {@code index.html} put in place of
+ * {@code __CLOUDDEMO_INDEX_HTML__}, sent base64-encoded as EC2 requires, and compared by SHA-256
+ * with what a running instance was launched with.
  */
 record AwsVmUserData(byte[] script, String sha256) {
     static final String FILE = "user-data.sh";
@@ -33,11 +35,29 @@ record AwsVmUserData(byte[] script, String sha256) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        bytes = withPage(source, bytes);
         if (bytes.length > MAX_BYTES) {
             throw ClouddemoException.invalidInput(file + " is " + bytes.length + " bytes; EC2 takes at most " + MAX_BYTES
                     + " bytes of user data", "let the script download what it needs instead of carrying it");
         }
         return of(bytes);
+    }
+
+    /** Where a script wants the source folder's {@code index.html} (the built-in one does). */
+    static final String PAGE_PLACEHOLDER = "__CLOUDDEMO_INDEX_HTML__";
+
+    private static byte[] withPage(Path source, byte[] script) {
+        String text = new String(script, StandardCharsets.UTF_8);
+        Path page = source.resolve("index.html");
+        if (!text.contains(PAGE_PLACEHOLDER) || !Files.isRegularFile(page)) {
+            return script;
+        }
+        try {
+            return text.replace(PAGE_PLACEHOLDER, Files.readString(page, StandardCharsets.UTF_8).strip())
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + page, e);
+        }
     }
 
     static AwsVmUserData of(byte[] script) {

@@ -122,10 +122,12 @@ class BeanstalkBundleTest {
         BeanstalkBundle bundle = BeanstalkBundle.of(demo);
 
         // then
-        assertThat(bundle.files()).isEqualTo(2);
+        assertThat(bundle.files()).isEqualTo(3); // application.py, requirements.txt and the demo page
         assertThat(Files.readString(demo.resolve("requirements.txt"))).matches("(?s)Flask==\\d+\\.\\d+\\.\\d+\\s*");
         assertThat(Files.readString(demo.resolve("application.py")))
                 .contains("application = Flask(__name__)")
+                .contains("index.html");
+        assertThat(Files.readString(demo.resolve("index.html")))
                 .contains("Hello from clouddemo")
                 .contains("Service model: <strong>platform app</strong>");
     }

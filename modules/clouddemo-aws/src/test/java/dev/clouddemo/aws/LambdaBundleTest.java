@@ -166,7 +166,7 @@ class LambdaBundleTest {
         LambdaBundle bundle = LambdaBundle.of(demo);
 
         // then
-        assertThat(bundle.files()).isEqualTo(1);
+        assertThat(bundle.files()).isEqualTo(2); // handler.py and the demo page it serves
         assertThat(bundle.size()).isLessThan(AwsFunctionDeployer.DIRECT_UPLOAD_LIMIT);
     }
 

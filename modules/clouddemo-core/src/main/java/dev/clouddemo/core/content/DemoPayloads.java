@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * The built-in demo payloads, shipped as resources inside the distributable (each folder lists
- * its files in {@code files.txt}), copied to a temporary folder so they deploy like a user's.
+ * its files in {@code files.txt}), copied to a temporary folder so they deploy like a user's,
+ * together with the demo page rendered for the model as {@code index.html}.
  */
 public final class DemoPayloads {
     private static final String BASE = "/dev/clouddemo/core/demo/";
+    /** The rendered demo page in every payload folder. */
+    public static final String PAGE = "index.html";
 
     private DemoPayloads() {
     }
@@ -29,6 +33,7 @@ public final class DemoPayloads {
             }
             Path target = Files.createTempDirectory("clouddemo-demo-" + model.id() + "-");
             deleteOnExit(target);
+            Files.writeString(target.resolve(PAGE), page(model), StandardCharsets.UTF_8);
             for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (name.isBlank()) {
                     continue;
@@ -42,6 +47,21 @@ public final class DemoPayloads {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the built-in demo payload", e);
+        }
+    }
+
+    /**
+     * The demo page every model serves, so a learner sees the same page four ways: one template,
+     * {@code page.html}, with the model's name and what the user manages in it.
+     */
+    static String page(ServiceModel model) throws IOException {
+        Properties about = new Properties();
+        try (InputStream in = DemoPayloads.class.getResourceAsStream(BASE + "about.properties");
+                InputStream template = DemoPayloads.class.getResourceAsStream(BASE + "page.html")) {
+            about.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return new String(template.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${model}", model.description())
+                    .replace("${about}", about.getProperty(model.id(), ""));
         }
     }
 

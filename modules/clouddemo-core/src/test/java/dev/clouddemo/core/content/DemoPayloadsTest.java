@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class DemoPayloadsTest {
 
     @Test
-    void materialize_static_givesFolderWithIndexErrorPageAndStyle() throws IOException {
+    void materialize_static_givesFolderWithIndexAndErrorPage() throws IOException {
         // when
         Path folder = DemoPayloads.materialize(ServiceModel.STATIC);
 
@@ -19,7 +21,6 @@ class DemoPayloadsTest {
         assertThat(folder).isDirectory();
         assertThat(folder.resolve("index.html")).isRegularFile();
         assertThat(folder.resolve("404.html")).isRegularFile();
-        assertThat(folder.resolve("style.css")).isRegularFile();
         assertThat(Files.readString(folder.resolve("index.html"))).containsIgnoringCase("<html");
         assertThat(folder.resolve("files.txt")).doesNotExist();
     }
@@ -33,11 +34,30 @@ class DemoPayloadsTest {
         Site site = SiteScanner.scan(folder);
 
         // then
-        assertThat(site.files()).containsOnlyKeys("index.html", "404.html", "style.css");
+        assertThat(site.files()).containsOnlyKeys("index.html", "404.html");
         assertThat(site.hasIndex()).isTrue();
         assertThat(site.files().keySet()).containsAnyElementsOf(Site.ERROR_DOCUMENTS);
         assertThat(site.totalBytes()).isEqualTo(
                 site.files().values().stream().mapToLong(f -> f.path().toFile().length()).sum());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServiceModel.class)
+    void materialize_anyModel_writesTheSameDemoPageNamingTheModel(ServiceModel model) throws IOException {
+        // when
+        Path folder = DemoPayloads.materialize(model);
+
+        // then: one page, four ways
+        String page = Files.readString(folder.resolve(DemoPayloads.PAGE));
+        assertThat(page).contains("Hello from clouddemo")
+                .contains("Service model: <strong>" + model.description() + "</strong>")
+                .doesNotContain("${");
+        String staticPage = Files.readString(DemoPayloads.materialize(ServiceModel.STATIC).resolve(DemoPayloads.PAGE));
+        assertThat(withoutModelText(page)).isEqualTo(withoutModelText(staticPage));
+    }
+
+    private static String withoutModelText(String page) {
+        return page.replaceAll("<strong>[^<]*</strong>", "").replaceAll("<p>[^<]*</p>", "");
     }
 
     @Test
