@@ -313,8 +313,7 @@ final class AwsFunctionDeployer implements Deployer {
             switch (change.action()) {
                 case CREATE -> {
                     context.journal().creating(CODE_BUCKET, bucket);
-                    new LambdaCodeBucket(session.s3(), session.region()).create(bucket, context.tags(),
-                            session.waitFor("s3-bucket"));
+                    new LambdaCodeBucket(session).create(bucket, context.tags());
                     context.journal().created(CODE_BUCKET, bucket, "arn:aws:s3:::" + bucket);
                 }
                 case DELETE -> {
@@ -356,7 +355,7 @@ final class AwsFunctionDeployer implements Deployer {
             String bucket = LambdaCodeBucket.name(name);
             context.progress().info("Uploading the " + size(zipped.size()) + " bundle to s3://" + bucket + "/"
                     + zipped.objectKey());
-            new LambdaCodeBucket(session.s3(), session.region()).upload(bucket, zipped);
+            new LambdaCodeBucket(session).upload(bucket, zipped);
             return new LambdaFunction.Code(zipped, bucket);
         }
 

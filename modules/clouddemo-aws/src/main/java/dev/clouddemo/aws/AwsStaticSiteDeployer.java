@@ -18,8 +18,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
-import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -185,14 +183,7 @@ final class AwsStaticSiteDeployer implements Deployer {
 
     private void createBucket(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);
-        String region = session.region();
-        s3().createBucket(r -> {
-            r.bucket(bucket);
-            if (!"us-east-1".equals(region)) {
-                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
-            }
-        });
-        s3().waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), session.waitFor(BUCKET));
+        session.buckets().create(bucket, session.region());
         context.journal().created(BUCKET, bucket, arn(bucket));
         tagBucket(bucket, context);
     }
@@ -208,9 +199,7 @@ final class AwsStaticSiteDeployer implements Deployer {
     }
 
     private void tagBucket(String bucket, DeploymentContext context) {
-        s3().putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(context.tags().entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .toList())));
+        session.buckets().tag(bucket, context.tags());
     }
 
     @Override

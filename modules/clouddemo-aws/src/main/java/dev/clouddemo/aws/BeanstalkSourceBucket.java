@@ -8,10 +8,7 @@ import dev.clouddemo.core.state.ResourceRecord;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The private bucket that holds the app's source bundles (Block Public Access fully on, tagged),
@@ -77,20 +74,10 @@ final class BeanstalkSourceBucket {
 
     private void create(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);
-        String region = session.region();
-        s3().createBucket(r -> {
-            r.bucket(bucket);
-            if (!"us-east-1".equals(region)) {
-                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
-            }
-        });
-        s3().waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), session.waitFor(BUCKET));
+        session.buckets().create(bucket, session.region());
         context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
-        s3().putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c
-                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
-        s3().putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(context.tags().entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .toList())));
+        session.buckets().blockAllPublicAccess(bucket);
+        session.buckets().tag(bucket, context.tags());
     }
 
     private boolean objectExists(String bucket, String key) {

@@ -5,10 +5,13 @@ import dev.clouddemo.core.spi.Progress;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.s3.S3Client;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 
-/** Whose a bucket is, and removing one completely: the piece destroy and sweep share. */
+/** Creating, tagging and locking down buckets, whose a bucket is, and removing one completely. */
 final class S3Buckets {
     enum Status { MISSING, OURS, FOREIGN }
 
@@ -18,6 +21,29 @@ final class S3Buckets {
     S3Buckets(S3Client s3, WaiterOverrideConfiguration wait) {
         this.s3 = s3;
         this.wait = wait;
+    }
+
+    /** Creates a bucket in the region (LocationConstraint outside us-east-1) and waits until S3 finds it. */
+    void create(String bucket, String region) {
+        s3.createBucket(r -> {
+            r.bucket(bucket);
+            if (!"us-east-1".equals(region)) {
+                r.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(region)));
+            }
+        });
+        s3.waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), wait);
+    }
+
+    void tag(String bucket, Map<String, String> tags) {
+        s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList())));
+    }
+
+    /** For buckets nobody outside should read: every Block Public Access setting on. */
+    void blockAllPublicAccess(String bucket) {
+        s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c
+                .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
     }
 
     /** HeadBucket: 404 missing, 403 another account's, 200 ours. */
