@@ -198,8 +198,11 @@ answers_http() {
 start_one() {
   local name="$1" pid
   if pid="$(running_pid "$name")"; then
-    log "$name: already running (pid $pid) at $(endpoint "$name")"
-    return 0
+    if answers_http "$name"; then
+      log "$name: already running (pid $pid) at $(endpoint "$name")"
+      return 0
+    fi
+    die "$name: running (pid $pid) but not answering on $(endpoint "$name"): started on another port? stop it first ($0 stop $name)"
   fi
   is_installed "$name" || install_one "$name"
   if answers_http "$name"; then
