@@ -27,6 +27,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -151,7 +153,13 @@ final class AwsSession implements ProviderSession {
     }
 
     S3Client s3() {
-        return client("S3", () -> configure(S3Client.builder(), "S3").forcePathStyle(target.endpoint("S3") != null).build());
+        // Uploads carry a Content-MD5 the service checks; the SDK's extra CRC (and the aws-chunked
+        // encoding it brings) only when an operation requires one.
+        return client("S3", () -> configure(S3Client.builder(), "S3")
+                .forcePathStyle(target.endpoint("S3") != null)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build());
     }
 
     ResourceGroupsTaggingApiClient tagging() {
