@@ -3,6 +3,7 @@ package dev.clouddemo.aws;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
@@ -104,12 +105,16 @@ final class AwsSession implements ProviderSession {
         return find(Optional.empty());
     }
 
-    /** The Tagging API and S3's own bucket tags together: the second sees what the first may miss. */
+    /**
+     * The Tagging API, S3's own bucket tags and IAM's role tags together: the others see what the
+     * Tagging API misses (bucket tags on some emulators, IAM roles everywhere).
+     */
     private List<FoundResource> find(Optional<EnvName> env) {
         try {
             Map<String, FoundResource> found = new LinkedHashMap<>();
             new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
             new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
+            new IamRoleTagScan(iam()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
             return ec2Sweep().withoutTerminated(List.copyOf(found.values()));
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "searching for resources tagged by clouddemo"
@@ -123,6 +128,20 @@ final class AwsSession implements ProviderSession {
         try {
             if (Ec2Sweep.kindAndId(resource.id()) != null) {
                 return ec2Sweep().remove(resource, progress);
+            }
+            String role = IamRoleTagScan.roleName(resource.id());
+            if (role != null) {
+                new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, new Cancellation()),
+                        target.settings().waitFor("iam-role"));
+                return true;
+            }
+            String lambdaFunction = ":function:";
+            if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
+                String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
+                progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
+                new LambdaFunction(lambda(), new LambdaPoll(progress, new Cancellation()))
+                        .delete(name, target.settings().waitFor(AwsFunctionDeployer.FUNCTION));
+                return true;
             }
             if (!resource.id().startsWith(s3Prefix)) {
                 return false;
