@@ -127,15 +127,15 @@ final class AwsAppDeployer implements Deployer {
                         .apply(plan, context.journal(), session.waitFor("iam-role")));
         step("uploading the source bundle to bucket " + names.bucket(), () ->
                 new BeanstalkSourceBucket(session).apply(names.bucket(), bundle, plan, context));
-        for (Change change : plan.ofType(APPLICATION)) {
+        for (Change change : plan.ofType(APPLICATION).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
             step("creating the Beanstalk application " + names.application(), () -> application(change, names, context));
         }
-        for (Change change : plan.ofType(VERSION)) {
+        for (Change change : plan.ofType(VERSION).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
             step("creating the application version " + label, () -> version(change, names, label, context));
         }
-        for (Change change : plan.ofType(ENVIRONMENT)) {
+        for (Change change : plan.ofType(ENVIRONMENT).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
             EnvironmentDescription ready = environment(change, names, label, context);
             context.journal().output("url", "http://" + ready.cname() + "/");
@@ -189,7 +189,7 @@ final class AwsAppDeployer implements Deployer {
                             .description("clouddemo paas environment of " + context.env())
                             .solutionStackName(stack)
                             .versionLabel(label)
-                            .optionSettings(SINGLE_INSTANCE, instanceProfile())
+                            .optionSettings(SINGLE_INSTANCE, INSTANCE_TYPE, instanceProfile())
                             .tags(tags(context))));
             context.journal().created(ENVIRONMENT, name, created.environmentId());
             context.progress().info("Launching environment " + name + " on " + stack
@@ -197,10 +197,10 @@ final class AwsAppDeployer implements Deployer {
             return step("waiting for the Beanstalk environment " + name,
                     () -> watch.untilReady(name, since(created.dateCreated())));
         }
-        if (!change.reason().startsWith("deploy version")) {
-            context.journal().created(ENVIRONMENT, name,
-                    BeanstalkEnvironmentWatch.describe(beanstalk(), name).map(EnvironmentDescription::environmentId)
-                            .orElse(null));
+        Optional<EnvironmentDescription> running = BeanstalkEnvironmentWatch.describe(beanstalk(), name);
+        if (running.map(e -> label.equals(e.versionLabel())).orElse(false)) {
+            // the right version already: adopt it and wait until it is Ready/Green
+            context.journal().created(ENVIRONMENT, name, running.get().environmentId());
             return step("waiting for the Beanstalk environment " + name, () -> watch.untilReady(name, Instant.now()
                     .minus(Duration.ofMinutes(1))));
         }
@@ -215,6 +215,12 @@ final class AwsAppDeployer implements Deployer {
     /** Single instance: no load balancer, the smallest bill. */
     private static final ConfigurationOptionSetting SINGLE_INSTANCE = ConfigurationOptionSetting.builder()
             .namespace("aws:elasticbeanstalk:environment").optionName("EnvironmentType").value("SingleInstance")
+            .build();
+
+    /** The smallest general-purpose instance, stated rather than left to the platform's default. */
+    static final String INSTANCE_TYPE_NAME = "t3.micro";
+    private static final ConfigurationOptionSetting INSTANCE_TYPE = ConfigurationOptionSetting.builder()
+            .namespace("aws:autoscaling:launchconfiguration").optionName("InstanceType").value(INSTANCE_TYPE_NAME)
             .build();
 
     private static ConfigurationOptionSetting instanceProfile() {

@@ -320,7 +320,10 @@ final class AwsFunctionDeployer implements Deployer {
                     session.buckets().remove(bucket, context.progress());
                     context.journal().deleted(CODE_BUCKET, bucket);
                 }
-                default -> context.journal().created(CODE_BUCKET, bucket, "arn:aws:s3:::" + bucket);
+                default -> { // adopt a bucket a stopped run created, and finish locking it down
+                    session.buckets().makePrivate(bucket, context.tags());
+                    context.journal().created(CODE_BUCKET, bucket, "arn:aws:s3:::" + bucket);
+                }
             }
         }
 

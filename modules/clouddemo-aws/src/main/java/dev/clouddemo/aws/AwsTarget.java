@@ -2,6 +2,7 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.spi.Target;
 import java.net.URI;
+import java.net.URISyntaxException;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.util.Map;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
  * when {@code --local}; null endpoint means the real AWS.
  */
-record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
+record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
         Settings settings) {
     static final String DEFAULT_REGION = "us-east-1";
 
@@ -25,13 +26,11 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
         if (region != null) {
             checkKnown(region);
         }
-        boolean defaulted = false;
         if (region == null && !target.local()) {
             region = chainRegion();
         }
         if (region == null) {
             region = DEFAULT_REGION;
-            defaulted = true;
         }
         String endpoint = target.endpoint();
         if (endpoint == null) {
@@ -43,10 +42,10 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
         Map<String, URI> services = new TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(SERVICE_ENDPOINT_PREFIX) && !value.isBlank()) {
-                services.put(name.substring(SERVICE_ENDPOINT_PREFIX.length()), URI.create(value.trim()));
+                services.put(name.substring(SERVICE_ENDPOINT_PREFIX.length()), uri(name, value.trim()));
             }
         });
-        return new AwsTarget(region, defaulted, target.local(), endpoint == null ? null : URI.create(endpoint),
+        return new AwsTarget(region, target.local(), endpoint == null ? null : uri("the endpoint", endpoint),
                 services, target.settings());
     }
 
@@ -56,6 +55,19 @@ record AwsTarget(String region, boolean regionDefaulted, boolean local, URI endp
     /** The endpoint of one service (its own override, else the common one), or null for real AWS. */
     URI endpoint(String service) {
         return serviceEndpoints.getOrDefault(service, endpoint);
+    }
+
+    private static URI uri(String what, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(value, "needs a scheme and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw ClouddemoException.invalidInput(what + " '" + value + "' is not a URL (" + e.getReason() + ")",
+                    "use the form http://127.0.0.1:4566");
+        }
     }
 
     /** A region the SDK does not know is a typo, reported before any call. */

@@ -2,7 +2,6 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ record AwsVmUserData(byte[] script, String sha256) {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw ClouddemoException.invalidInput("cannot read " + file + ": " + e.getMessage(), "check that it is readable");
         }
         bytes = withPage(source, bytes);
         if (bytes.length > MAX_BYTES) {
@@ -56,7 +55,7 @@ record AwsVmUserData(byte[] script, String sha256) {
             return text.replace(PAGE_PLACEHOLDER, Files.readString(page, StandardCharsets.UTF_8).strip())
                     .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + page, e);
+            throw ClouddemoException.invalidInput("cannot read " + page + ": " + e.getMessage(), "check that it is readable");
         }
     }
 

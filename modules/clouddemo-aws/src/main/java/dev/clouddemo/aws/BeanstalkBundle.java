@@ -1,9 +1,9 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -74,29 +72,20 @@ record BeanstalkBundle(byte[] zip, String sha256, int files) {
             }
             return new BeanstalkBundle(bytes.toByteArray(), HexFormat.of().formatHex(digest.digest()), paths.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the source folder " + source, e);
+            throw ClouddemoException.invalidInput("cannot read the source folder " + source + ": " + e.getMessage(),
+                    "check that its files are readable");
         }
     }
 
-    /** The folder's files as sorted '/'-separated relative paths, hidden entries and caches left out. */
-    private static List<String> files(Path source) throws IOException {
-        List<String> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(source)) {
-            walk.filter(Files::isRegularFile).forEach(file -> {
-                Path relative = source.relativize(file);
-                for (Path part : relative) {
-                    String name = part.toString();
-                    if (name.startsWith(".") || name.equals("__pycache__")) {
-                        return;
-                    }
-                }
-                if (!relative.toString().endsWith(".pyc")) {
-                    paths.add(relative.toString().replace('\\', '/'));
-                }
-            });
-        }
-        paths.sort(null);
-        return paths;
+    /**
+     * The folder's files as sorted '/'-separated relative paths, checked like a site's (hidden
+     * entries left out, links leading outside the folder refused), Python caches left out.
+     */
+    private static List<String> files(Path source) {
+        return SiteScanner.list(source).files().keySet().stream()
+                .filter(path -> !path.endsWith(".pyc") && !path.contains("__pycache__/") && !path.startsWith("__pycache__"))
+                .sorted()
+                .toList();
     }
 
     private static MessageDigest newDigest() {

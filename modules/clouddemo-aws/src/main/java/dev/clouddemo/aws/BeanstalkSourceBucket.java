@@ -57,7 +57,8 @@ final class BeanstalkSourceBucket {
         for (var change : plan.ofType(BUCKET)) {
             if (change.action() == Action.CREATE) {
                 create(bucket, context);
-            } else if (change.action() == Action.UPDATE) {
+            } else if (change.action() == Action.UPDATE) { // adopt, and finish locking it down
+                session.buckets().makePrivate(bucket, context.tags());
                 context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
             }
         }
@@ -75,9 +76,8 @@ final class BeanstalkSourceBucket {
     private void create(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);
         session.buckets().create(bucket, session.region());
+        session.buckets().makePrivate(bucket, context.tags());
         context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
-        session.buckets().blockAllPublicAccess(bucket);
-        session.buckets().tag(bucket, context.tags());
     }
 
     private boolean objectExists(String bucket, String key) {

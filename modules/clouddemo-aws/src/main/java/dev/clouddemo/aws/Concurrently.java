@@ -1,5 +1,7 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +37,8 @@ final class Concurrently implements AutoCloseable {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new ClouddemoException(ExitCode.INTERRUPTED, "interrupted while waiting for calls in flight",
+                    "run the command again to finish; state records what was created");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -2,7 +2,6 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class Ec2KeyPairs {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw ClouddemoException.invalidInput("cannot read " + file + ": " + e.getMessage(), "check that it is readable");
         }
         if (text.contains("PRIVATE KEY")) {
             throw ClouddemoException.invalidInput("--ssh-key " + file + " holds a private key",

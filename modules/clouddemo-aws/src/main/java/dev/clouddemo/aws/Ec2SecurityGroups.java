@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.time.Duration;
@@ -109,7 +110,8 @@ final class Ec2SecurityGroups {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
+            throw new ClouddemoException(ExitCode.INTERRUPTED, "interrupted while waiting to delete a security group",
+                    "run destroy again to finish; state records what is left");
         }
     }
 }

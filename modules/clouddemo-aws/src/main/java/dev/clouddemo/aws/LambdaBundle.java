@@ -49,6 +49,10 @@ record LambdaBundle(byte[] zip, String sha256, int files, long unzippedBytes, in
             }
             entries.put(file.key(), read(file.path()));
         }
+        if (entries.size() >= LambdaZip.MAX_ENTRIES) {
+            throw ClouddemoException.invalidInput("the handler folder " + source + " holds " + entries.size()
+                    + " files; a zip (without ZIP64) holds fewer than " + LambdaZip.MAX_ENTRIES, "leave out what the handler does not need");
+        }
         byte[] zip = LambdaZip.write(entries);
         return new LambdaBundle(zip, sha256Base64(zip), entries.size(), unzipped, skipped);
     }

@@ -27,8 +27,7 @@ final class LambdaCodeBucket {
     /** Creates the bucket in the session's region, waits until S3 finds it, blocks all public access, tags it. */
     void create(String bucket, Map<String, String> tags) {
         buckets.create(bucket, region);
-        buckets.blockAllPublicAccess(bucket);
-        buckets.tag(bucket, tags);
+        buckets.makePrivate(bucket, tags);
     }
 
     /** Uploads the bundle under its hash-named key. */

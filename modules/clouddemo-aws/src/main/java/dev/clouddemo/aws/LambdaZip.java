@@ -25,7 +25,7 @@ final class LambdaZip {
     private static final int VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
     private static final int FLAG_UTF8_NAMES = 1 << 11;
     private static final int METHOD_DEFLATED = 8;
-    private static final int MAX_ENTRIES = 0xFFFF;
+    static final int MAX_ENTRIES = 0xFFFF;
     private static final long MAX_SIZE = 0xFFFFFFFFL;
 
     private LambdaZip() {

@@ -40,8 +40,16 @@ final class S3Buckets {
                 .toList())));
     }
 
-    /** For buckets nobody outside should read: every Block Public Access setting on. */
-    void blockAllPublicAccess(String bucket) {
+    /**
+     * For buckets nobody outside should read (code, source bundles): every Block Public Access
+     * setting on, and the tags. Idempotent: also for adopting a bucket a stopped run created.
+     */
+    void makePrivate(String bucket, Map<String, String> tags) {
+        blockAllPublicAccess(bucket);
+        tag(bucket, tags);
+    }
+
+    private void blockAllPublicAccess(String bucket) {
         s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
     }

@@ -27,8 +27,8 @@ class AwsSweepIT {
         Target target = new Target("us-east-1", true, emulator.endpoint().toString());
 
         // when: listed, then removed
-        SweepResult listed = f.engine.sweep("aws", target, f.env, false);
-        SweepResult swept = f.engine.sweep("aws", target, f.env, true);
+        SweepResult listed = f.engine.sweep("aws", target, f.env, r -> false);
+        SweepResult swept = f.engine.sweep("aws", target, f.env, r -> true);
 
         // then
         assertThat(listed.tracked()).isEmpty();
@@ -39,6 +39,27 @@ class AwsSweepIT {
         assertThat(swept.notRemovable()).isEmpty();
         assertThat(f.aws.run("lambda", "get-function", "--function-name", name).ok()).isFalse();
         assertThat(f.aws.run("iam", "get-role", "--role-name", name).ok()).isFalse();
-        assertThat(f.engine.sweep("aws", target, f.env, false).orphans()).isEmpty();
+        assertThat(f.engine.sweep("aws", target, f.env, r -> false).orphans()).isEmpty();
+    }
+
+    @AwsEmulatorTest(requires = AwsCapability.EC2_VM)
+    void sweep_runningVmTrackedByState_isNotAnOrphanAndIsLeftAlone(AwsEmulator emulator) throws Exception {
+        // given: a VM whose state is intact (instance, security group, and the root volume that
+        // carries the tags but is not recorded itself)
+        AwsVmFixture f = new AwsVmFixture(emulator.endpoint(), temp);
+        f.deploy(AwsVmFixture.onDemand());
+        Target target = new Target("us-east-1", true, emulator.endpoint().toString());
+
+        // when: a sweep that would remove every orphan it finds
+        SweepResult swept = f.engine.sweep("aws", target, f.env, r -> true);
+
+        // then: everything is tracked, nothing is touched
+        assertThat(swept.orphans()).isEmpty();
+        assertThat(swept.tracked()).extracting(FoundResource::id)
+                .anyMatch(id -> id.contains(":instance/"))
+                .anyMatch(id -> id.contains(":security-group/"));
+        assertThat(f.aws.run("ec2", "describe-instances", "--filters", "Name=tag:clouddemo-env,Values=" + f.env,
+                "Name=instance-state-name,Values=running").orFail().stdout()).contains("InstanceId");
+        f.destroy();
     }
 }

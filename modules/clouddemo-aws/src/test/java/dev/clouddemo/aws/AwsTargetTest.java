@@ -120,7 +120,6 @@ class AwsTargetTest {
 
         // then
         assertThat(resolved.region()).isEqualTo("us-east-1");
-        assertThat(resolved.regionDefaulted()).isTrue();
     }
 
     @Test
@@ -134,7 +133,6 @@ class AwsTargetTest {
 
         // then
         assertThat(resolved.region()).isEqualTo("eu-west-3");
-        assertThat(resolved.regionDefaulted()).isFalse();
     }
 
     @Test
@@ -175,6 +173,5 @@ class AwsTargetTest {
 
         // then
         assertThat(resolved.region()).isEqualTo("eu-central-1");
-        assertThat(resolved.regionDefaulted()).isFalse();
     }
 }

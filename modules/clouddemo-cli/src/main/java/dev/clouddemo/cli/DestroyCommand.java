@@ -36,12 +36,12 @@ final class DestroyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        root.stopOnInterrupt();
         Engine engine = root.engine(progress);
         if (!yes && !confirmed(engine)) {
             System.err.println("Destroy cancelled; nothing was changed.");
             return 1;
         }
+        root.stopOnInterrupt(); // after the prompt: Ctrl-C at the prompt just quits
         DestroyResult result = engine.destroy(env.env, model, provider);
         root.renderer().destroyed(result, progress.elapsedSeconds(), System.out);
         return 0;

@@ -5,7 +5,11 @@ import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.spi.Target;
 import java.io.Console;
+import dev.clouddemo.core.spi.FoundResource;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,15 +45,25 @@ final class SweepCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
         Target target = new Target(region, local, null);
+        Predicate<FoundResource> remove = r -> yes;
         if (!dryRun && !yes) {
-            SweepResult found = engine.sweep(provider, target, env, false);
-            root.renderer().swept(found, System.out);
-            if (found.orphans().isEmpty() || !confirmed(found)) {
+            SweepResult found = engine.sweep(provider, target, env, r -> false);
+            if (found.orphans().isEmpty()) {
+                root.renderer().swept(found, System.out);
                 return 0;
             }
+            new TextRenderer().swept(found, System.err); // the list to confirm, on the terminal
+            if (!confirmed(found)) {
+                System.err.println("Sweep cancelled; nothing was removed.");
+                return 1;
+            }
+            Set<String> confirmed = found.orphans().stream().map(FoundResource::id).collect(Collectors.toSet());
+            remove = r -> confirmed.contains(r.id()); // exactly what the user saw, nothing found since
         }
-        root.stopOnInterrupt();
-        SweepResult result = engine.sweep(provider, target, env, !dryRun);
+        if (!dryRun) {
+            root.stopOnInterrupt();
+        }
+        SweepResult result = engine.sweep(provider, target, env, dryRun ? r -> false : remove);
         root.renderer().swept(result, System.out);
         return result.notRemovable().isEmpty() ? 0 : 1;
     }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,9 @@ public final class Engine {
      */
     public DestroyResult destroy(String env, ServiceModel model, String providerId) {
         EnvName name = EnvName.of(env);
+        if (providerId != null) {
+            providers.get(providerId); // an unknown provider is a usage error, before anything else
+        }
         existingEnvironment(name);
         try (StateLock lock = StateLock.acquire(store, name, "destroy")) {
             EnvironmentState environment = existingEnvironment(name);
@@ -164,31 +168,33 @@ public final class Engine {
 
     /**
      * Finds every resource carrying clouddemo's tags through each provider's own tag search (not
-     * through state), tells apart those a state file knows from orphans, and, when asked, removes
-     * the orphans. With an environment, only its resources, under its lock.
+     * through state) and tells apart those a deployment in this state folder owns (tracked) from
+     * orphans; removes the orphans {@code remove} approves (none for a dry run). With an
+     * environment, only its resources, under its lock.
      */
-    public SweepResult sweep(String providerId, Target target, String env, boolean removeOrphans) {
+    public SweepResult sweep(String providerId, Target target, String env, Predicate<FoundResource> remove) {
         Optional<EnvName> name = Optional.ofNullable(env).map(EnvName::of);
         List<CloudProvider> selected = providerId == null ? providers.all() : List.of(providers.get(providerId));
-        StateLock lock = name.filter(n -> removeOrphans).map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
+        StateLock lock = name.map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
         try {
             List<FoundResource> tracked = new ArrayList<>();
             List<FoundResource> orphans = new ArrayList<>();
             List<FoundResource> removed = new ArrayList<>();
             List<FoundResource> notRemovable = new ArrayList<>();
-            List<ResourceRecord> known = knownResources();
             for (CloudProvider provider : selected) {
                 try (ProviderSession session = provider.open(target.with(settings))) {
                     progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
                             + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
                     List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
                     for (FoundResource resource : found) {
-                        if (known.stream().anyMatch(r -> identifies(r, resource))) {
+                        // state is read again for each resource: a deploy running meanwhile records
+                        // its intent before it creates anything, so it is never taken for an orphan
+                        if (ownedByState(provider.id(), resource)) {
                             tracked.add(resource);
                             continue;
                         }
                         orphans.add(resource);
-                        if (removeOrphans) {
+                        if (remove.test(resource)) {
                             cancellation.checkpoint();
                             (session.remove(resource, progress) ? removed : notRemovable).add(resource);
                         }
@@ -203,19 +209,37 @@ public final class Engine {
         }
     }
 
-    private List<ResourceRecord> knownResources() {
-        List<ResourceRecord> known = new ArrayList<>();
+    /**
+     * A found resource belongs to state when a deployment of its environment and model exists
+     * on this provider (its parts: volumes, permissions…) or a record names it by id or name.
+     */
+    private boolean ownedByState(String providerId, FoundResource resource) {
         for (String env : store.environments()) {
-            store.read(EnvName.of(env)).ifPresent(state ->
-                    state.deployments().values().forEach(d -> known.addAll(d.resources())));
+            Optional<EnvironmentState> state = store.read(EnvName.of(env));
+            if (state.isEmpty()) {
+                continue;
+            }
+            for (DeploymentState d : state.get().deployments().values()) {
+                boolean sameDeployment = d.provider().equals(providerId)
+                        && env.equals(resource.tags().get(Tags.ENV))
+                        && d.model().id().equals(resource.tags().get(Tags.MODEL));
+                if (sameDeployment || d.resources().stream().anyMatch(r -> identifies(r, resource))) {
+                    return true;
+                }
+            }
         }
-        return known;
+        return false;
     }
 
-    /** A state record names a found resource by its id, or by its name at the end of the id (ARN). */
+    /** A record names a found resource by its id or name, alone or at the end of the resource's ARN. */
     private static boolean identifies(ResourceRecord record, FoundResource resource) {
         String id = resource.id();
-        return id.equals(record.id()) || id.endsWith(":" + record.name()) || id.endsWith("/" + record.name());
+        return id.equals(record.id()) || endsWithPart(id, record.name())
+                || (record.id() != null && endsWithPart(id, record.id()));
+    }
+
+    private static boolean endsWithPart(String arn, String part) {
+        return arn.endsWith(":" + part) || arn.endsWith("/" + part);
     }
 
     /** Who holds the environment's lock, if anyone. */

@@ -16,7 +16,6 @@ final class StateJournal implements ResourceJournal {
     private final Cancellation cancellation;
     private EnvironmentState environment;
     private DeploymentState deployment;
-    private boolean saved;
 
     StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment,
             Cancellation cancellation) {
@@ -25,7 +24,6 @@ final class StateJournal implements ResourceJournal {
         this.cancellation = cancellation;
         this.environment = environment;
         this.deployment = deployment;
-        this.saved = environment.deployment(deployment.key()).isPresent();
     }
 
     @Override
@@ -61,11 +59,6 @@ final class StateJournal implements ResourceJournal {
     synchronized void forget() {
         environment = environment.without(deployment.key());
         store.write(environment);
-        saved = false;
-    }
-
-    boolean saved() {
-        return saved;
     }
 
     /** Saves the change, then stops if the user asked to: every record is a safe place to stop. */
@@ -74,7 +67,6 @@ final class StateJournal implements ResourceJournal {
             deployment = change.apply(deployment);
             environment = environment.with(deployment);
             store.write(environment);
-            saved = true;
         }
         cancellation.checkpoint();
     }

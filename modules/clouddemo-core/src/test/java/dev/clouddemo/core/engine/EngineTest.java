@@ -201,7 +201,7 @@ class EngineTest {
         fake.cloud.put(orphan.id(), orphan);
 
         // when
-        SweepResult result = engine.sweep(null, new Target(null, false, null), null, false);
+        SweepResult result = engine.sweep(null, new Target(null, false, null), null, r -> false);
 
         // then
         assertThat(result.orphans()).containsExactly(orphan);
@@ -220,7 +220,7 @@ class EngineTest {
         fake.cloud.put(appliance.id(), appliance);
 
         // when
-        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, true);
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, r -> true);
 
         // then
         assertThat(result.removed()).containsExactly(orphan);
@@ -231,12 +231,46 @@ class EngineTest {
     }
 
     @Test
+    void sweep_partOfATrackedDeploymentNotRecordedItself_isTrackedNotOrphan() {
+        // given: a resource a deployment owns without recording it (a VM's root volume), named by
+        // an ARN that contains no recorded name
+        engine.deploy(request("dev"));
+        FoundResource volume = new FoundResource("arn:fake:volume/vol-0123", "volume",
+                Tags.forDeployment(DEV, ServiceModel.STATIC));
+        fake.cloud.put(volume.id(), volume);
+
+        // when
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, r -> true);
+
+        // then
+        assertThat(result.tracked()).contains(volume);
+        assertThat(result.orphans()).isEmpty();
+        assertThat(fake.cloud).containsKey(volume.id());
+    }
+
+    @Test
+    void sweep_recordIdAtTheEndOfTheArn_isTracked() {
+        // given: an orphan-looking resource of another model whose ARN ends in a recorded id
+        engine.deploy(request("dev"));
+        String recordedId = recorded("dev").resources().get(0).id();
+        FoundResource byId = new FoundResource("arn:fake:bucket/" + recordedId, FakeCloudProvider.BUCKET, Map.of());
+        fake.cloud.put(byId.id(), byId);
+
+        // when
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, r -> true);
+
+        // then
+        assertThat(result.tracked()).contains(byId);
+        assertThat(result.removed()).doesNotContain(byId);
+    }
+
+    @Test
     void sweep_withEnv_searchesOnlyThatEnvironment() {
         // given
         engine.deploy(request("dev"));
 
         // when
-        engine.sweep("fake", new Target(null, false, null), "dev", false);
+        engine.sweep("fake", new Target(null, false, null), "dev", r -> false);
 
         // then
         assertThat(fake.calls).contains("discover dev").doesNotContain("discoverAll");
