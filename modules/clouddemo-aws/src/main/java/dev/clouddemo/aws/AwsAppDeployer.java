@@ -66,14 +66,14 @@ final class AwsAppDeployer implements Deployer {
         if (application.isEmpty()) {
             plan.add(Action.CREATE, APPLICATION, names.application(), "Elastic Beanstalk application, tagged");
         } else {
-            plan.add(recorded(context, APPLICATION, names.application()) ? Action.NO_OP : Action.UPDATE,
-                    APPLICATION, names.application(), recorded(context, APPLICATION, names.application())
+            plan.add(context.recordedCreated(APPLICATION, names.application()) ? Action.NO_OP : Action.UPDATE,
+                    APPLICATION, names.application(), context.recordedCreated(APPLICATION, names.application())
                             ? "exists" : "exists, but a run stopped before recording it: adopt it");
         }
         boolean versionExists = application.isPresent() && versionExists(names.application(), label);
-        plan.add(versionExists ? (recorded(context, VERSION, label) ? Action.NO_OP : Action.UPDATE) : Action.CREATE,
+        plan.add(versionExists ? (context.recordedCreated(VERSION, label) ? Action.NO_OP : Action.UPDATE) : Action.CREATE,
                 VERSION, label, versionExists
-                        ? (recorded(context, VERSION, label) ? "exists (code unchanged)" : "exists: adopt it")
+                        ? (context.recordedCreated(VERSION, label) ? "exists (code unchanged)" : "exists: adopt it")
                         : "from s3://" + names.bucket() + "/" + BeanstalkNames.bundleKey(label)
                                 + ", code SHA-256 " + bundle.sha256().substring(0, 12) + "…");
 
@@ -95,7 +95,7 @@ final class AwsAppDeployer implements Deployer {
             return;
         }
         EnvironmentDescription env = environment.get();
-        boolean recorded = recorded(context, ENVIRONMENT, name);
+        boolean recorded = context.recordedCreated(ENVIRONMENT, name);
         if (!label.equals(env.versionLabel())) {
             plan.add(Action.UPDATE, ENVIRONMENT, name, "deploy version " + label + " (runs "
                     + env.versionLabel() + ")" + (recorded ? "" : "; adopt it"));
@@ -314,11 +314,6 @@ final class AwsAppDeployer implements Deployer {
         return context.tags().entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList();
-    }
-
-    private static boolean recorded(DeploymentContext context, String type, String name) {
-        return context.state().resource(type, name)
-                .filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
     }
 
     /** Events from a little before the call's own timestamp, so none is lost to clock skew. */

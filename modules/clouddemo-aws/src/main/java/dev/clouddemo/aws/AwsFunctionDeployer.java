@@ -7,14 +7,12 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
-import dev.clouddemo.core.state.ResourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
@@ -85,8 +83,8 @@ final class AwsFunctionDeployer implements Deployer {
                         + context.env() + " --model faas --yes` and deploy again to draw a new name", null);
             }
             plan.add(bucketStatus == S3Buckets.Status.MISSING ? Action.CREATE
-                            : recorded(context, CODE_BUCKET, bucket) ? Action.NO_OP : Action.UPDATE,
-                    CODE_BUCKET, bucket, bucketStatus == S3Buckets.Status.OURS && !recorded(context, CODE_BUCKET, bucket)
+                            : context.recordedCreated(CODE_BUCKET, bucket) ? Action.NO_OP : Action.UPDATE,
+                    CODE_BUCKET, bucket, bucketStatus == S3Buckets.Status.OURS && !context.recordedCreated(CODE_BUCKET, bucket)
                             ? ADOPT : "private (Block Public Access on), holds the " + size(bundle.size())
                             + " bundle: over the " + size(directUploadLimit) + " direct-upload limit");
         }
@@ -98,17 +96,17 @@ final class AwsFunctionDeployer implements Deployer {
         if (function.isEmpty()) {
             plan.add(Action.CREATE, FUNCTION, name, LambdaFunction.RUNTIME + ", " + LambdaBundle.HANDLER + ", "
                     + LambdaFunction.MEMORY_MB + " MB, " + LambdaFunction.TIMEOUT_SECONDS + " s, tagged "
-                    + tagText(context) + "; code " + codeText);
+                    + context.tagText() + "; code " + codeText);
         } else {
             FunctionConfiguration config = function.get().configuration();
             List<String> why = new ArrayList<>();
-            if (!recorded(context, FUNCTION, name)) {
+            if (!context.recordedCreated(FUNCTION, name)) {
                 why.add(ADOPT);
             }
             why.addAll(LambdaFunction.drift(config, role.map(Role::arn).orElse(null)));
             Map<String, String> tags = function.get().tags() == null ? Map.of() : function.get().tags();
             if (!tags.entrySet().containsAll(context.tags().entrySet())) {
-                why.add("tags " + tagText(context));
+                why.add("tags " + context.tagText());
             }
             plan.add(why.isEmpty() ? Action.NO_OP : Action.UPDATE, FUNCTION, name,
                     why.isEmpty() ? "configuration current" : String.join("; ", why));
@@ -134,16 +132,16 @@ final class AwsFunctionDeployer implements Deployer {
         String policyWhy = "AWS managed: the function may write its own logs, nothing else";
         if (role.isEmpty()) {
             plan.add(Action.CREATE, ROLE, name, "execution role trusted by lambda.amazonaws.com only, tagged "
-                    + tagText(context));
+                    + context.tagText());
             plan.add(Action.CREATE, ROLE_POLICY, LambdaExecutionRole.BASIC_POLICY, policyWhy);
             return role;
         }
         List<String> why = new ArrayList<>();
-        if (!recorded(context, ROLE, name)) {
+        if (!context.recordedCreated(ROLE, name)) {
             why.add(ADOPT);
         }
         if (!LambdaExecutionRole.tagged(role.get(), context.tags())) {
-            why.add("tags " + tagText(context));
+            why.add("tags " + context.tagText());
         }
         plan.add(why.isEmpty() ? Action.NO_OP : Action.UPDATE, ROLE, name,
                 why.isEmpty() ? "execution role trusted by lambda.amazonaws.com" : String.join("; ", why));
@@ -168,8 +166,8 @@ final class AwsFunctionDeployer implements Deployer {
         } else if (url.get().authType() != auth) {
             plan.add(Action.UPDATE, URL, name, "auth " + url.get().authTypeAsString() + " → " + authWhy);
         } else {
-            plan.add(recorded(context, URL, name) ? Action.NO_OP : Action.UPDATE, URL, name,
-                    recorded(context, URL, name) ? authWhy : ADOPT);
+            plan.add(context.recordedCreated(URL, name) ? Action.NO_OP : Action.UPDATE, URL, name,
+                    context.recordedCreated(URL, name) ? authWhy : ADOPT);
         }
         Set<String> statements = functionExists ? urls.publicStatements(name) : Set.of();
         if (auth == FunctionUrlAuthType.NONE) {
@@ -314,7 +312,7 @@ final class AwsFunctionDeployer implements Deployer {
                 case CREATE -> {
                     context.journal().creating(CODE_BUCKET, bucket);
                     new LambdaCodeBucket(session).create(bucket, context.tags());
-                    context.journal().created(CODE_BUCKET, bucket, "arn:aws:s3:::" + bucket);
+                    context.journal().created(CODE_BUCKET, bucket, S3Buckets.arn(bucket));
                 }
                 case DELETE -> {
                     session.buckets().remove(bucket, context.progress());
@@ -322,7 +320,7 @@ final class AwsFunctionDeployer implements Deployer {
                 }
                 default -> { // adopt a bucket a stopped run created, and finish locking it down
                     session.buckets().makePrivate(bucket, context.tags());
-                    context.journal().created(CODE_BUCKET, bucket, "arn:aws:s3:::" + bucket);
+                    context.journal().created(CODE_BUCKET, bucket, S3Buckets.arn(bucket));
                 }
             }
         }
@@ -440,17 +438,6 @@ final class AwsFunctionDeployer implements Deployer {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, doing, session);
         }
-    }
-
-    private static boolean recorded(DeploymentContext context, String type, String name) {
-        return context.state().resource(type, name)
-                .filter(r -> r.status() == ResourceRecord.Status.CREATED)
-                .isPresent();
-    }
-
-    private static String tagText(DeploymentContext context) {
-        return context.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
     }
 
     /** Bytes for people: {@code 812 B}, {@code 3.4 KB}, {@code 52.1 MB}. */

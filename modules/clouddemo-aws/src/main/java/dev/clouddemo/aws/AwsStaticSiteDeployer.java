@@ -2,7 +2,6 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.content.Site;
 import dev.clouddemo.core.content.SiteScanner;
-import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.plan.Action;
@@ -10,7 +9,6 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
-import dev.clouddemo.core.state.ResourceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,19 +62,16 @@ final class AwsStaticSiteDeployer implements Deployer {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
             S3Buckets.Status status = session.buckets().status(bucket);
             if (status == S3Buckets.Status.FOREIGN) {
-                throw ClouddemoException.cloud(
-                        "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
-                        "remove this deployment with `clouddemo destroy --env " + context.env() + " --model static"
-                                + " --yes` and deploy again to draw a new name", null);
+                throw S3Buckets.takenByAnotherAccount(bucket, context);
             }
             Map<String, S3Object> remote = Map.of();
             if (status == S3Buckets.Status.MISSING) {
-                plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + tagText(context));
+                plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + context.tagText());
                 plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
                 plan.add(Action.CREATE, WEBSITE, bucket, websiteWhy(errorDocument));
             } else {
-                if (!recordedCreated(context, bucket)) {
+                if (!context.recordedCreated(BUCKET, bucket)) {
                     plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
                 }
                 Future<Boolean> tagged = reads.submit(() -> bucketTags(bucket).entrySet().containsAll(context.tags().entrySet()));
@@ -84,7 +79,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));
                 Future<Boolean> website = reads.submit(() -> websiteCurrent(bucket, errorDocument));
                 Future<Map<String, S3Object>> objects = reads.submit(() -> sync.list(bucket));
-                plan.add(action(tagged), TAGS, bucket, "tags " + tagText(context));
+                plan.add(action(tagged), TAGS, bucket, "tags " + context.tagText());
                 plan.add(action(publicAccess), PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(action(policy), POLICY, bucket, POLICY_WHY);
                 plan.add(action(website), WEBSITE, bucket, websiteWhy(errorDocument));
@@ -149,7 +144,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 if (change.action() == Action.CREATE) {
                     createBucket(bucket, context);
                 } else {
-                    context.journal().created(BUCKET, bucket, arn(bucket));
+                    context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
                 }
             }
             case TAGS -> tagBucket(bucket, context);
@@ -184,18 +179,8 @@ final class AwsStaticSiteDeployer implements Deployer {
     private void createBucket(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);
         session.buckets().create(bucket, session.region());
-        context.journal().created(BUCKET, bucket, arn(bucket));
+        context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
         tagBucket(bucket, context);
-    }
-
-    private static String arn(String bucket) {
-        return "arn:aws:s3:::" + bucket;
-    }
-
-    private static boolean recordedCreated(DeploymentContext context, String bucket) {
-        return context.state().resource(BUCKET, bucket)
-                .filter(r -> r.status() == ResourceRecord.Status.CREATED)
-                .isPresent();
     }
 
     private void tagBucket(String bucket, DeploymentContext context) {
@@ -263,11 +248,6 @@ final class AwsStaticSiteDeployer implements Deployer {
             }
             throw e;
         }
-    }
-
-    private static String tagText(DeploymentContext context) {
-        return context.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
     }
 
 }

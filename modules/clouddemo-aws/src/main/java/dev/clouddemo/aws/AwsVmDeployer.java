@@ -157,7 +157,7 @@ final class AwsVmDeployer implements Deployer {
                 plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is " + state + ": start it");
             } else if (state == InstanceStateName.PENDING) {
                 plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is still starting: wait until it runs");
-            } else if (!recordedCreated(context, INSTANCE, name)) {
+            } else if (!context.recordedCreated(INSTANCE, name)) {
                 plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId()
                         + " runs, but a run stopped before recording it: adopt it");
             } else if (!instance.instanceId().equals(context.state().outputs().get("instance"))) {
@@ -177,13 +177,13 @@ final class AwsVmDeployer implements Deployer {
         Ec2IngressRules.Changes changes = Ec2IngressRules.changes(group.map(SecurityGroup::ipPermissions).orElse(List.of()),
                 spec.rules());
         if (group.isEmpty()) {
-            plan.add(Action.CREATE, GROUP, name, "in the default VPC " + spec.network().vpcId() + ", tagged " + tagText(context));
+            plan.add(Action.CREATE, GROUP, name, "in the default VPC " + spec.network().vpcId() + ", tagged " + context.tagText());
             plan.add(Action.CREATE, RULES, name, changes.describe());
             return changes;
         }
         String groupId = group.get().groupId();
-        plan.add(recordedCreated(context, GROUP, name) ? Action.NO_OP : Action.UPDATE, GROUP, name,
-                recordedCreated(context, GROUP, name) ? groupId + " exists"
+        plan.add(context.recordedCreated(GROUP, name) ? Action.NO_OP : Action.UPDATE, GROUP, name,
+                context.recordedCreated(GROUP, name) ? groupId + " exists"
                         : groupId + " exists, but a run stopped before recording it: adopt it");
         if (changes.none()) {
             plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(Ec2IngressRules.Rule::describe)
@@ -206,7 +206,7 @@ final class AwsVmDeployer implements Deployer {
         } else if (replaced) {
             plan.add(Action.DELETE, KEY, name, "the public key in " + keyFile + " changed");
             plan.add(Action.CREATE, KEY, name, "import the public key " + keyFile);
-        } else if (!recordedCreated(context, KEY, name)) {
+        } else if (!context.recordedCreated(KEY, name)) {
             plan.add(Action.UPDATE, KEY, name, "holds the public key " + keyFile
                     + ", but a run stopped before recording it: adopt it");
         } else {
@@ -483,16 +483,8 @@ final class AwsVmDeployer implements Deployer {
         return session.target().settings().maxAttempts();
     }
 
-    private static boolean recordedCreated(DeploymentContext context, String type, String name) {
-        return context.state().resource(type, name).filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
-    }
-
     private static String plain(BigDecimal price) {
         return price.stripTrailingZeros().toPlainString();
     }
 
-    private static String tagText(DeploymentContext context) {
-        return context.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(","));
-    }
 }

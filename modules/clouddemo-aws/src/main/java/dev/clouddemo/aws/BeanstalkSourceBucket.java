@@ -1,10 +1,8 @@
 package dev.clouddemo.aws;
 
-import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.DeploymentContext;
-import dev.clouddemo.core.state.ResourceRecord;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,19 +30,14 @@ final class BeanstalkSourceBucket {
     void plan(String bucket, BeanstalkBundle bundle, DeploymentContext context, Plan.Builder plan) {
         String key = BeanstalkNames.bundleKey(bundle.versionLabel());
         switch (session.buckets().status(bucket)) {
-            case FOREIGN -> throw ClouddemoException.cloud(
-                    "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
-                    "remove this deployment with `clouddemo destroy --env " + context.env() + " --model paas --yes`"
-                            + " and deploy again to draw a new name", null);
+            case FOREIGN -> throw S3Buckets.takenByAnotherAccount(bucket, context);
             case MISSING -> {
                 plan.add(Action.CREATE, BUCKET, bucket, "private source bucket (Block Public Access on), tagged");
                 plan.add(Action.CREATE, BUNDLE, key, "source bundle, " + bundle.files() + " file(s), "
                         + bundle.zip().length + " bytes");
             }
             case OURS -> {
-                boolean recorded = context.state().resource(BUCKET, bucket)
-                        .filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
-                if (!recorded) {
+                if (!context.recordedCreated(BUCKET, bucket)) {
                     plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
                 }
                 plan.add(objectExists(bucket, key) ? Action.NO_OP : Action.CREATE, BUNDLE, key,
@@ -59,7 +52,7 @@ final class BeanstalkSourceBucket {
                 create(bucket, context);
             } else if (change.action() == Action.UPDATE) { // adopt, and finish locking it down
                 session.buckets().makePrivate(bucket, context.tags());
-                context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+                context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
             }
         }
         if (plan.ofType(BUNDLE).stream().anyMatch(c -> c.writes())) {
@@ -77,7 +70,7 @@ final class BeanstalkSourceBucket {
         context.journal().creating(BUCKET, bucket);
         session.buckets().create(bucket, session.region());
         session.buckets().makePrivate(bucket, context.tags());
-        context.journal().created(BUCKET, bucket, "arn:aws:s3:::" + bucket);
+        context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
     }
 
     private boolean objectExists(String bucket, String key) {

@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.Progress;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
@@ -52,6 +53,18 @@ final class S3Buckets {
     private void blockAllPublicAccess(String bucket) {
         s3.putPublicAccessBlock(r -> r.bucket(bucket).publicAccessBlockConfiguration(c -> c
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
+    }
+
+    static String arn(String bucket) {
+        return "arn:aws:s3:::" + bucket;
+    }
+
+    /** A bucket name held by another account: bucket names are global, so a new name is the way out. */
+    static ClouddemoException takenByAnotherAccount(String bucket, DeploymentContext context) {
+        return ClouddemoException.cloud(
+                "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
+                "remove this deployment with `clouddemo destroy --env " + context.env() + " --model "
+                        + context.model().id() + " --yes` and deploy again to draw a new name", null);
     }
 
     /** HeadBucket: 404 missing, 403 another account's, 200 ours. */

@@ -6,7 +6,9 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.state.DeploymentState;
 import java.nio.file.Path;
+import dev.clouddemo.core.state.ResourceRecord;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a deployer works with: the environment and model, the content to deploy (a folder,
@@ -28,5 +30,15 @@ public record DeploymentContext(EnvName env, ServiceModel model, Path source, Re
 
     public Map<String, String> tags() {
         return Tags.forDeployment(env, model);
+    }
+
+    /** The tags as {@code key=value,…}, for plans and messages. */
+    public String tagText() {
+        return tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+
+    /** Whether state records this resource as created (not only the intent to create it). */
+    public boolean recordedCreated(String type, String name) {
+        return state().resource(type, name).filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
     }
 }
