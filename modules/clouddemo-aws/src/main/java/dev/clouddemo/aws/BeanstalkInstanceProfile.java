@@ -43,6 +43,9 @@ final class BeanstalkInstanceProfile {
                 .orElse(false) || roleExists();
         if (!roleExists) {
             plan.add(Action.CREATE, ROLE, NAME, "EC2 may assume it; AWS managed policy " + POLICY + "; shared, kept by destroy");
+        } else if (!policyAttached()) {
+            // e.g. a run that stopped between creating the role and attaching its policy
+            plan.add(Action.UPDATE, ROLE, NAME, "attach AWS managed policy " + POLICY);
         }
         if (profile.isEmpty()) {
             plan.add(Action.CREATE, PROFILE, NAME, "holds role " + NAME + "; shared, kept by destroy");
@@ -64,6 +67,9 @@ final class BeanstalkInstanceProfile {
                     .role().arn();
             iam.attachRolePolicy(r -> r.roleName(NAME).policyArn(policyArn()));
             journal.created(ROLE, NAME, arn);
+        }
+        if (plan.ofType(ROLE).stream().anyMatch(c -> c.action() == Action.UPDATE)) {
+            iam.attachRolePolicy(r -> r.roleName(NAME).policyArn(policyArn()));
         }
         boolean createProfile = plan.ofType(PROFILE).stream().anyMatch(c -> c.action() == Action.CREATE);
         boolean addRole = createProfile || plan.ofType(PROFILE).stream().anyMatch(c -> c.action() == Action.UPDATE);
@@ -92,6 +98,11 @@ final class BeanstalkInstanceProfile {
         } catch (NoSuchEntityException e) {
             return Optional.empty();
         }
+    }
+
+    private boolean policyAttached() {
+        return iam.listAttachedRolePoliciesPaginator(r -> r.roleName(NAME)).attachedPolicies().stream()
+                .anyMatch(p -> policyArn().equals(p.policyArn()));
     }
 
     private boolean roleExists() {
