@@ -52,7 +52,7 @@ class CliLifecycleIT {
             assertThat(plan.stdout()).as("%s", plan)
                     .contains("Plan for aws/static in environment '" + env + "' (" + REGION + " at " + endpoint + "):")
                     .containsPattern("\\+ s3-bucket +clouddemo-" + env + "-static-")
-                    .contains("Plan: 6 to create, 1 to update, 0 to delete, 0 unchanged.");
+                    .contains("Plan: 5 to create, 1 to update, 0 to delete, 0 unchanged.");
             assertThat(stateFile).as("plan writes no state").doesNotExist();
             assertThat(lockFile).doesNotExist();
 
@@ -67,7 +67,7 @@ class CliLifecycleIT {
             assertThat(url).as("%s", deploy).isEqualTo("http://" + bucket + ".s3-website." + REGION + ".localhost:"
                     + emulator.endpoint().getPort() + "/");
             assertThat(deploy.stdout()).as("%s", deploy)
-                    .contains("Plan: 6 to create, 1 to update, 0 to delete, 0 unchanged.")
+                    .contains("Plan: 5 to create, 1 to update, 0 to delete, 0 unchanged.")
                     .contains("Note: Bucket " + bucket + " is publicly readable")
                     .contains("Deployed aws/static to environment '" + env + "' in ");
             assertThat(deploy.stdoutLines()).as("no progress on stdout: %s", deploy)
@@ -75,8 +75,8 @@ class CliLifecycleIT {
             assertThat(deploy.progress()).as("%s", deploy)
                     .anyMatch(l -> l.endsWith("] Planning aws/static in " + REGION + " at " + endpoint
                             + " for environment '" + env + "'"))
-                    .anyMatch(l -> l.endsWith("] Applying 7 change(s)"))
-                    .anyMatch(l -> l.contains("] Uploading 3 file(s) to s3://" + bucket));
+                    .anyMatch(l -> l.endsWith("] Applying 6 change(s)"))
+                    .anyMatch(l -> l.contains("] Uploading 2 file(s) to s3://" + bucket));
             assertThat(deploy.diagnostics()).as("nothing on stderr but progress: %s", deploy).isEmpty();
 
             // then: the aws CLI sees the bucket and the demo page
