@@ -123,15 +123,15 @@ final class AwsSession implements ProviderSession {
     }
 
     @Override
-    public boolean remove(FoundResource resource, Progress progress) {
+    public boolean remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         String s3Prefix = "arn:aws:s3:::";
         try {
             if (Ec2Sweep.kindAndId(resource.id()) != null) {
-                return ec2Sweep().remove(resource, progress);
+                return ec2Sweep().remove(resource, progress, cancellation);
             }
             String role = IamRoleTagScan.roleName(resource.id());
             if (role != null) {
-                new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, new Cancellation()),
+                new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, cancellation),
                         target.settings().waitFor("iam-role"));
                 return true;
             }
@@ -139,7 +139,7 @@ final class AwsSession implements ProviderSession {
             if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
                 String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
                 progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
-                new LambdaFunction(lambda(), new LambdaPoll(progress, new Cancellation()))
+                new LambdaFunction(lambda(), new LambdaPoll(progress, cancellation))
                         .delete(name, target.settings().waitFor(AwsFunctionDeployer.FUNCTION));
                 return true;
             }

@@ -2,7 +2,6 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.error.ClouddemoException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Map;
 
 /**
  * An application's source bundle: the folder's files zipped deterministically (entries sorted by
@@ -27,7 +25,6 @@ record BeanstalkBundle(byte[] zip, String sha256, int files) {
     static final String ENTRY_POINT = "application.py";
     /** Elastic Beanstalk refuses source bundles over 500 MB. */
     static final long MAX_BYTES = 500L * 1024 * 1024;
-    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final int LABEL_HEX = 12;
 
     /** {@code v-} and the first 12 hex digits of the code's SHA-256. */
@@ -48,29 +45,29 @@ record BeanstalkBundle(byte[] zip, String sha256, int files) {
         }
         try {
             List<String> paths = files(source);
-            MessageDigest digest = newDigest();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                for (String path : paths) {
-                    byte[] content = Files.readAllBytes(source.resolve(path));
-                    ZipEntry entry = new ZipEntry(path);
-                    entry.setTimeLocal(FIXED_TIME);
-                    zip.putNextEntry(entry);
-                    zip.write(content);
-                    zip.closeEntry();
-                    byte[] name = path.getBytes(StandardCharsets.UTF_8);
-                    digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
-                    digest.update(name);
-                    digest.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
-                    digest.update(content);
-                }
+            if (paths.size() >= DeterministicZip.MAX_ENTRIES) {
+                throw ClouddemoException.invalidInput("the source folder " + source + " holds " + paths.size()
+                        + " files; a zip (without ZIP64) holds fewer than " + DeterministicZip.MAX_ENTRIES,
+                        "leave build output, virtual environments and data out of the source folder");
             }
-            if (bytes.size() > MAX_BYTES) {
-                throw ClouddemoException.invalidInput("the source bundle of " + source + " is " + bytes.size() / (1024 * 1024)
+            MessageDigest digest = newDigest();
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            for (String path : paths) {
+                byte[] content = Files.readAllBytes(source.resolve(path));
+                entries.put(path, content);
+                byte[] name = path.getBytes(StandardCharsets.UTF_8);
+                digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
+                digest.update(name);
+                digest.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+                digest.update(content);
+            }
+            byte[] bytes = DeterministicZip.write(entries);
+            if (bytes.length > MAX_BYTES) {
+                throw ClouddemoException.invalidInput("the source bundle of " + source + " is " + bytes.length / (1024 * 1024)
                         + " MB zipped; Elastic Beanstalk accepts at most 500 MB",
                         "leave build output, virtual environments and data out of the source folder");
             }
-            return new BeanstalkBundle(bytes.toByteArray(), HexFormat.of().formatHex(digest.digest()), paths.size());
+            return new BeanstalkBundle(bytes, HexFormat.of().formatHex(digest.digest()), paths.size());
         } catch (IOException e) {
             throw ClouddemoException.invalidInput("cannot read the source folder " + source + ": " + e.getMessage(),
                     "check that its files are readable");

@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import java.time.Duration;
@@ -66,7 +67,7 @@ final class Ec2Sweep {
     }
 
     /** Removes one EC2 resource by ARN; false when it is not one this sweep removes. */
-    boolean remove(FoundResource resource, Progress progress) {
+    boolean remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         String[] k = kindAndId(resource.id());
         if (k == null) {
             return false;
@@ -78,7 +79,7 @@ final class Ec2Sweep {
             }
             case "security-group" -> {
                 terminateInstancesUsing(k[1], resource.tags(), progress);
-                new Ec2SecurityGroups(ec2).delete(k[1], k[1], groupWait, progress, new dev.clouddemo.core.spi.Cancellation());
+                new Ec2SecurityGroups(ec2).delete(k[1], k[1], groupWait, progress, cancellation);
                 return true;
             }
             case "key-pair" -> {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * A Python handler folder zipped for Lambda: it must hold {@code handler.py} defining
  * {@code lambda_handler}. Every file goes in, sorted by path, except hidden ones (a leading dot)
- * and Python's byte-code caches; the zip is deterministic ({@link LambdaZip}), so its SHA-256
+ * and Python's byte-code caches; the zip is deterministic ({@link DeterministicZip}), so its SHA-256
  * (base64, as Lambda reports it in {@code CodeSha256}) tells whether the deployed code is current.
  */
 record LambdaBundle(byte[] zip, String sha256, int files, long unzippedBytes, int skipped) {
@@ -49,11 +49,11 @@ record LambdaBundle(byte[] zip, String sha256, int files, long unzippedBytes, in
             }
             entries.put(file.key(), read(file.path()));
         }
-        if (entries.size() >= LambdaZip.MAX_ENTRIES) {
+        if (entries.size() >= DeterministicZip.MAX_ENTRIES) {
             throw ClouddemoException.invalidInput("the handler folder " + source + " holds " + entries.size()
-                    + " files; a zip (without ZIP64) holds fewer than " + LambdaZip.MAX_ENTRIES, "leave out what the handler does not need");
+                    + " files; a zip (without ZIP64) holds fewer than " + DeterministicZip.MAX_ENTRIES, "leave out what the handler does not need");
         }
-        byte[] zip = LambdaZip.write(entries);
+        byte[] zip = DeterministicZip.write(entries);
         return new LambdaBundle(zip, sha256Base64(zip), entries.size(), unzipped, skipped);
     }
 

@@ -207,8 +207,8 @@ final class AwsAppFixture implements AutoCloseable {
                 }
 
                 @Override
-                public boolean remove(FoundResource resource, Progress progress) {
-                    return session.remove(resource, progress);
+                public boolean remove(FoundResource resource, Progress progress, dev.clouddemo.core.spi.Cancellation cancellation) {
+                    return session.remove(resource, progress, cancellation);
                 }
 
                 @Override

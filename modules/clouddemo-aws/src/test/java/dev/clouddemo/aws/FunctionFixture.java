@@ -169,8 +169,8 @@ final class FunctionFixture {
                     }
 
                     @Override
-                    public boolean remove(FoundResource resource, Progress progress) {
-                        return session.remove(resource, progress);
+                    public boolean remove(FoundResource resource, Progress progress, dev.clouddemo.core.spi.Cancellation cancellation) {
+                        return session.remove(resource, progress, cancellation);
                     }
 
                     @Override

@@ -196,7 +196,7 @@ public final class Engine {
                         orphans.add(resource);
                         if (remove.test(resource)) {
                             cancellation.checkpoint();
-                            (session.remove(resource, progress) ? removed : notRemovable).add(resource);
+                            (session.remove(resource, progress, cancellation) ? removed : notRemovable).add(resource);
                         }
                     }
                 }

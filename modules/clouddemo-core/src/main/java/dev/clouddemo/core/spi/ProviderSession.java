@@ -27,9 +27,10 @@ public interface ProviderSession extends AutoCloseable {
 
     /**
      * Removes one resource found by tag search (an orphan no state knows), with whatever it holds.
-     * Returns false when this provider cannot remove that kind of resource on its own.
+     * Returns false when this provider cannot remove that kind of resource on its own. Waits check
+     * the cancellation, so a first Ctrl-C stops after the removal in flight.
      */
-    boolean remove(FoundResource resource, Progress progress);
+    boolean remove(FoundResource resource, Progress progress, Cancellation cancellation);
 
     @Override
     void close();

@@ -598,7 +598,8 @@ class EngineTest {
                 }
 
                 @Override
-                public boolean remove(FoundResource resource, dev.clouddemo.core.spi.Progress progress) {
+                public boolean remove(FoundResource resource, dev.clouddemo.core.spi.Progress progress,
+                        Cancellation cancellation) {
                     return false;
                 }
 

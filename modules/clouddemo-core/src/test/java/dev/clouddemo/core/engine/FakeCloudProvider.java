@@ -7,6 +7,7 @@ import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
@@ -116,7 +117,7 @@ final class FakeCloudProvider implements CloudProvider {
         }
 
         @Override
-        public boolean remove(FoundResource resource, Progress progress) {
+        public boolean remove(FoundResource resource, Progress progress, Cancellation cancellation) {
             calls.add("remove " + resource.id());
             if (resource.type().equals(UNREMOVABLE)) {
                 return false;

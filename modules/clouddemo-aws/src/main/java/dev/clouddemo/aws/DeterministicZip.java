@@ -11,11 +11,11 @@ import java.util.zip.Deflater;
 /**
  * Writes a zip archive whose bytes depend on the entries' names and contents only: entries in the
  * order given, every timestamp 1980-01-01 00:00 (the zip format's epoch), every file mode 0644
- * ({@code -rw-r--r--}, readable by the Lambda runtime's user), no extra fields, no comments. The
+ * ({@code -rw-r--r--}, readable by the runtime's user on Lambda and Beanstalk), no extra fields, no comments. The
  * same files therefore give the same bytes and the same SHA-256 on every machine with the same
  * zlib. (java.util.zip writes no Unix modes and takes the local time zone into its timestamps.)
  */
-final class LambdaZip {
+final class DeterministicZip {
     static final int FILE_MODE = 0100644;
     /** MS-DOS date of 1980-01-01: (year - 1980) << 9 | month << 5 | day; time 00:00:00 is 0. */
     private static final int DOS_DATE = (1 << 5) | 1;
@@ -28,7 +28,7 @@ final class LambdaZip {
     static final int MAX_ENTRIES = 0xFFFF;
     private static final long MAX_SIZE = 0xFFFFFFFFL;
 
-    private LambdaZip() {
+    private DeterministicZip() {
     }
 
     /** The archive of these entries (name with {@code /} separators → content), in the map's order. */
