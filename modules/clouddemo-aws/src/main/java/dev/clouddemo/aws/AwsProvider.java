@@ -4,7 +4,10 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.spi.Deployer;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +37,7 @@ public final class AwsProvider implements CloudProvider {
     }
 
     private final Map<String, String> environment;
+    private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
 
     public AwsProvider() {
         this(System.getenv());
@@ -41,12 +45,20 @@ public final class AwsProvider implements CloudProvider {
 
     /** With the environment variables to read ({@code AWS_ENDPOINT_URL…}): tests pass their own. */
     AwsProvider(Map<String, String> environment) {
+        this(environment, Map.of());
+    }
+
+    /** Tests: the deployers of some models replaced (shorter polls, a smaller upload limit). */
+    AwsProvider(Map<String, String> environment, Map<ServiceModel, Function<AwsSession, Deployer>> replaced) {
         this.environment = Map.copyOf(environment);
+        Map<ServiceModel, Function<AwsSession, Deployer>> all = new EnumMap<>(AwsSession.DEPLOYERS);
+        all.putAll(replaced);
+        this.deployers = Map.copyOf(all);
     }
 
     @Override
     public Set<ServiceModel> models() {
-        return AwsSession.DEPLOYERS.keySet();
+        return deployers.keySet();
     }
 
     @Override
@@ -60,6 +72,6 @@ public final class AwsProvider implements CloudProvider {
 
     @Override
     public ProviderSession open(Target target) {
-        return new AwsSession(AwsTarget.resolve(target, environment));
+        return new AwsSession(AwsTarget.resolve(target, environment), deployers);
     }
 }

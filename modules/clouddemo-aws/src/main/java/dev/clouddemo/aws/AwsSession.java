@@ -71,8 +71,16 @@ final class AwsSession implements ProviderSession {
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
 
+    private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
+
     AwsSession(AwsTarget target) {
+        this(target, DEPLOYERS);
+    }
+
+    /** With other deployers for some models (tests: shorter polls, a smaller upload limit). */
+    AwsSession(AwsTarget target, Map<ServiceModel, Function<AwsSession, Deployer>> deployers) {
         this.target = target;
+        this.deployers = deployers;
     }
 
     @Override
@@ -91,7 +99,7 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public Optional<Deployer> deployer(ServiceModel model) {
-        return Optional.ofNullable(DEPLOYERS.get(model))
+        return Optional.ofNullable(deployers.get(model))
                 .map(create -> new AwsErrorTranslatingDeployer(create.apply(this), this));
     }
 

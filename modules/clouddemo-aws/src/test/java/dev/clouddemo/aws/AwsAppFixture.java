@@ -15,11 +15,7 @@ import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
-import dev.clouddemo.core.spi.CloudProvider;
-import dev.clouddemo.core.spi.Deployer;
-import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
-import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.StateStore;
@@ -31,12 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -65,7 +58,7 @@ final class AwsAppFixture implements AutoCloseable {
         beanstalk.start();
         this.emulator = emulator;
         this.stateHome = temp.resolve("state");
-        AwsProvider aws = new AwsProvider(Map.of("AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", "http://127.0.0.1:" + beanstalk.port()));
+        AwsProvider aws = fastPolling(Map.of("AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", "http://127.0.0.1:" + beanstalk.port()));
         Progress recording = new Progress() {
             @Override
             public void info(String message) {
@@ -77,7 +70,7 @@ final class AwsAppFixture implements AutoCloseable {
                 progress.add("warn: " + message);
             }
         };
-        this.engine = new Engine(new ProviderRegistry(List.of(new FastPolling(aws))), new StateStore(stateHome),
+        this.engine = new Engine(new ProviderRegistry(List.of(aws)), new StateStore(stateHome),
                 recording, Clock.systemUTC(), new Cancellation(), SHORT_WAITS);
         this.aws = AwsCli.at(emulator);
     }
@@ -142,80 +135,8 @@ final class AwsAppFixture implements AutoCloseable {
         beanstalk.stop();
     }
 
-    /**
-     * The AWS provider as it ships, except that the paas deployer polls Beanstalk every
-     * {@link #FAST_POLL} instead of every few seconds.
-     */
-    private static final class FastPolling implements CloudProvider {
-        private final AwsProvider aws;
-
-        FastPolling(AwsProvider aws) {
-            this.aws = aws;
-        }
-
-        @Override
-        public String id() {
-            return aws.id();
-        }
-
-        @Override
-        public String displayName() {
-            return aws.displayName();
-        }
-
-        @Override
-        public Set<ServiceModel> models() {
-            Set<ServiceModel> models = EnumSet.of(ServiceModel.PAAS);
-            models.addAll(aws.models());
-            return models;
-        }
-
-        @Override
-        public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
-            return aws.localEndpoint(model);
-        }
-
-        @Override
-        public ProviderSession open(Target target) {
-            AwsSession session = (AwsSession) aws.open(target);
-            return new ProviderSession() {
-                @Override
-                public String region() {
-                    return session.region();
-                }
-
-                @Override
-                public String endpoint() {
-                    return session.endpoint();
-                }
-
-                @Override
-                public Optional<Deployer> deployer(ServiceModel model) {
-                    return model == ServiceModel.PAAS
-                            ? Optional.of(new AwsErrorTranslatingDeployer(new AwsAppDeployer(session, FAST_POLL), session))
-                            : session.deployer(model);
-                }
-
-                @Override
-                public List<FoundResource> discover(EnvName name) {
-                    return session.discover(name);
-                }
-
-                @Override
-                public List<FoundResource> discoverAll() {
-                    return session.discoverAll();
-                }
-
-                @Override
-                public boolean remove(FoundResource resource, Progress progress, dev.clouddemo.core.spi.Cancellation cancellation) {
-                    return session.remove(resource, progress, cancellation);
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
-        }
+    /** The AWS provider as it ships, except that the paas deployer polls Beanstalk every {@link #FAST_POLL}. */
+    private static AwsProvider fastPolling(Map<String, String> environment) {
+        return new AwsProvider(environment, Map.of(ServiceModel.PAAS, session -> new AwsAppDeployer(session, FAST_POLL)));
     }
 }

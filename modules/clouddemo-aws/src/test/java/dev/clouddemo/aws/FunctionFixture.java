@@ -7,14 +7,10 @@ import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.DeployOptions;
-import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
-import dev.clouddemo.core.spi.Deployer;
-import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
-import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.StateStore;
 import dev.clouddemo.testkit.AwsCli;
@@ -25,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * One test's view of the AWS function: an engine with its own state folder, a unique environment,
@@ -117,68 +111,6 @@ final class FunctionFixture {
 
     /** The AWS provider whose faas deployer has another direct-upload limit; everything else unchanged. */
     private static CloudProvider withUploadLimit(long limit) {
-        AwsProvider aws = new AwsProvider(Map.of());
-        return new CloudProvider() {
-            @Override
-            public String id() {
-                return aws.id();
-            }
-
-            @Override
-            public String displayName() {
-                return aws.displayName();
-            }
-
-            @Override
-            public Set<ServiceModel> models() {
-                return Set.of(ServiceModel.FAAS);
-            }
-
-            @Override
-            public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
-                return aws.localEndpoint(model);
-            }
-
-            @Override
-            public ProviderSession open(Target target) {
-                AwsSession session = (AwsSession) aws.open(target);
-                return new ProviderSession() {
-                    @Override
-                    public String region() {
-                        return session.region();
-                    }
-
-                    @Override
-                    public String endpoint() {
-                        return session.endpoint();
-                    }
-
-                    @Override
-                    public Optional<Deployer> deployer(ServiceModel model) {
-                        return Optional.of(new AwsErrorTranslatingDeployer(new AwsFunctionDeployer(session, limit), session));
-                    }
-
-                    @Override
-                    public List<FoundResource> discover(EnvName env) {
-                        return session.discover(env);
-                    }
-
-                    @Override
-                    public List<FoundResource> discoverAll() {
-                        return session.discoverAll();
-                    }
-
-                    @Override
-                    public boolean remove(FoundResource resource, Progress progress, dev.clouddemo.core.spi.Cancellation cancellation) {
-                        return session.remove(resource, progress, cancellation);
-                    }
-
-                    @Override
-                    public void close() {
-                        session.close();
-                    }
-                };
-            }
-        };
+        return new AwsProvider(Map.of(), Map.of(ServiceModel.FAAS, session -> new AwsFunctionDeployer(session, limit)));
     }
 }

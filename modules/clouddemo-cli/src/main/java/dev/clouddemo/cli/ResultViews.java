@@ -3,7 +3,7 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.state.DeploymentState;
-import dev.clouddemo.core.state.ResourceRecord;
+import dev.clouddemo.core.state.StateCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,25 +35,6 @@ final class ResultViews {
     }
 
     static Map<String, Object> deployment(DeploymentState d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("provider", d.provider());
-        m.put("model", d.model().id());
-        m.put("region", d.region());
-        m.put("local", d.local());
-        m.put("endpoint", d.endpoint());
-        m.put("createdAt", d.createdAt().toString());
-        m.put("updatedAt", d.updatedAt().toString());
-        List<Object> resources = new ArrayList<>();
-        for (ResourceRecord r : d.resources()) {
-            Map<String, Object> rm = new LinkedHashMap<>();
-            rm.put("type", r.type());
-            rm.put("name", r.name());
-            rm.put("id", r.id());
-            rm.put("status", r.status().name().toLowerCase(Locale.ROOT));
-            resources.add(rm);
-        }
-        m.put("resources", resources);
-        m.put("outputs", d.outputs());
-        return m;
+        return StateCodec.deploymentToJson(d);
     }
 }

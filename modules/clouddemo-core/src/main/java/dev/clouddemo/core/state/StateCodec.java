@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Maps environment state to and from the JSON tree of the state file (schema version 1). */
-final class StateCodec {
+public final class StateCodec {
     private StateCodec() {
     }
 
@@ -24,7 +24,8 @@ final class StateCodec {
         return root;
     }
 
-    private static Map<String, Object> deploymentToJson(DeploymentState d) {
+    /** One deployment as the state file holds it: also what {@code status --output json} prints. */
+    public static Map<String, Object> deploymentToJson(DeploymentState d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("provider", d.provider());
         m.put("model", d.model().id());
