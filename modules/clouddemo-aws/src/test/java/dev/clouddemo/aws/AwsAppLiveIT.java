@@ -5,24 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clouddemo.core.engine.DeployRequest;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.PlanResult;
-import dev.clouddemo.core.engine.ProviderRegistry;
-import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
-import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
-import dev.clouddemo.core.state.StateStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The paas model on real AWS: Elastic Beanstalk launches the demo app on one instance (about 5 to
@@ -36,15 +28,10 @@ class AwsAppLiveIT {
     @Test
     void deploy_demoAppOnRealBeanstalk_servesTheDemoPageAndDestroyLeavesNothingTagged() throws Exception {
         // given: real credentials, or the test is skipped
-        try {
-            DefaultCredentialsProvider.builder().build().resolveCredentials();
-        } catch (SdkClientException e) {
-            Assumptions.abort("no AWS credentials: " + e.getMessage());
-        }
-        String env = "live-" + ResourceNames.newSuffix();
-        String region = System.getenv().getOrDefault("CLOUDDEMO_LIVE_REGION", "us-east-1");
-        Engine engine = new Engine(ProviderRegistry.load(), new StateStore(temp.resolve("state")), Progress.SILENT,
-                Clock.systemUTC());
+        LiveAws live = LiveAws.start(temp);
+        String env = live.env();
+        String region = live.region();
+        Engine engine = live.engine();
         try {
             // when
             PlanResult result = engine.deploy(DeployRequest.of(env, "aws", ServiceModel.PAAS,
