@@ -17,6 +17,11 @@ final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** A step's failure: the SDK's say what AWS answered; others are not the SDK's (null). */
+    static ClouddemoException translate(RuntimeException e, String doing, AwsSession session) {
+        return e instanceof SdkException sdk ? translate(sdk, doing, session) : null;
+    }
+
     static ClouddemoException translate(SdkException e, String doing, AwsSession session) {
         String where = session.endpoint() == null ? "AWS (" + session.region() + ")" : session.endpoint();
         if (e instanceof AwsServiceException service) {

@@ -8,6 +8,7 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.Steps;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
 import java.net.InetSocketAddress;
@@ -72,6 +73,7 @@ final class AwsSession implements ProviderSession {
     private AwsCredentialsProvider credentials;
 
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
+    private final Steps steps = new Steps((failure, doing) -> AwsErrors.translate(failure, doing, this));
 
     AwsSession(AwsTarget target) {
         this(target, DEPLOYERS);
@@ -98,9 +100,22 @@ final class AwsSession implements ProviderSession {
     }
 
     @Override
+    public Steps steps() {
+        return steps;
+    }
+
+    /** Runs one cloud call, its failure translated and naming {@code what}. */
+    <T> T step(String what, Supplier<T> call) {
+        return steps.step(what, call);
+    }
+
+    void step(String what, Runnable call) {
+        steps.step(what, call);
+    }
+
+    @Override
     public Optional<Deployer> deployer(ServiceModel model) {
-        return Optional.ofNullable(deployers.get(model))
-                .map(create -> new AwsErrorTranslatingDeployer(create.apply(this), this));
+        return Optional.ofNullable(deployers.get(model)).map(create -> create.apply(this));
     }
 
     @Override

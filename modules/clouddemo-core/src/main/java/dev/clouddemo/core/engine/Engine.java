@@ -78,7 +78,8 @@ public final class Engine {
         try (ProviderSession session = provider.open(target(provider, request, existing))) {
             DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
-            Plan plan = deployer(session, provider, request.model()).plan(context);
+            Deployer deployer = deployer(session, provider, request.model());
+            Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
             return new PlanResult(request.env(), deployment, plan, false);
         }
     }
@@ -96,13 +97,13 @@ public final class Engine {
                 DeploymentContext context = context(request, journal);
                 progress.info("Planning " + deployment.key() + " in " + where(deployment) + " for environment '"
                         + request.env() + "'");
-                Plan plan = deployer.plan(context);
+                Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
                 LOG.debug("plan for {}: {} (notes: {})", deployment.key(), plan.counts(), plan.notes().size());
                 if (!plan.hasChanges()) {
                     return new PlanResult(request.env(), journal.current(), plan, false);
                 }
                 progress.info("Applying " + plan.writes().size() + " change(s)");
-                deployer.apply(plan, context);
+                session.steps().step("deploying " + deployment.key(), () -> deployer.apply(plan, context));
                 return new PlanResult(request.env(), journal.current(), plan, true);
             }
         }
@@ -147,9 +148,10 @@ public final class Engine {
         try (ProviderSession session = provider.open(target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
-            deployer(session, provider, deployment.model()).destroy(
-                    new DeploymentContext(environment.env(), deployment.model(), null, journal, progress, cancellation,
-                            DeployOptions.NONE));
+            Deployer deployer = deployer(session, provider, deployment.model());
+            DeploymentContext context = new DeploymentContext(environment.env(), deployment.model(), null, journal,
+                    progress, cancellation, DeployOptions.NONE);
+            session.steps().step("destroying " + deployment.key(), () -> deployer.destroy(context));
             progress.info("Checking by tag search that nothing of " + deployment.key() + " is left");
             List<FoundResource> left = session.discover(environment.env()).stream()
                     .filter(r -> deployment.model().id().equals(r.tags().get(Tags.MODEL)))

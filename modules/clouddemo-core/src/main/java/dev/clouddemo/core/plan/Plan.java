@@ -6,14 +6,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan is a value: the ordered changes a deploy would make, plus notes the user should read
- * (for example that a bucket becomes publicly readable). {@code plan} prints it; {@code deploy}
+ * A plan is a value: the ordered changes a deploy would make, notes the user should read (for
+ * example that a bucket becomes publicly readable), and the provider's prepared payload (bundle
+ * bytes and hash, chosen zone, names: whatever {@code apply} needs, so it does exactly what the
+ * plan showed without reading or zipping anything again). {@code plan} prints it; {@code deploy}
  * applies exactly these changes.
  */
-public record Plan(List<Change> changes, List<String> notes) {
+public record Plan(List<Change> changes, List<String> notes, Object payload) {
     public Plan {
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+    }
+
+    public Plan(List<Change> changes, List<String> notes) {
+        this(changes, notes, null);
+    }
+
+    /** The payload the deployer prepared while planning, of the type it put there. */
+    public <T> T payload(Class<T> type) {
+        if (!type.isInstance(payload)) {
+            throw new IllegalStateException("this plan carries no " + type.getSimpleName()
+                    + ": apply needs the plan its own deployer made");
+        }
+        return type.cast(payload);
     }
 
     public boolean hasChanges() {
@@ -42,6 +57,7 @@ public record Plan(List<Change> changes, List<String> notes) {
     public static final class Builder {
         private final List<Change> changes = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        private Object payload;
 
         public Builder add(Action action, String type, String name, String reason) {
             changes.add(new Change(action, type, name, reason));
@@ -53,8 +69,14 @@ public record Plan(List<Change> changes, List<String> notes) {
             return this;
         }
 
+        /** What apply needs from planning (see {@link Plan#payload(Class)}). */
+        public Builder payload(Object prepared) {
+            this.payload = prepared;
+            return this;
+        }
+
         public Plan build() {
-            return new Plan(changes, notes);
+            return new Plan(changes, notes, payload);
         }
     }
 }

@@ -13,6 +13,15 @@ public interface ProviderSession extends AutoCloseable {
     /** The endpoint every client uses, or null for the real cloud. */
     String endpoint();
 
+    /**
+     * The provider's one error path: each cloud call runs as a named step whose failure reaches
+     * the user translated. The engine runs plan, apply and destroy through it too. A provider
+     * overrides it with its SDK's translator.
+     */
+    default Steps steps() {
+        return Steps.UNTRANSLATED;
+    }
+
     /** The deployer for a model, or empty when this provider cannot deploy it. */
     Optional<Deployer> deployer(ServiceModel model);
 
