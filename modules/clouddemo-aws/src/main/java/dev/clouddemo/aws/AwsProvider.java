@@ -1,6 +1,10 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
@@ -59,6 +63,36 @@ public final class AwsProvider implements CloudProvider {
     @Override
     public Set<ServiceModel> models() {
         return deployers.keySet();
+    }
+
+    /** EC2 instance type names: a family and a size, like t3.micro or m7g.large. */
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+
+    /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
+    private static final Map<String, Duration> WAITS = Map.of(
+            "s3-bucket", Duration.ofMinutes(2),
+            "iam-role", Duration.ofMinutes(2),
+            "lambda-function", Duration.ofMinutes(5),
+            "ec2-instance", Duration.ofMinutes(10),
+            "security-group", Duration.ofMinutes(5),
+            "beanstalk-environment", Duration.ofMinutes(30));
+
+    @Override
+    public List<String> optionProblems(ServiceModel model, DeployOptions options) {
+        if (options.instanceType() != null && !INSTANCE_TYPE.matcher(options.instanceType()).matches()) {
+            return List.of("--instance-type '" + options.instanceType() + "' is not an EC2 instance type (like t3.micro)");
+        }
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Duration> waits() {
+        return WAITS;
+    }
+
+    @Override
+    public String endpointHint() {
+        return "point AWS_ENDPOINT_URL at an emulator that implements it";
     }
 
     @Override

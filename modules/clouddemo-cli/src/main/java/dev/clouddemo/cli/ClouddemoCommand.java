@@ -50,14 +50,16 @@ public final class ClouddemoCommand {
     public enum OutputFormat { text, json }
 
     Engine engine(ConsoleProgress progress) {
-        return new Engine(ProviderRegistry.load(), new StateStore(stateHome()), progress, Clock.systemUTC(),
-                cancellation, settings());
+        ProviderRegistry providers = ProviderRegistry.load();
+        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation,
+                settings(providers));
     }
 
-    /** The settings file's values over the defaults. */
-    Settings settings() {
-        return config != null ? SettingsFile.load(config, true)
-                : SettingsFile.load(stateHome().resolve("config.yaml"), false);
+    /** The settings file's values over the defaults (the providers' waits among them). */
+    Settings settings(ProviderRegistry providers) {
+        Settings defaults = providers.defaultSettings();
+        return config != null ? SettingsFile.load(config, true, defaults)
+                : SettingsFile.load(stateHome().resolve("config.yaml"), false, defaults);
     }
 
     /** For commands that change things: Ctrl-C stops after the call in flight. */

@@ -24,22 +24,27 @@ final class SettingsFile {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|m|h)");
 
     private final Path file;
+    private final Settings defaults;
     private final List<String> problems = new ArrayList<>();
 
-    private SettingsFile(Path file) {
+    private SettingsFile(Path file, Settings defaults) {
         this.file = file;
+        this.defaults = defaults;
     }
 
-    /** The defaults with the file's values laid over them; a missing optional file gives the defaults. */
-    static Settings load(Path file, boolean required) {
+    /**
+     * The defaults with the file's values laid over them; a missing optional file gives the
+     * defaults. The kinds of wait the file may set are those the defaults have (the providers').
+     */
+    static Settings load(Path file, boolean required, Settings defaults) {
         if (!Files.exists(file)) {
             if (required) {
                 throw ClouddemoException.invalidInput("settings file " + file + " does not exist",
                         "check the path given to --config");
             }
-            return Settings.DEFAULTS;
+            return defaults;
         }
-        return new SettingsFile(file).read();
+        return new SettingsFile(file, defaults).read();
     }
 
     private Settings read() {
@@ -48,7 +53,7 @@ final class SettingsFile {
         try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return Settings.DEFAULTS;
+                return defaults;
             }
             if (first != JsonToken.START_OBJECT) {
                 problem(p, "", "the file must be a mapping of settings (retries:, waits:)");
@@ -72,8 +77,9 @@ final class SettingsFile {
         if (!problems.isEmpty()) {
             throw report();
         }
-        Settings base = Settings.DEFAULTS;
-        List<String> invalid = Settings.problems(attempts == null ? base.maxAttempts() : attempts, waits);
+        Settings base = defaults;
+        List<String> invalid = Settings.problems(attempts == null ? base.maxAttempts() : attempts, waits,
+                base.waits().keySet());
         if (!invalid.isEmpty()) {
             invalid.forEach(problem -> problems.add(file + ": " + problem));
             throw report();
@@ -109,9 +115,9 @@ final class SettingsFile {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken value = p.nextToken();
-            if (!Settings.WAIT_KEYS.contains(key)) {
+            if (!defaults.waits().containsKey(key)) {
                 problem(p, "waits." + key, "unknown wait (known: " + String.join(", ",
-                        Settings.WAIT_KEYS.stream().sorted().toList()) + ")");
+                        defaults.waits().keySet().stream().sorted().toList()) + ")");
                 p.skipChildren();
                 continue;
             }

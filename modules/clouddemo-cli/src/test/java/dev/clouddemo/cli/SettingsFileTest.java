@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsFileTest {
+    /** The defaults with the waits of the providers on the class path, as the CLI builds them. */
+    private static final Settings DEFAULTS = dev.clouddemo.core.engine.ProviderRegistry.load().defaultSettings();
+
     @TempDir
     Path tmp;
 
@@ -22,21 +25,21 @@ class SettingsFileTest {
         Path documented = Path.of("../../config/clouddemo.yaml");
 
         // when
-        Settings settings = SettingsFile.load(documented, true);
+        Settings settings = SettingsFile.load(documented, true, DEFAULTS);
 
         // then
-        assertThat(settings).isEqualTo(Settings.DEFAULTS);
+        assertThat(settings).isEqualTo(DEFAULTS);
     }
 
     @Test
     void load_missingOptionalFile_givesDefaults() {
-        assertThat(SettingsFile.load(tmp.resolve("config.yaml"), false)).isEqualTo(Settings.DEFAULTS);
+        assertThat(SettingsFile.load(tmp.resolve("config.yaml"), false, DEFAULTS)).isEqualTo(DEFAULTS);
     }
 
     @Test
     void load_missingRequiredFile_invalidInputNamingIt() {
         ClouddemoException e = catchThrowableOfType(ClouddemoException.class,
-                () -> SettingsFile.load(tmp.resolve("nope.yaml"), true));
+                () -> SettingsFile.load(tmp.resolve("nope.yaml"), true, DEFAULTS));
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(e.getMessage()).contains("nope.yaml").contains("does not exist");
@@ -48,14 +51,14 @@ class SettingsFileTest {
         Path file = Files.writeString(tmp.resolve("config.yaml"), "retries:\n  maxAttempts: 3\nwaits:\n  s3-bucket: 90s\n");
 
         // when
-        Settings settings = SettingsFile.load(file, true);
+        Settings settings = SettingsFile.load(file, true, DEFAULTS);
 
         // then
         assertThat(settings.maxAttempts()).isEqualTo(3);
         assertThat(settings.waitFor("s3-bucket")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(settings.waitFor("default")).isEqualTo(Settings.DEFAULTS.waitFor("default"));
-        assertThat(settings.waitFor("lambda-function")).isEqualTo(Settings.DEFAULTS.waitFor("lambda-function"));
-        assertThat(settings.waitFor("no-such-kind")).isEqualTo(Settings.DEFAULTS.waitFor("default"));
+        assertThat(settings.waitFor("default")).isEqualTo(DEFAULTS.waitFor("default"));
+        assertThat(settings.waitFor("lambda-function")).isEqualTo(DEFAULTS.waitFor("lambda-function"));
+        assertThat(settings.waitFor("no-such-kind")).isEqualTo(DEFAULTS.waitFor("default"));
     }
 
     @Test
@@ -71,7 +74,7 @@ class SettingsFileTest {
                 ""));
 
         // when
-        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true));
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true, DEFAULTS));
 
         // then
         assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
@@ -87,7 +90,7 @@ class SettingsFileTest {
     void load_valuesOutOfRange_reportedWithFileName() throws Exception {
         Path file = Files.writeString(tmp.resolve("config.yaml"), "retries:\n  maxAttempts: 0\nwaits:\n  default: 3h\n");
 
-        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true));
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true, DEFAULTS));
 
         assertThat(e.getMessage())
                 .contains(file + ": retries.maxAttempts must be between 1 and 20, not 0")
@@ -98,7 +101,7 @@ class SettingsFileTest {
     void load_notYaml_saysSoWithFileName() throws Exception {
         Path file = Files.writeString(tmp.resolve("config.yaml"), "retries: [unclosed\n");
 
-        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true));
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true, DEFAULTS));
 
         assertThat(e.getMessage()).contains(file.toString()).contains("not valid YAML");
     }
@@ -107,7 +110,7 @@ class SettingsFileTest {
     void load_listInsteadOfMapping_saysSo() throws Exception {
         Path file = Files.writeString(tmp.resolve("config.yaml"), "- retries\n");
 
-        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true));
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> SettingsFile.load(file, true, DEFAULTS));
 
         assertThat(e.getMessage()).contains(file + ":1: the file must be a mapping");
     }

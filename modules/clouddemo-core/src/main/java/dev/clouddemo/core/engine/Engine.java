@@ -54,7 +54,7 @@ public final class Engine {
         this.progress = progress;
         this.clock = clock;
         this.cancellation = cancellation;
-        this.settings = settings;
+        this.settings = settings.withDefaults(providers.waitDefaults());
     }
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
@@ -281,6 +281,10 @@ public final class Engine {
                     "supported on " + provider.id() + ": "
                             + provider.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(", ")));
         }
+        List<String> problems = provider.optionProblems(request.model(), request.options());
+        if (!problems.isEmpty()) {
+            throw ClouddemoException.invalidInput(String.join("; ", problems), "fix the input and run again");
+        }
         return provider;
     }
 
@@ -296,8 +300,7 @@ public final class Engine {
             if (asked.local() && asked.endpoint() == null) {
                 String endpoint = provider.localEndpoint(request.model()).orElseThrow(() -> ClouddemoException.usage(
                         "no local emulator can run " + provider.id() + "/" + request.model().id(),
-                        "deploy it to the real cloud (leave out --local), or point AWS_ENDPOINT_URL at an emulator"
-                                + " that implements it"));
+                        "deploy it to the real cloud (leave out --local), or " + provider.endpointHint()));
                 return new Target(asked.region(), true, endpoint, settings);
             }
             return asked;

@@ -19,7 +19,8 @@ public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPric
     public static final DeployOptions NONE = new DeployOptions(false, false, null, false, false, null, null, null);
 
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    /** Any provider's instance type names: letters, digits and {@code . _ -} (each provider checks its own rule). */
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
     /** What is wrong with these options for this model, one line each; empty when they are fine. */
     public List<String> problems(ServiceModel model) {
@@ -51,7 +52,7 @@ public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPric
             keyProblem(sshKey).ifPresent(problems::add);
         }
         if (instanceType != null && !INSTANCE_TYPE.matcher(instanceType).matches()) {
-            problems.add("--instance-type '" + instanceType + "' is not an instance type (like t3.micro)");
+            problems.add("--instance-type '" + instanceType + "' is not an instance type name");
         }
         return problems;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Target;
@@ -85,5 +86,27 @@ class DeployRequestTest {
                 DeployRequest.of("dev", "aws", ServiceModel.STATIC, new Target(region, false, null), null));
 
         assertThat(e.getMessage()).contains("region '" + region + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"t3.micro", "Standard_B1s", "e2-micro", "n2d-standard-2"})
+    void of_instanceTypeOfAnyProvider_isAccepted(String type) {
+        // given: the instance type names of three clouds
+        DeployOptions options = new DeployOptions(false, false, null, false, false, null, null, type);
+
+        // when / then: core leaves each provider's own rule to the provider
+        assertThat(DeployRequest.of("dev", "any", ServiceModel.IAAS, new Target(null, false, null), null, options)
+                .options().instanceType()).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "t3 micro", "-t3", "t3.micro;rm"})
+    void of_notAnInstanceTypeName_isRejected(String type) {
+        DeployOptions options = new DeployOptions(false, false, null, false, false, null, null, type);
+
+        ClouddemoException e = clouddemoFailure(() ->
+                DeployRequest.of("dev", "any", ServiceModel.IAAS, new Target(null, false, null), null, options));
+
+        assertThat(e.getMessage()).contains("--instance-type '" + type + "' is not an instance type name");
     }
 }

@@ -425,6 +425,33 @@ class EngineTest {
     }
 
     @Test
+    void deploy_optionsTheProviderRefuses_throwsInvalidInputBeforeAnyCall() {
+        // given: the provider's own rule refuses the options
+        fake.optionProblems = List.of("--instance-type 'x' is not a fake instance type");
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(request("dev")));
+        ClouddemoException planned = clouddemoFailure(() -> engine.plan(request("dev")));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).isEqualTo("--instance-type 'x' is not a fake instance type");
+        assertThat(planned.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(fake.opened).isEmpty();
+        assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
+    void deploy_providerDeclaresAWait_targetSettingsCarryItsDefault() {
+        // when
+        engine.deploy(request("dev"));
+
+        // then: the provider's kind of wait reaches its session, the default wait stays
+        assertThat(fake.opened.get(0).settings().waitFor("fake-bucket")).isEqualTo(java.time.Duration.ofSeconds(42));
+        assertThat(fake.opened.get(0).settings().waitFor("other")).isEqualTo(java.time.Duration.ofMinutes(10));
+    }
+
+    @Test
     void deploy_sessionWithoutDeployerForModel_throwsUsageAndReleasesLock() throws IOException {
         // given
         FakeCloudProvider partial = new FakeCloudProvider(

@@ -42,6 +42,8 @@ final class FakeCloudProvider implements CloudProvider {
     int writeCalls;
     /** Make apply fail after recording the intent to create, before the resource is created. */
     boolean failAfterCreating;
+    /** What the fake says is wrong with any deploy's options (its own rule). */
+    List<String> optionProblems = List.of();
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
     private final Set<ServiceModel> models;
@@ -64,6 +66,16 @@ final class FakeCloudProvider implements CloudProvider {
     @Override
     public String displayName() {
         return "Fake Cloud";
+    }
+
+    @Override
+    public List<String> optionProblems(ServiceModel model, dev.clouddemo.core.model.DeployOptions options) {
+        return optionProblems;
+    }
+
+    @Override
+    public Map<String, java.time.Duration> waits() {
+        return Map.of("fake-bucket", java.time.Duration.ofSeconds(42));
     }
 
     @Override

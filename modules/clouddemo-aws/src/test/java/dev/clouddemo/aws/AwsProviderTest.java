@@ -1,0 +1,54 @@
+package dev.clouddemo.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clouddemo.core.config.Settings;
+import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.model.DeployOptions;
+import dev.clouddemo.core.model.ServiceModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AwsProviderTest {
+    private final AwsProvider aws = new AwsProvider(Map.of());
+
+    @Test
+    void optionProblems_ec2InstanceType_isAccepted() {
+        assertThat(aws.optionProblems(ServiceModel.IAAS, instanceType("t3.micro"))).isEmpty();
+        assertThat(aws.optionProblems(ServiceModel.IAAS, DeployOptions.NONE)).isEmpty();
+    }
+
+    @Test
+    void optionProblems_otherCloudsInstanceType_isRefusedByTheEc2Rule() {
+        // given: an Azure size, which core accepts as a name
+        List<String> problems = aws.optionProblems(ServiceModel.IAAS, instanceType("Standard_B1s"));
+
+        // then
+        assertThat(problems).containsExactly(
+                "--instance-type 'Standard_B1s' is not an EC2 instance type (like t3.micro)");
+    }
+
+    @Test
+    void waits_areTheDocumentedKindsAndDefaults() {
+        assertThat(aws.waits()).containsOnlyKeys("s3-bucket", "iam-role", "lambda-function", "ec2-instance",
+                "security-group", "beanstalk-environment");
+        assertThat(aws.waits().get("beanstalk-environment")).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void defaultSettings_withAws_layTheAwsWaitsUnderTheDefault() {
+        // when: the registry builds the defaults a settings file is laid over
+        Settings defaults = new ProviderRegistry(List.of(aws)).defaultSettings();
+
+        // then
+        assertThat(defaults.waitFor("s3-bucket")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(defaults.waitFor("no-such-kind")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(defaults.waits()).containsKey(Settings.DEFAULT_WAIT);
+    }
+
+    private static DeployOptions instanceType(String type) {
+        return new DeployOptions(false, false, null, false, false, null, null, type);
+    }
+}
