@@ -8,6 +8,7 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.RemoveResult;
 import dev.clouddemo.core.spi.Steps;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
@@ -33,7 +34,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -133,47 +133,41 @@ final class AwsSession implements ProviderSession {
      * Tagging API misses (bucket tags on some emulators, IAM roles everywhere).
      */
     private List<FoundResource> find(Optional<EnvName> env) {
-        try {
-            Map<String, FoundResource> found = new LinkedHashMap<>();
-            new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
-            new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
-            new IamRoleTagScan(iam()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
-            return ec2Sweep().withoutTerminated(List.copyOf(found.values()));
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "searching for resources tagged by clouddemo"
-                    + env.map(e2 -> " for environment " + e2).orElse(""), this);
-        }
+        return step("searching for resources tagged by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                () -> {
+                    Map<String, FoundResource> found = new LinkedHashMap<>();
+                    new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
+                    new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
+                    new IamRoleTagScan(iam()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
+                    return ec2Sweep().withoutTerminated(List.copyOf(found.values()));
+                });
     }
 
     @Override
-    public boolean remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         String s3Prefix = "arn:aws:s3:::";
-        try {
-            if (Ec2Sweep.kindAndId(resource.id()) != null) {
-                return ec2Sweep().remove(resource, progress, cancellation);
-            }
-            String role = IamRoleTagScan.roleName(resource.id());
-            if (role != null) {
-                new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, cancellation),
-                        target.settings().waitFor("iam-role"));
-                return true;
-            }
-            String lambdaFunction = ":function:";
-            if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
-                String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
-                progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
-                new LambdaFunction(lambda(), new LambdaPoll(progress, cancellation))
-                        .delete(name, target.settings().waitFor(AwsFunctionDeployer.FUNCTION));
-                return true;
-            }
-            if (!resource.id().startsWith(s3Prefix)) {
-                return false;
-            }
-            buckets().remove(resource.id().substring(s3Prefix.length()), progress);
-            return true;
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "removing " + resource.id(), this);
+        if (Ec2Sweep.kindAndId(resource.id()) != null) {
+            return ec2Sweep().remove(resource, progress, cancellation) ? RemoveResult.REMOVED : RemoveResult.CANNOT_REMOVE;
         }
+        String role = IamRoleTagScan.roleName(resource.id());
+        if (role != null) {
+            new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, cancellation),
+                    target.settings().waitFor("iam-role"));
+            return RemoveResult.REMOVED;
+        }
+        String lambdaFunction = ":function:";
+        if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
+            String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
+            progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
+            new LambdaFunction(lambda(), new LambdaPoll(progress, cancellation))
+                    .delete(name, target.settings().waitFor(AwsFunctionDeployer.FUNCTION));
+            return RemoveResult.REMOVED;
+        }
+        if (!resource.id().startsWith(s3Prefix)) {
+            return RemoveResult.CANNOT_REMOVE;
+        }
+        buckets().remove(resource.id().substring(s3Prefix.length()), progress);
+        return RemoveResult.REMOVED;
     }
 
     /** EC2 resources in tag search results: terminated instances hidden, orphans removed by ARN. */

@@ -35,7 +35,13 @@ final class AwsTagSearch {
     private static FoundResource toFound(ResourceTagMapping mapping) {
         Map<String, String> tags = mapping.tags().stream()
                 .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b));
-        return new FoundResource(mapping.resourceARN(), serviceOf(mapping.resourceARN()), tags);
+        return found(mapping.resourceARN(), serviceOf(mapping.resourceARN()), tags);
+    }
+
+    /** A resource by its ARN; its name is the ARN's last part (a bucket, role or function name, an EC2 id). */
+    static FoundResource found(String arn, String type, Map<String, String> tags) {
+        int cut = Math.max(arn.lastIndexOf(':'), arn.lastIndexOf('/'));
+        return new FoundResource(arn, type, arn.substring(cut + 1), null, tags);
     }
 
     /** The service part of an ARN ({@code arn:aws:s3:::bucket} → {@code s3}). */

@@ -39,7 +39,7 @@ final class IamRoleTagScan {
         String prefix = "clouddemo-" + env.map(e -> e.value() + "-").orElse("");
         return iam.listRolesPaginator(r -> r.build()).roles().stream()
                 .filter(role -> role.roleName().startsWith(prefix))
-                .map(role -> new FoundResource(role.arn(), "iam", tagsOf(role)))
+                .map(role -> AwsTagSearch.found(role.arn(), "iam", tagsOf(role)))
                 .filter(found -> Tags.MANAGED_BY_VALUE.equals(found.tags().get(Tags.MANAGED_BY)))
                 .filter(found -> env.isEmpty() || env.get().value().equals(found.tags().get(Tags.ENV)))
                 .toList();

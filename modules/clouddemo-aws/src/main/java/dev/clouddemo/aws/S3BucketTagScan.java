@@ -29,7 +29,7 @@ final class S3BucketTagScan {
         return s3.listBuckets().buckets().stream()
                 .map(b -> b.name())
                 .filter(name -> name.startsWith(prefix))
-                .map(name -> tagsOf(name).map(tags -> new FoundResource(S3Buckets.arn(name), "s3", tags)))
+                .map(name -> tagsOf(name).map(tags -> AwsTagSearch.found(S3Buckets.arn(name), "s3", tags)))
                 .flatMap(Optional::stream)
                 .filter(found -> Tags.MANAGED_BY_VALUE.equals(found.tags().get(Tags.MANAGED_BY)))
                 .filter(found -> env.isEmpty() || env.get().value().equals(found.tags().get(Tags.ENV)))

@@ -88,6 +88,7 @@ final class JsonRenderer implements Renderer {
         m.put("tracked", ids(result.tracked()));
         m.put("orphans", ids(result.orphans()));
         m.put("removed", ids(result.removed()));
+        m.put("alreadyGone", ids(result.alreadyGone()));
         m.put("notRemovable", ids(result.notRemovable()));
         out.print(Json.write(m));
     }

@@ -16,6 +16,7 @@ import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.RemoveResult;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,14 +184,20 @@ public final class Engine {
         try {
             List<FoundResource> tracked = new ArrayList<>();
             List<FoundResource> orphans = new ArrayList<>();
-            List<FoundResource> removed = new ArrayList<>();
-            List<FoundResource> notRemovable = new ArrayList<>();
+            Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
+            for (RemoveResult r : RemoveResult.values()) {
+                outcomes.put(r, new ArrayList<>());
+            }
             for (CloudProvider provider : selected) {
                 try (ProviderSession session = provider.open(target.with(settings))) {
                     progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
                             + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
                     List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
+                    Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
                     for (FoundResource resource : found) {
+                        if (resource.container() != null && foundIds.contains(resource.container())) {
+                            continue; // listed, kept or removed with its container
+                        }
                         // state is read again for each resource: a deploy running meanwhile records
                         // its intent before it creates anything, so it is never taken for an orphan
                         if (ownedByState(provider.id(), resource)) {
@@ -198,12 +207,14 @@ public final class Engine {
                         orphans.add(resource);
                         if (remove.test(resource)) {
                             cancellation.checkpoint();
-                            (session.remove(resource, progress, cancellation) ? removed : notRemovable).add(resource);
+                            outcomes.get(session.steps().step("removing " + resource.id(),
+                                    () -> session.remove(resource, progress, cancellation))).add(resource);
                         }
                     }
                 }
             }
-            return new SweepResult(tracked, orphans, removed, notRemovable);
+            return new SweepResult(tracked, orphans, outcomes.get(RemoveResult.REMOVED),
+                    outcomes.get(RemoveResult.ALREADY_GONE), outcomes.get(RemoveResult.CANNOT_REMOVE));
         } finally {
             if (lock != null) {
                 lock.close();
@@ -233,15 +244,10 @@ public final class Engine {
         return false;
     }
 
-    /** A record names a found resource by its id or name, alone or at the end of the resource's ARN. */
+    /** A record names a found resource: by its full id, or by the short name or id state keeps. */
     private static boolean identifies(ResourceRecord record, FoundResource resource) {
-        String id = resource.id();
-        return id.equals(record.id()) || endsWithPart(id, record.name())
-                || (record.id() != null && endsWithPart(id, record.id()));
-    }
-
-    private static boolean endsWithPart(String arn, String part) {
-        return arn.endsWith(":" + part) || arn.endsWith("/" + part);
+        return resource.id().equals(record.id()) || resource.name().equals(record.name())
+                || resource.name().equals(record.id());
     }
 
     /** Who holds the environment's lock, if anyone. */

@@ -5,14 +5,17 @@ import java.util.List;
 
 /**
  * What a sweep found by tag search: resources some state file knows (tracked), resources none
- * knows (orphans), and, when it removed them, which orphans it removed and which it could not.
+ * knows (orphans), and, when it removed them, which orphans it removed (or found gone already)
+ * and which it could not. A resource held by a found container is not listed on its own: it
+ * goes with its container.
  */
 public record SweepResult(List<FoundResource> tracked, List<FoundResource> orphans, List<FoundResource> removed,
-        List<FoundResource> notRemovable) {
+        List<FoundResource> alreadyGone, List<FoundResource> notRemovable) {
     public SweepResult {
         tracked = List.copyOf(tracked);
         orphans = List.copyOf(orphans);
         removed = List.copyOf(removed);
+        alreadyGone = List.copyOf(alreadyGone);
         notRemovable = List.copyOf(notRemovable);
     }
 }

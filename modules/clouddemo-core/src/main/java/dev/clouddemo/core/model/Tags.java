@@ -3,7 +3,7 @@ package dev.clouddemo.core.model;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The tags (labels on GCP) every clouddemo resource carries. Hyphenated keys: GCP allows no ':'. */
+/** The tags (labels, on some clouds) every clouddemo resource carries. Hyphenated keys: some clouds allow no ':' in a key. */
 public final class Tags {
     public static final String ENV = "clouddemo-env";
     public static final String MODEL = "clouddemo-model";

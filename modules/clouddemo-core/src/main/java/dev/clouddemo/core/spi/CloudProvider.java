@@ -15,7 +15,7 @@ import java.util.Set;
  * Opening a session touches no network.
  */
 public interface CloudProvider {
-    /** The id used on the command line, e.g. {@code aws}. */
+    /** The id used on the command line: one short lowercase word. */
     String id();
 
     String displayName();

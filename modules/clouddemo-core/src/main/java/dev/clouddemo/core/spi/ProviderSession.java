@@ -35,11 +35,11 @@ public interface ProviderSession extends AutoCloseable {
     List<FoundResource> discoverAll();
 
     /**
-     * Removes one resource found by tag search (an orphan no state knows), with whatever it holds.
-     * Returns false when this provider cannot remove that kind of resource on its own. Waits check
-     * the cancellation, so a first Ctrl-C stops after the removal in flight.
+     * Removes one resource found by tag search (an orphan no state knows), with whatever it holds
+     * (a container's contents go with it). Waits check the cancellation, so a first Ctrl-C stops
+     * after the removal in flight.
      */
-    boolean remove(FoundResource resource, Progress progress, Cancellation cancellation);
+    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation);
 
     @Override
     void close();

@@ -250,10 +250,12 @@ class EngineTest {
 
     @Test
     void sweep_recordIdAtTheEndOfTheArn_isTracked() {
-        // given: an orphan-looking resource of another model whose ARN ends in a recorded id
+        // given: an orphan-looking resource of another model whose full id ends in a recorded id
+        // (the provider gives the short name state keeps)
         engine.deploy(request("dev"));
         String recordedId = recorded("dev").resources().get(0).id();
-        FoundResource byId = new FoundResource("arn:fake:bucket/" + recordedId, FakeCloudProvider.BUCKET, Map.of());
+        FoundResource byId = new FoundResource("arn:fake:bucket/" + recordedId, FakeCloudProvider.BUCKET, recordedId,
+                null, Map.of());
         fake.cloud.put(byId.id(), byId);
 
         // when
@@ -262,6 +264,40 @@ class EngineTest {
         // then
         assertThat(result.tracked()).contains(byId);
         assertThat(result.removed()).doesNotContain(byId);
+    }
+
+    @Test
+    void sweep_orphanInAFoundContainer_isListedAndRemovedWithItsContainerOnly() {
+        // given: an orphaned group holding a resource, both found by tag search
+        Map<String, String> tags = Tags.forDeployment(EnvName.of("gone"), ServiceModel.STATIC);
+        FoundResource group = new FoundResource("fake:group/lost", "group", tags);
+        FoundResource child = new FoundResource("fake:group/lost/disk", "disk", "disk", group.id(), tags);
+        fake.cloud.put(group.id(), group);
+        fake.cloud.put(child.id(), child);
+
+        // when
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, r -> true);
+
+        // then: the group is the orphan, its contents go with it
+        assertThat(result.orphans()).containsExactly(group);
+        assertThat(result.removed()).containsExactly(group);
+        assertThat(fake.calls).contains("remove " + group.id()).doesNotContain("remove " + child.id());
+    }
+
+    @Test
+    void sweep_orphanGoneBeforeItsRemoval_isReportedAlreadyGone() {
+        // given: an orphan the provider finds gone when it comes to remove it
+        FoundResource ghost = new FoundResource("fake:ghost", FakeCloudProvider.GONE,
+                Tags.forDeployment(EnvName.of("gone"), ServiceModel.STATIC));
+        fake.cloud.put(ghost.id(), ghost);
+
+        // when
+        SweepResult result = engine.sweep("fake", new Target(null, false, null), null, r -> true);
+
+        // then
+        assertThat(result.alreadyGone()).containsExactly(ghost);
+        assertThat(result.removed()).isEmpty();
+        assertThat(result.notRemovable()).isEmpty();
     }
 
     @Test
@@ -625,9 +661,9 @@ class EngineTest {
                 }
 
                 @Override
-                public boolean remove(FoundResource resource, dev.clouddemo.core.spi.Progress progress,
-                        Cancellation cancellation) {
-                    return false;
+                public dev.clouddemo.core.spi.RemoveResult remove(FoundResource resource,
+                        dev.clouddemo.core.spi.Progress progress, Cancellation cancellation) {
+                    return dev.clouddemo.core.spi.RemoveResult.CANNOT_REMOVE;
                 }
 
                 @Override

@@ -33,6 +33,8 @@ final class FakeCloudProvider implements CloudProvider {
     static final String OBJECT = "fake-object";
     /** A resource type the fake cannot remove on its own. */
     static final String UNREMOVABLE = "fake-appliance";
+    /** A resource type the fake finds gone when it comes to remove it. */
+    static final String GONE = "fake-ghost";
 
     /** What exists in the fake cloud, by id. */
     final Map<String, FoundResource> cloud = new LinkedHashMap<>();
@@ -129,13 +131,16 @@ final class FakeCloudProvider implements CloudProvider {
         }
 
         @Override
-        public boolean remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        public dev.clouddemo.core.spi.RemoveResult remove(FoundResource resource, Progress progress,
+                Cancellation cancellation) {
             calls.add("remove " + resource.id());
             if (resource.type().equals(UNREMOVABLE)) {
-                return false;
+                return dev.clouddemo.core.spi.RemoveResult.CANNOT_REMOVE;
             }
             cloud.remove(resource.id());
-            return true;
+            cloud.values().removeIf(r -> resource.id().equals(r.container()));
+            return resource.type().equals(GONE) ? dev.clouddemo.core.spi.RemoveResult.ALREADY_GONE
+                    : dev.clouddemo.core.spi.RemoveResult.REMOVED;
         }
 
         @Override

@@ -1,7 +1,8 @@
-"""The clouddemo demo page as a Flask app, for the paas model (AWS Elastic Beanstalk's Python platform).
+"""The clouddemo demo page as a Flask app, for the paas model.
 
-Beanstalk's Python platform serves the WSGI callable named ``application`` in ``application.py``
-(through gunicorn behind nginx); ``python application.py`` runs it locally on port 8000.
+The platforms' Python runtimes serve a WSGI callable; this one is named ``application`` in
+``application.py`` (a provider's payload points its platform at it where the platform's default
+differs); ``python application.py`` runs it locally on port 8000.
 """
 import pathlib
 
