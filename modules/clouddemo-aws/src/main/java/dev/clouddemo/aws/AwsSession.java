@@ -99,6 +99,18 @@ final class AwsSession implements ProviderSession {
         return target;
     }
 
+    /** The account (asked of STS, which needs no permission) and the region; an emulator's account is not asked. */
+    @Override
+    public Map<String, String> scope() {
+        Map<String, String> scope = new LinkedHashMap<>();
+        if (!target.local()) {
+            scope.put("account", step("asking AWS which account the credentials belong to (GetCallerIdentity)",
+                    () -> sts().getCallerIdentity().account()));
+        }
+        scope.put("region", region());
+        return scope;
+    }
+
     @Override
     public Steps steps() {
         return steps;

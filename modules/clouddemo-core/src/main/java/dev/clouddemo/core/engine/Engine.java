@@ -330,7 +330,7 @@ public final class Engine {
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {
         Instant now = clock.instant();
         return new DeploymentState(request.provider(), request.model(), session.region(), request.target().local(),
-                session.endpoint(), ResourceNames.newSuffix(), now, now, List.of(), Map.of());
+                session.endpoint(), session.scope(), ResourceNames.newSuffix(), now, now, List.of(), Map.of());
     }
 
     private DeploymentContext context(DeployRequest request, dev.clouddemo.core.spi.ResourceJournal journal) {

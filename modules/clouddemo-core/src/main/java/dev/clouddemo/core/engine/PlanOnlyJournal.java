@@ -27,6 +27,16 @@ final class PlanOnlyJournal implements ResourceJournal {
     }
 
     @Override
+    public void pending(String type, String name, String operation) {
+        throw refused();
+    }
+
+    @Override
+    public void deleting(String type, String name, String operation) {
+        throw refused();
+    }
+
+    @Override
     public void deleted(String type, String name) {
         throw refused();
     }

@@ -46,6 +46,24 @@ final class StateJournal implements ResourceJournal {
     }
 
     @Override
+    public void pending(String type, String name, String operation) {
+        update(d -> {
+            String id = d.resource(type, name).map(ResourceRecord::id).orElse(null);
+            return d.withResource(new ResourceRecord(type, name, id, ResourceRecord.Status.CREATING, operation),
+                    clock.instant());
+        });
+    }
+
+    @Override
+    public void deleting(String type, String name, String operation) {
+        update(d -> {
+            String id = d.resource(type, name).map(ResourceRecord::id).orElse(null);
+            return d.withResource(new ResourceRecord(type, name, id, ResourceRecord.Status.DELETING, operation),
+                    clock.instant());
+        });
+    }
+
+    @Override
     public void deleted(String type, String name) {
         update(d -> d.withoutResource(type, name, clock.instant()));
     }

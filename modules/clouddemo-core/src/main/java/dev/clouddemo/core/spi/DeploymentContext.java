@@ -37,6 +37,14 @@ public record DeploymentContext(EnvName env, ServiceModel model, Path source, Re
         return tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
+    /**
+     * The reference of a long-running operation on this resource that a run before this one
+     * started and did not see finish (creating or deleting it): poll it instead of starting again.
+     */
+    public java.util.Optional<String> pendingOperation(String type, String name) {
+        return state().resource(type, name).map(ResourceRecord::operation);
+    }
+
     /** Whether state records this resource as created (not only the intent to create it). */
     public boolean recordedCreated(String type, String name) {
         return state().resource(type, name).filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();

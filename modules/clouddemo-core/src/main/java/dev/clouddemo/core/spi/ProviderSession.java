@@ -3,6 +3,7 @@ package dev.clouddemo.core.spi;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** An open connection to one provider in one region. Closing it releases its clients. */
@@ -12,6 +13,15 @@ public interface ProviderSession extends AutoCloseable {
 
     /** The endpoint every client uses, or null for the real cloud. */
     String endpoint();
+
+    /**
+     * Where a new deployment lives, in the provider's own words and order (e.g. an account and a
+     * region): recorded in state and shown by {@code status}. It may ask the cloud who the caller
+     * is. The default is the region alone.
+     */
+    default Map<String, String> scope() {
+        return Map.of("region", region());
+    }
 
     /**
      * The provider's one error path: each cloud call runs as a named step whose failure reaches

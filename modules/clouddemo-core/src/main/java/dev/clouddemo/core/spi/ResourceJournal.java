@@ -13,6 +13,15 @@ public interface ResourceJournal {
 
     void created(String type, String name, String id);
 
+    /**
+     * A long-running operation creating the resource has started: its reference (an operation
+     * URL or name), so a later run resumes polling it instead of creating the resource again.
+     */
+    void pending(String type, String name, String operation);
+
+    /** A long-running operation deleting the resource has started, with its reference. */
+    void deleting(String type, String name, String operation);
+
     void deleted(String type, String name);
 
     void output(String key, String value);

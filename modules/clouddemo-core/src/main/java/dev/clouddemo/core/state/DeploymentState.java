@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * What one deployment (one provider and model in an environment) has created, where, and what
- * it outputs. Immutable; {@code with…} methods return changed copies.
+ * it outputs. Where: the region, and the provider's whole scope (an account, a subscription and
+ * group, a project and zone… in the provider's own words), as {@code status} shows it.
+ * Immutable; {@code with…} methods return changed copies.
  */
 public record DeploymentState(
         String provider,
@@ -19,6 +21,7 @@ public record DeploymentState(
         String region,
         boolean local,
         String endpoint,
+        Map<String, String> scope,
         String suffix,
         Instant createdAt,
         Instant updatedAt,
@@ -26,6 +29,8 @@ public record DeploymentState(
         Map<String, String> outputs) {
 
     public DeploymentState {
+        scope = scope == null || scope.isEmpty() ? Map.of("region", region)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(scope));
         resources = List.copyOf(resources);
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
@@ -56,17 +61,17 @@ public record DeploymentState(
         if (!replaced) {
             updated.add(record);
         }
-        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, updated, outputs);
+        return new DeploymentState(provider, model, region, local, endpoint, scope, suffix, createdAt, now, updated, outputs);
     }
 
     public DeploymentState withoutResource(String type, String name, Instant now) {
         List<ResourceRecord> updated = resources.stream().filter(r -> !r.is(type, name)).toList();
-        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, updated, outputs);
+        return new DeploymentState(provider, model, region, local, endpoint, scope, suffix, createdAt, now, updated, outputs);
     }
 
     public DeploymentState withOutput(String key, String value, Instant now) {
         Map<String, String> updated = new LinkedHashMap<>(outputs);
         updated.put(key, value);
-        return new DeploymentState(provider, model, region, local, endpoint, suffix, createdAt, now, resources, updated);
+        return new DeploymentState(provider, model, region, local, endpoint, scope, suffix, createdAt, now, resources, updated);
     }
 }

@@ -32,6 +32,9 @@ public final class StateCodec {
         m.put("region", d.region());
         m.put("local", d.local());
         m.put("endpoint", d.endpoint());
+        if (!d.scope().equals(Map.of("region", d.region()))) {
+            m.put("scope", new LinkedHashMap<>(d.scope())); // the region alone needs no field
+        }
         m.put("suffix", d.suffix());
         m.put("createdAt", d.createdAt().toString());
         m.put("updatedAt", d.updatedAt().toString());
@@ -42,6 +45,9 @@ public final class StateCodec {
             rm.put("name", r.name());
             rm.put("id", r.id());
             rm.put("status", r.status().name().toLowerCase(Locale.ROOT));
+            if (r.operation() != null) {
+                rm.put("operation", r.operation());
+            }
             resources.add(rm);
         }
         m.put("resources", resources);
@@ -81,7 +87,8 @@ public final class StateCodec {
                     string(rm, "type"),
                     string(rm, "name"),
                     optionalString(rm, "id"),
-                    ResourceRecord.Status.valueOf(string(rm, "status").toUpperCase(Locale.ROOT))));
+                    status(string(rm, "status")),
+                    optionalString(rm, "operation")));
         }
         Map<String, String> outputs = new LinkedHashMap<>();
         map(m.getOrDefault("outputs", Map.of()), where + ".outputs").forEach((k, v) -> outputs.put(k, String.valueOf(v)));
@@ -91,11 +98,31 @@ public final class StateCodec {
                 string(m, "region"),
                 Boolean.TRUE.equals(m.get("local")),
                 optionalString(m, "endpoint"),
+                stringMap(m.getOrDefault("scope", Map.of()), where + ".scope"),
                 string(m, "suffix"),
                 instant(m, "createdAt"),
                 instant(m, "updatedAt"),
                 resources,
                 outputs);
+    }
+
+    private static ResourceRecord.Status status(String value) {
+        try {
+            return ResourceRecord.Status.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'status' is '" + value + "', not creating, created or deleting");
+        }
+    }
+
+    private static Map<String, String> stringMap(Object value, String what) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        map(value, what).forEach((k, v) -> {
+            if (!(v instanceof String text)) {
+                throw new IllegalArgumentException(what + "." + k + " is not a string");
+            }
+            strings.put(k, text);
+        });
+        return strings;
     }
 
     @SuppressWarnings("unchecked")

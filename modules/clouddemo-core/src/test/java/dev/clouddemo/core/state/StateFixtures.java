@@ -19,7 +19,7 @@ final class StateFixtures {
         outputs.put("url", "http://clouddemo-dev-static-abc123.s3-website.localhost:4566");
         outputs.put("bucket", "clouddemo-dev-static-abc123");
         outputs.put("alpha", "last but inserted third");
-        return new DeploymentState(provider, model, "us-east-1", true, "http://127.0.0.1:4566", "abc123",
+        return new DeploymentState(provider, model, "us-east-1", true, "http://127.0.0.1:4566", Map.of(), "abc123",
                 CREATED_AT, CREATED_AT.plusSeconds(42),
                 List.of(
                         new ResourceRecord("s3-bucket", "clouddemo-dev-static-abc123", "arn:aws:s3:::clouddemo-dev-static-abc123",
