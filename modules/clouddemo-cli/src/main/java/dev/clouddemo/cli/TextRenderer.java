@@ -55,11 +55,12 @@ final class TextRenderer implements Renderer {
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
         out.printf("Environment '%s'%n", state.env());
         for (DeploymentState d : state.deployments().values()) {
-            out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), d.region(),
+            out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
                     d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
             out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
             for (ResourceRecord r : d.resources()) {
-                out.printf("    %-24s %s (%s)%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT));
+                out.printf("    %-24s %s (%s%s)%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                        r.operation() == null ? "" : ", operation in flight: " + r.operation());
             }
             d.outputs().forEach((k, v) -> out.printf("    %s = %s%n", k, v));
         }
@@ -99,6 +100,11 @@ final class TextRenderer implements Renderer {
                 + " remove it in the console%n", r.id()));
         out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
                 result.orphans().size(), result.removed().size());
+    }
+
+    /** Where a deployment lives, in its provider's words: "account 123456789012, region us-east-1". */
+    private static String scopeText(DeploymentState d) {
+        return d.scope().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String tagText(FoundResource r) {

@@ -133,7 +133,7 @@ class CliLifecycleIT {
             assertSucceeded(status);
             assertThat(status.stdoutLines()).as("%s", status)
                     .contains("Environment '" + env + "'",
-                            "  aws/static (static website) in " + REGION + ", local emulator at " + endpoint,
+                            "  aws/static (static website) in region " + REGION + ", local emulator at " + endpoint,
                             "    url = " + url,
                             "    bucket = " + bucket)
                     .anyMatch(l -> l.matches(" +s3-bucket +" + Pattern.quote(bucket) + " \\(created\\)"));

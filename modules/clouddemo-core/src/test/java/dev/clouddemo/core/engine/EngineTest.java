@@ -313,6 +313,26 @@ class EngineTest {
     }
 
     @Test
+    void deploy_afterARunEndedWhileAnOperationRan_resumesThatOperation() {
+        // given: a run that started a long-running create and ended before it finished
+        fake.stopWhileOperationPending = true;
+        catchThrowable(() -> engine.deploy(request("dev")));
+        ResourceRecord pending = recorded("dev").resources().get(0);
+        assertThat(pending.status()).isEqualTo(ResourceRecord.Status.CREATING);
+        assertThat(pending.operation()).isEqualTo("op/" + pending.name());
+
+        // when: the next run
+        fake.stopWhileOperationPending = false;
+        engine.deploy(request("dev"));
+
+        // then: it polled the recorded operation instead of starting another, and the record is done
+        assertThat(fake.calls).contains("resume op/" + pending.name());
+        ResourceRecord done = recorded("dev").resource(pending.type(), pending.name()).orElseThrow();
+        assertThat(done.status()).isEqualTo(ResourceRecord.Status.CREATED);
+        assertThat(done.operation()).isNull();
+    }
+
+    @Test
     void deploy_stopRequested_stopsAfterFirstRecordWithExit130AndReleasesLock() throws IOException {
         // given: the user pressed Ctrl-C before anything was recorded
         Cancellation cancellation = new Cancellation();

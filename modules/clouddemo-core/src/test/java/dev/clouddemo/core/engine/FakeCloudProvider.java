@@ -46,6 +46,8 @@ final class FakeCloudProvider implements CloudProvider {
     boolean failAfterCreating;
     /** What the fake says is wrong with any deploy's options (its own rule). */
     List<String> optionProblems = List.of();
+    /** Make creating a resource a long-running operation that the run does not see finish. */
+    boolean stopWhileOperationPending;
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
     private final Set<ServiceModel> models;
@@ -175,7 +177,16 @@ final class FakeCloudProvider implements CloudProvider {
             calls.add("apply");
             applyCalls++;
             for (Change change : plan.writes()) {
-                context.journal().creating(change.type(), change.name());
+                String resumed = context.pendingOperation(change.type(), change.name()).orElse(null);
+                if (resumed != null) {
+                    calls.add("resume " + resumed);
+                } else {
+                    context.journal().creating(change.type(), change.name());
+                }
+                if (stopWhileOperationPending) {
+                    context.journal().pending(change.type(), change.name(), "op/" + change.name());
+                    throw new IllegalStateException("the run ends while op/" + change.name() + " runs");
+                }
                 if (failAfterCreating) {
                     throw new IllegalStateException("connection reset while creating " + change.name());
                 }

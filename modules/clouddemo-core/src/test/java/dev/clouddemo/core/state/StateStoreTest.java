@@ -69,6 +69,44 @@ class StateStoreTest {
     }
 
     @Test
+    void read_afterWrite_keepsScopeAndPendingOperations() throws Exception {
+        // given: a deployment with a scope beyond its region, an operation in flight on one
+        // resource and another being deleted
+        DeploymentState d = deployment("azure", ServiceModel.IAAS);
+        DeploymentState scoped = new DeploymentState(d.provider(), d.model(), "eastus", false, null,
+                Map.of("subscription", "sub-1", "group", "clouddemo-dev-iaas-abc123", "region", "eastus"),
+                d.suffix(), d.createdAt(), d.updatedAt(),
+                List.of(new ResourceRecord("group", "g", "/g", ResourceRecord.Status.DELETING, "https://op/1"),
+                        new ResourceRecord("vm", "v", null, ResourceRecord.Status.CREATING, "https://op/2")),
+                d.outputs());
+        StateStore store = store();
+
+        // when
+        store.write(environment("dev").with(scoped));
+        DeploymentState read = store().read(DEV).orElseThrow().deployment("azure/iaas").orElseThrow();
+
+        // then
+        assertThat(read).isEqualTo(scoped);
+        assertThat(read.scope().keySet()).containsExactly("subscription", "group", "region");
+        assertThat(read.resources()).extracting(ResourceRecord::operation).containsExactly("https://op/1", "https://op/2");
+    }
+
+    @Test
+    void write_regionOnlyScopeAndNoOperation_addsNoFields() throws Exception {
+        // given: the v1 shape: a deployment whose scope is its region, records without operations
+        StateStore store = store();
+
+        // when
+        store.write(environment("dev"));
+
+        // then: the file has no field a v1 reader does not know
+        String text = Files.readString(store.file(DEV));
+        assertThat(text).doesNotContain("\"scope\"").doesNotContain("\"operation\"");
+        assertThat(store.read(DEV).orElseThrow().deployment("aws/static").orElseThrow().scope())
+                .containsExactly(Map.entry("region", "us-east-1"));
+    }
+
+    @Test
     void write_anyState_recordsSchemaVersion() throws Exception {
         // given
         StateStore store = store();
