@@ -158,7 +158,7 @@ public abstract class ProviderConformanceSuite {
 
         // and: what the tag search finds and what state records are the same resources
         List<FoundResource> found = found();
-        assertEveryCreatedRecordFound(deployment, found);
+        assertThat(assertEveryCreatedRecordFound(deployment, found)).as("records the tag search can check").isPositive();
         assertThat(found).as("found resources that no record names (not in state: a crash would orphan them)")
                 .allSatisfy(f -> assertThat(ground().partOfRecorded(f)
                         || deployment.resources().stream().anyMatch(r -> identifies(r, f)))
@@ -285,7 +285,7 @@ public abstract class ProviderConformanceSuite {
         assertThat(cancellation.requested()).as("a write call happened (and pressed Ctrl-C)").isTrue();
         if (e == null) {
             fail("the deploy ran to the end after Ctrl-C instead of stopping with exit 130; state: "
-                    + store.read(EnvName.of(env)));
+                    + store.read(EnvName.of(env)) + "; progress: " + progress);
         }
         assertThat(e.exitCode()).as("exit code of %s", e.getMessage()).isEqualTo(ExitCode.INTERRUPTED);
         assertThat(e.exitCode().code()).isEqualTo(130);
@@ -297,7 +297,10 @@ public abstract class ProviderConformanceSuite {
         DeploymentState deployment = state.get().deployment(DeploymentState.key(ground().provider(), ground().model()))
                 .orElseThrow(() -> new AssertionError("no deployment recorded after Ctrl-C"));
         assertThat(deployment.resources()).as("records after Ctrl-C").isNotEmpty();
-        assertEveryCreatedRecordFound(deployment, found());
+        assertThat(assertEveryCreatedRecordFound(deployment, found()))
+                .as("records after Ctrl-C the tag search can check (%s): the first write created nothing it could find",
+                        deployment.resources())
+                .isPositive();
 
         // when: destroy afterwards
         engine(new Cancellation()).destroy(env, null, null);
@@ -365,7 +368,7 @@ public abstract class ProviderConformanceSuite {
     }
 
     /** An engine on this test's state folder, the ground's providers and settings, progress kept for messages. */
-    protected Engine engine(Cancellation cancellation) {
+    private Engine engine(Cancellation cancellation) {
         Progress kept = new Progress() {
             @Override
             public void info(String message) {
@@ -417,8 +420,10 @@ public abstract class ProviderConformanceSuite {
         return found().stream().map(FoundResource::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private void assertEveryCreatedRecordFound(DeploymentState deployment, List<FoundResource> found) {
+    /** Checks that every created record names a found resource; returns how many records it checked. */
+    private int assertEveryCreatedRecordFound(DeploymentState deployment, List<FoundResource> found) {
         Map<String, String> undiscoverable = ground().undiscoverableTypes();
+        int checked = 0;
         for (ResourceRecord record : deployment.resources()) {
             if (record.status() != ResourceRecord.Status.CREATED || undiscoverable.containsKey(record.type())) {
                 continue;
@@ -426,7 +431,9 @@ public abstract class ProviderConformanceSuite {
             assertThat(found).as("the tag search finds what record %s names (found: %s)", record,
                             found.stream().map(FoundResource::id).toList())
                     .anyMatch(f -> identifies(record, f));
+            checked++;
         }
+        return checked;
     }
 
     /** A record names a found resource by its id, or by its id or name at the end of the found id (an ARN, a path). */
@@ -454,10 +461,5 @@ public abstract class ProviderConformanceSuite {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list " + folder, e);
         }
-    }
-
-    /** The progress lines of the current test, for a ground's own messages. */
-    protected List<String> progress() {
-        return List.copyOf(progress);
     }
 }
