@@ -76,7 +76,8 @@ public final class AwsEmulatorsExtension implements TestTemplateInvocationContex
         return emulator;
     }
 
-    private static AwsEmulatorKind kind(String name) {
+    /** The emulator of an {@link AwsEmulatorNamed} parameter. */
+    static AwsEmulatorKind kind(String name) {
         return Arrays.stream(AwsEmulatorKind.values()).filter(k -> k.id().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no AWS emulator named '" + name + "'; known: "
                         + Arrays.stream(AwsEmulatorKind.values()).map(AwsEmulatorKind::id).collect(Collectors.joining(", "))));
