@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -26,7 +27,9 @@ import org.opentest4j.TestAbortedException;
  * Backs {@link AwsEmulatorTest}: one invocation per {@link AwsEmulatorKind}. Before each invocation
  * the emulator is looked up in the root store, where it was started at most once per JVM (lazily, on a
  * free loopback port) and from where JUnit stops it at the end of the run; with
- * {@code CLOUDDEMO_<NAME>_ENDPOINT} set, that endpoint is used and nothing started.
+ * {@code CLOUDDEMO_<NAME>_ENDPOINT} set, that endpoint is used and nothing started. An
+ * {@link AwsEmulatorNamed} parameter gets that one emulator, from the same store, anywhere the
+ * extension is registered (a {@code @BeforeAll} method too).
  */
 public final class AwsEmulatorsExtension implements TestTemplateInvocationContextProvider, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(AwsEmulatorsExtension.class);
@@ -62,11 +65,22 @@ public final class AwsEmulatorsExtension implements TestTemplateInvocationContex
 
     @Override
     public AwsEmulator resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Optional<AwsEmulatorNamed> named = parameter.findAnnotation(AwsEmulatorNamed.class);
+        if (named.isPresent()) {
+            return emulatorFor(kind(named.get().value()), context);
+        }
         AwsEmulator emulator = context.getStore(NAMESPACE).get(CURRENT, AwsEmulator.class);
         if (emulator == null) {
             throw new IllegalStateException("an AwsEmulator parameter needs an @AwsEmulatorTest method");
         }
         return emulator;
+    }
+
+    /** The emulator of an {@link AwsEmulatorNamed} parameter. */
+    static AwsEmulatorKind kind(String name) {
+        return Arrays.stream(AwsEmulatorKind.values()).filter(k -> k.id().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no AWS emulator named '" + name + "'; known: "
+                        + Arrays.stream(AwsEmulatorKind.values()).map(AwsEmulatorKind::id).collect(Collectors.joining(", "))));
     }
 
     /** Why {@code kind} cannot be used (neither installed nor given an endpoint); null when it can. */

@@ -1,6 +1,7 @@
 package dev.clouddemo.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,5 +52,14 @@ class AwsEmulatorsExtensionTest {
 
         // when / then
         assertThat(extension.missingReason(AwsEmulatorKind.LOCALSTACK)).isNull();
+    }
+
+    @Test
+    void kind_nameOfAnAwsEmulatorNamedParameter_isThatEmulatorOrAClearError() {
+        // when / then
+        assertThat(AwsEmulatorsExtension.kind("localstack")).isEqualTo(AwsEmulatorKind.LOCALSTACK);
+        assertThatThrownBy(() -> AwsEmulatorsExtension.kind("motto"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no AWS emulator named 'motto'; known: moto, ministack, localstack");
     }
 }
