@@ -77,6 +77,24 @@ class JsonTest {
     }
 
     @Test
+    void parse_leadingZeroOrTrailingPoint_readsTheNumberAsBefore() throws Exception {
+        assertThat(Json.parse("[007, -01, 7., 1.e2, 0.50]")).isEqualTo(List.of(7L, -1L, 7L, 100L, 0.5));
+    }
+
+    @Test
+    void parse_exponentBeyondInt_isRejected() {
+        assertThatExceptionOfType(Json.ParseException.class)
+                .isThrownBy(() -> Json.parse("[1, 1e9999999999]"))
+                .withMessage("bad number '1e9999999999' at line 1, column 5");
+    }
+
+    @Test
+    void write_nonFiniteDouble_writesItAsAString() {
+        assertThat(Json.write(List.of(Double.NaN, Double.NEGATIVE_INFINITY)))
+                .isEqualTo("[\n  \"NaN\",\n  \"-Infinity\"\n]\n");
+    }
+
+    @Test
     void parse_duplicateKey_keepsTheLastValueAtTheFirstPlace() throws Exception {
         // when
         Object parsed = Json.parse("{\"a\": 1, \"b\": 2, \"a\": 3}");
@@ -125,7 +143,7 @@ class JsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{} x", "[1] [2]", "true false", "\"a\"\"b\"", "1 }"})
+    @ValueSource(strings = {"{} x", "[1] [2]", "true false", "\"a\"\"b\"", "1 }", "1/2", "-7\"x\""})
     void parse_trailingContent_isRejected(String text) {
         assertThatExceptionOfType(Json.ParseException.class)
                 .isThrownBy(() -> Json.parse(text))
