@@ -15,52 +15,88 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.databind.type.ArrayType;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The Jackson side of {@link Json}: one mapper, configured for the v1 format, made on first use so
- * that a command that writes no JSON (such as {@code --version}) loads no Jackson class.
+ * The Jackson side of {@link Json}, on Jackson's streaming API (jackson-core): its parser and its
+ * generator, with a pretty printer and escapes set for the v1 format. Made on first use, so that a
+ * command that writes no JSON (such as {@code --version}) loads no Jackson class; and no
+ * databind {@code ObjectMapper}, which costs a command several times what the parsing does.
  */
 final class JacksonJson {
     private JacksonJson() {
     }
 
-    private static final ObjectMapper MAPPER = mapper();
-    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+            .characterEscapes(new V1Escapes())
+            // as lenient as the v1 reader with numbers: 007 and 7. are 7
+            .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
+            .build();
+    private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
     static String write(Object value) {
-        try {
-            return WRITER.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            // too deep (a map that contains itself) or a toString() that threw
-            throw new IllegalArgumentException("cannot write this value as JSON: " + e.getOriginalMessage(), e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(PRETTY.createInstance());
+            write(generator, value);
+        } catch (IOException e) {
+            // too deep (a map that contains itself); a StringWriter has no I/O to fail
+            throw new IllegalArgumentException("cannot write this value as JSON: " + e.getMessage(), e);
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * Maps, collections, strings, numbers (as Java prints them), booleans and null; an enum as its
+     * lowercase name, a NaN or an infinity and anything else as the string of its toString().
+     */
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            out.writeString(value.toString());
+        } else if (value instanceof Number n) {
+            out.writeNumber(n.toString());
+        } else if (value instanceof Enum<?> e) {
+            out.writeString(e.name().toLowerCase(Locale.ROOT));
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.writeFieldName(String.valueOf(entry.getKey()));
+                write(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            out.writeStartArray();
+            for (Object item : list) {
+                write(out, item);
+            }
+            out.writeEndArray();
+        } else {
+            out.writeString(value.toString());
         }
     }
 
     static Object parse(String text) throws Json.ParseException {
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw error("unexpected end of input", parser.currentLocation());
             }
-            Object value = MAPPER.readValue(parser, Object.class);
+            Object value = read(parser);
             long end = parser.currentLocation().getCharOffset();
             JsonLocation extra;
             try {
@@ -81,21 +117,65 @@ final class JacksonJson {
         }
     }
 
-    private static ObjectMapper mapper() {
-        SimpleModule v1 = new SimpleModule("clouddemo-json-v1");
-        v1.addDeserializer(Number.class, new V1Numbers());
-        v1.setSerializerModifier(new V1Types());
-        JsonFactory factory = new JsonFactoryBuilder()
-                .characterEscapes(new V1Escapes())
-                // as lenient as the v1 reader with numbers: 007 and 7. are 7
-                .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-                .enable(JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS)
-                .build();
-        ObjectMapper mapper = JsonMapper.builder(factory)
-                .addModule(v1)
-                .build();
-        mapper.getSerializerProvider().setNullKeySerializer(V1Types.KEY);
-        return mapper;
+    /** The value that starts at the parser's current token; the parser is left on its last token. */
+    private static Object read(JsonParser in) throws IOException {
+        switch (in.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (in.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = in.currentName();
+                    in.nextToken();
+                    map.put(key, read(in));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (in.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(in));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return in.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return number(in);
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IllegalStateException("no value starts at " + in.currentToken());
+        }
+    }
+
+    /**
+     * Numbers as the v1 reader gave them: a whole number that fits is a {@code Long}, however it is
+     * spelled ({@code 1e3}, {@code 10e-1}; not {@code 1.0}), everything else a {@code Double}.
+     */
+    private static Number number(JsonParser in) throws IOException {
+        String token = in.getText();
+        BigDecimal decimal;
+        try {
+            decimal = new BigDecimal(token);
+        } catch (NumberFormatException e) {
+            // JSON's grammar has no bound on the exponent, BigDecimal's is an int
+            throw new JsonParseException(in, "bad number '" + token + "'", in.currentTokenLocation(), e);
+        }
+        if (decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0 && token.indexOf('.') < 0) {
+            try {
+                return decimal.longValueExact();
+            } catch (ArithmeticException tooBig) {
+                return decimal.doubleValue();
+            }
+        }
+        return decimal.doubleValue();
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
@@ -136,87 +216,6 @@ final class JacksonJson {
         }
         JsonLocation at = e.getLocation();
         return at == null ? new Json.ParseException(what) : error(what, at);
-    }
-
-    /**
-     * Numbers as the v1 reader gave them: a whole number that fits is a {@code Long}, however it is
-     * spelled ({@code 1e3}, {@code 10e-1}; not {@code 1.0}), everything else a {@code Double}.
-     */
-    private static final class V1Numbers extends StdDeserializer<Number> {
-        V1Numbers() {
-            super(Number.class);
-        }
-
-        @Override
-        public Number deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String token = parser.getText();
-            BigDecimal decimal;
-            try {
-                decimal = new BigDecimal(token);
-            } catch (NumberFormatException e) {
-                // JSON's grammar has no bound on the exponent, BigDecimal's is an int
-                throw new JsonParseException(parser, "bad number '" + token + "'", parser.currentTokenLocation(), e);
-            }
-            if (decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0 && token.indexOf('.') < 0) {
-                try {
-                    return decimal.longValueExact();
-                } catch (ArithmeticException tooBig) {
-                    return decimal.doubleValue();
-                }
-            }
-            return decimal.doubleValue();
-        }
-    }
-
-    /**
-     * Jackson's own serializers for maps, collections, strings, numbers and booleans; enums as their
-     * lowercase name; map keys, arrays and everything else as their {@code toString()}.
-     */
-    private static final class V1Types extends BeanSerializerModifier {
-        private static final JsonSerializer<Object> KEY = new StdSerializer<>(Object.class) {
-            @Override
-            public void serialize(Object key, JsonGenerator out, SerializerProvider provider) throws IOException {
-                out.writeFieldName(String.valueOf(key));
-            }
-        };
-        private static final JsonSerializer<Enum<?>> ENUM = new StdSerializer<>(Enum.class, false) {
-            @Override
-            public void serialize(Enum<?> value, JsonGenerator out, SerializerProvider provider) throws IOException {
-                out.writeString(value.name().toLowerCase(Locale.ROOT));
-            }
-        };
-
-        @Override
-        public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription description,
-                JsonSerializer<?> serializer) {
-            Class<?> type = description.getBeanClass();
-            if (Enum.class.isAssignableFrom(type)) {
-                return ENUM;
-            }
-            // Jackson looks a Long or a Boolean up under its primitive type
-            if (type.isPrimitive() || type == String.class || type == Boolean.class || Number.class.isAssignableFrom(type)) {
-                return serializer;
-            }
-            return ToStringSerializer.instance;
-        }
-
-        @Override
-        public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config, JavaType type,
-                BeanDescription description, JsonSerializer<?> serializer) {
-            return ENUM;
-        }
-
-        @Override
-        public JsonSerializer<?> modifyArraySerializer(SerializationConfig config, ArrayType type,
-                BeanDescription description, JsonSerializer<?> serializer) {
-            return ToStringSerializer.instance;
-        }
-
-        @Override
-        public JsonSerializer<?> modifyKeySerializer(SerializationConfig config, JavaType type,
-                BeanDescription description, JsonSerializer<?> serializer) {
-            return KEY;
-        }
     }
 
     /** Only the quote, the backslash and control characters, these as {@code \n \r \t} or <code>&#92;u00xx</code>. */

@@ -116,7 +116,8 @@ class JsonTest {
         ((Map<String, Object>) parsed.get("map")).put("k", "v");
 
         // then
-        assertThat(Json.write(parsed)).isEqualTo("{\n  \"list\": [\n    1\n  ],\n  \"map\": {\n    \"k\": \"v\"\n  },\n  \"added\": true\n}\n");
+        assertThat(Json.write(parsed)).isEqualTo(
+                "{\n  \"list\": [\n    1\n  ],\n  \"map\": {\n    \"k\": \"v\"\n  },\n  \"added\": true\n}\n");
     }
 
     @Test
