@@ -71,6 +71,56 @@ class JsonTest {
     }
 
     @Test
+    void parse_integralNumbersInOtherSpellings_givesLongWhereItFits() throws Exception {
+        assertThat(Json.parse("[1.5e1, 10e-1, 1E2, 1.0E7, -0, 12345678901234567890, 1.0E21, -0.0, 1.0]"))
+                .isEqualTo(List.of(15L, 1L, 100L, 10_000_000L, 0L, 1.2345678901234567E19, 1.0E21, 0.0, 1.0));
+    }
+
+    @Test
+    void parse_leadingZeroOrTrailingPoint_readsTheNumberAsBefore() throws Exception {
+        assertThat(Json.parse("[007, -01, 7., 1.e2, 0.50]")).isEqualTo(List.of(7L, -1L, 7L, 100L, 0.5));
+    }
+
+    @Test
+    void parse_exponentBeyondInt_isRejected() {
+        assertThatExceptionOfType(Json.ParseException.class)
+                .isThrownBy(() -> Json.parse("[1, 1e9999999999]"))
+                .withMessage("bad number '1e9999999999' at line 1, column 5");
+    }
+
+    @Test
+    void write_nonFiniteDouble_writesItAsAString() {
+        assertThat(Json.write(List.of(Double.NaN, Double.NEGATIVE_INFINITY)))
+                .isEqualTo("[\n  \"NaN\",\n  \"-Infinity\"\n]\n");
+    }
+
+    @Test
+    void parse_duplicateKey_keepsTheLastValueAtTheFirstPlace() throws Exception {
+        // when
+        Object parsed = Json.parse("{\"a\": 1, \"b\": 2, \"a\": 3}");
+
+        // then
+        assertThat(parsed).isEqualTo(Map.of("a", 3L, "b", 2L));
+        assertThat(new ArrayList<Object>(((Map<?, ?>) parsed).keySet())).containsExactly("a", "b");
+    }
+
+    @Test
+    void parse_containers_areMutable() throws Exception {
+        // given
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parsed = (Map<String, Object>) Json.parse("{\"list\": [], \"map\": {}}");
+
+        // when
+        parsed.put("added", true);
+        ((List<Object>) parsed.get("list")).add(1L);
+        ((Map<String, Object>) parsed.get("map")).put("k", "v");
+
+        // then
+        assertThat(Json.write(parsed)).isEqualTo(
+                "{\n  \"list\": [\n    1\n  ],\n  \"map\": {\n    \"k\": \"v\"\n  },\n  \"added\": true\n}\n");
+    }
+
+    @Test
     void parse_longMinValue_returnsLong() throws Exception {
         assertThat(Json.parse(Json.write(Long.MIN_VALUE))).isEqualTo(Long.MIN_VALUE);
     }
@@ -94,7 +144,7 @@ class JsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{} x", "[1] [2]", "true false", "\"a\"\"b\"", "1 }"})
+    @ValueSource(strings = {"{} x", "[1] [2]", "true false", "\"a\"\"b\"", "1 }", "1/2", "-7\"x\""})
     void parse_trailingContent_isRejected(String text) {
         assertThatExceptionOfType(Json.ParseException.class)
                 .isThrownBy(() -> Json.parse(text))
