@@ -37,13 +37,13 @@ class StateFileV1Test {
         outputs.put("controls", "tab\tnew\nline\rcr\u0000nul\u0001soh\u0008bs\u000cff\u001fus\u007fdel");
         outputs.put("empty", "");
         DeploymentState site = new DeploymentState("aws", ServiceModel.STATIC, "eu-west-1", true,
-                "http://127.0.0.1:4566", "x7k2p9", created, created.plusMillis(42_123),
+                "http://127.0.0.1:4566", Map.of(), "x7k2p9", created, created.plusMillis(42_123),
                 List.of(new ResourceRecord("s3-bucket", "clouddemo-dev-static-x7k2p9",
                                 "arn:aws:s3:::clouddemo-dev-static-x7k2p9", ResourceRecord.Status.CREATED),
                         new ResourceRecord("s3-object", "índex \"1\".html", null, ResourceRecord.Status.CREATING)),
                 outputs);
         DeploymentState function = new DeploymentState("gcp", ServiceModel.FAAS, "europe-west1", false, null,
-                "a1b2c3", created.plusSeconds(3600), created.plusSeconds(3600), List.of(), Map.of());
+                Map.of(), "a1b2c3", created.plusSeconds(3600), created.plusSeconds(3600), List.of(), Map.of());
         return EnvironmentState.empty(DEV).with(site).with(function);
     }
 
