@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.content.Site;
+import dev.clouddemo.core.kit.Concurrently;
 import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ResourceNames;

@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.plan.Action;
@@ -13,7 +14,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -45,8 +44,6 @@ final class AwsVmDeployer implements Deployer {
     private final AwsSession session;
     private final Ec2OnDemandPrices prices;
     private final AwsVmCallerAddress callerAddress;
-    /** What each plan this deployer made found and decided, so apply launches exactly what the plan showed. */
-    private final Map<Plan, Prepared> prepared = new IdentityHashMap<>();
 
     AwsVmDeployer(AwsSession session) {
         this(session, Ec2OnDemandPrices.packaged(), new AwsVmCallerAddress(AwsVmCallerAddress.CHECKIP, AwsVmCallerAddress.TIMEOUT));
@@ -62,7 +59,7 @@ final class AwsVmDeployer implements Deployer {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
-    /** What a plan found in the cloud and decided, for its apply. */
+    /** What a plan found in the cloud and decided, for its apply: it launches exactly what the plan showed. */
     private record Prepared(AwsVmSpec spec, Optional<SecurityGroup> group, Ec2IngressRules.Changes ruleChanges,
             Map<String, Instance> instancesByChangeName, Optional<KeyPairInfo> keyPair) {
     }
@@ -70,10 +67,7 @@ final class AwsVmDeployer implements Deployer {
     @Override
     public Plan plan(DeploymentContext context) {
         Plan.Builder plan = new Plan.Builder();
-        Prepared p = prepare(context, plan);
-        Plan built = plan.build();
-        prepared.put(built, p);
-        return built;
+        return plan.payload(prepare(context, plan)).build();
     }
 
     private Prepared prepare(DeploymentContext context, Plan.Builder plan) {
@@ -182,9 +176,8 @@ final class AwsVmDeployer implements Deployer {
             return changes;
         }
         String groupId = group.get().groupId();
-        plan.add(context.recordedCreated(GROUP, name) ? Action.NO_OP : Action.UPDATE, GROUP, name,
-                context.recordedCreated(GROUP, name) ? groupId + " exists"
-                        : groupId + " exists, but a run stopped before recording it: adopt it");
+        plan.add(context.existing(GROUP, name), GROUP, name,
+                groupId + (context.recordedCreated(GROUP, name) ? " exists" : " " + DeploymentContext.ADOPT));
         if (changes.none()) {
             plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(Ec2IngressRules.Rule::describe)
                     .collect(Collectors.joining("; ")));
@@ -309,40 +302,34 @@ final class AwsVmDeployer implements Deployer {
 
     @Override
     public void apply(Plan plan, DeploymentContext context) {
-        Prepared p = prepared.remove(plan);
-        if (p == null) {
-            p = prepare(context, new Plan.Builder());
-        }
+        Prepared p = plan.payload(Prepared.class);
         AwsVmSpec spec = p.spec();
-        String groupId = p.group().map(SecurityGroup::groupId).orElse(null);
+        String[] groupId = {p.group().map(SecurityGroup::groupId).orElse(null)};
         Ec2Instances instances = new Ec2Instances(session.ec2(), maxAttempts());
         Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
         Ec2KeyPairs keys = new Ec2KeyPairs(session.ec2());
         for (Change change : plan.writes()) {
             context.cancellation().checkpoint();
-            String step = step(change);
-            try {
+            session.step(doing(change), () -> {
                 switch (change.type()) {
                     case GROUP -> {
                         if (change.action() == Action.CREATE) {
                             context.journal().creating(GROUP, spec.name());
-                            groupId = groups.create(spec.name(), spec.network().vpcId(), context.tags());
+                            groupId[0] = groups.create(spec.name(), spec.network().vpcId(), context.tags());
                         }
-                        context.journal().created(GROUP, spec.name(), groupId);
+                        context.journal().created(GROUP, spec.name(), groupId[0]);
                     }
-                    case RULES -> groups.apply(groupId, p.group().isPresent() ? p.ruleChanges()
-                            : Ec2IngressRules.changes(List.of(), spec.rules()));
+                    case RULES -> groups.apply(groupId[0], p.ruleChanges());
                     case KEY -> applyKey(change, spec, p, keys, context);
-                    case INSTANCE -> applyInstance(change, spec, groupId, p, instances, context);
+                    case INSTANCE -> applyInstance(change, spec, groupId[0], p, instances, context);
                     default -> throw new IllegalStateException("unknown change type " + change.type());
                 }
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, step, session);
-            }
+            });
         }
     }
 
-    private static String step(Change change) {
+    /** What a change does, for errors that name the failing step. */
+    private static String doing(Change change) {
         String what = switch (change.type()) {
             case GROUP -> change.action() == Action.CREATE ? "creating security group (CreateSecurityGroup)" : "adopting security group";
             case RULES -> "setting the security group's inbound rules (Authorize/RevokeSecurityGroupIngress)";
@@ -386,7 +373,7 @@ final class AwsVmDeployer implements Deployer {
                 context.journal().created(INSTANCE, spec.name(), id);
                 context.progress().info("Launched " + id + " (" + spec.instanceType() + ", " + launched.market().id
                         + (launched.fellBack() ? " after spot was unavailable" : "") + ") in " + spec.zone());
-                Instance running = instances.waitRunning(id, waitInstance(), context.progress(), context.cancellation());
+                Instance running = instances.waitRunning(id, waits(context));
                 outputs(running, spec, context);
             }
             default -> {
@@ -400,8 +387,7 @@ final class AwsVmDeployer implements Deployer {
                 if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
                     instances.start(instance.instanceId());
                 }
-                Instance running = instances.waitRunning(instance.instanceId(), waitInstance(), context.progress(),
-                        context.cancellation());
+                Instance running = instances.waitRunning(instance.instanceId(), waits(context));
                 outputs(running, spec, context);
             }
         }
@@ -409,6 +395,10 @@ final class AwsVmDeployer implements Deployer {
 
     private java.time.Duration waitInstance() {
         return session.target().settings().waitFor(WAIT_INSTANCE);
+    }
+
+    private WaitLoop waits(DeploymentContext context) {
+        return new WaitLoop(context.progress(), context.cancellation(), session.target().settings());
     }
 
     private void outputs(Instance instance, AwsVmSpec spec, DeploymentContext context) {
@@ -438,7 +428,7 @@ final class AwsVmDeployer implements Deployer {
                 .findFirst().orElse(name(context));
         Ec2Instances instances = new Ec2Instances(session.ec2(), maxAttempts());
         Set<String> ids = new LinkedHashSet<>();
-        try {
+        session.step("terminating the instance(s) of " + name, () -> {
             context.state().resources().stream()
                     .filter(r -> r.type().equals(INSTANCE) && r.id() != null)
                     .map(ResourceRecord::id)
@@ -446,36 +436,22 @@ final class AwsVmDeployer implements Deployer {
                     .forEach(ids::add);
             instances.find(context.tags()).forEach(i -> ids.add(i.instanceId()));
             instances.terminate(List.copyOf(ids), session.waitFor(WAIT_INSTANCE), context.progress());
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "terminating instance(s) " + String.join(", ", ids), session);
-        }
+        });
         context.state().resources().stream().filter(r -> r.type().equals(INSTANCE))
                 .map(ResourceRecord::name).toList()
                 .forEach(n -> context.journal().deleted(INSTANCE, n));
         context.cancellation().checkpoint();
 
         Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
-        try {
-            Optional<String> groupId = context.state().resource(GROUP, name).map(ResourceRecord::id)
-                    .or(() -> groups.find(name, null).map(SecurityGroup::groupId));
-            if (groupId.isPresent()) {
-                groups.delete(groupId.get(), name, session.target().settings().waitFor(WAIT_GROUP), context.progress(),
-                        context.cancellation());
-            }
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "deleting security group " + name, session);
-        }
+        session.step("deleting security group " + name, () -> context.state().resource(GROUP, name).map(ResourceRecord::id)
+                .or(() -> groups.find(name, null).map(SecurityGroup::groupId))
+                .ifPresent(id -> groups.delete(id, name, session.target().settings().waitFor(WAIT_GROUP),
+                        context.progress(), context.cancellation())));
         context.journal().deleted(GROUP, name);
         context.cancellation().checkpoint();
 
         Ec2KeyPairs keys = new Ec2KeyPairs(session.ec2());
-        try {
-            if (keys.find(name).isPresent()) {
-                keys.delete(name);
-            }
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "deleting key pair " + name, session);
-        }
+        session.step("deleting key pair " + name, () -> keys.find(name).ifPresent(k -> keys.delete(name)));
         context.journal().deleted(KEY, name);
     }
 

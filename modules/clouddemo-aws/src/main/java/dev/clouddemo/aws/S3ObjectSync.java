@@ -4,6 +4,7 @@ import dev.clouddemo.core.content.Site;
 import dev.clouddemo.core.content.SiteFile;
 import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.Concurrently;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
