@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class BeanstalkSourceBucket {
     static final String BUCKET = AwsStaticSiteDeployer.BUCKET;
-    static final String BUNDLE = "s3-object";
+    static final String BUNDLE = S3ObjectStore.TYPE;
 
     private final AwsSession session;
 
@@ -62,7 +62,7 @@ final class BeanstalkSourceBucket {
                     + BeanstalkNames.bundleKey(label) + " (" + bundle.zip().length + " bytes)");
             s3().putObject(r -> r.bucket(bucket).key(BeanstalkNames.bundleKey(label))
                     .contentType("application/zip")
-                    .metadata(Map.of(S3ObjectSync.SHA256_METADATA, bundle.codeSha256())),
+                    .metadata(Map.of(S3ObjectStore.SHA256_METADATA, bundle.codeSha256())),
                     RequestBody.fromBytes(bundle.zip()));
         }
     }
