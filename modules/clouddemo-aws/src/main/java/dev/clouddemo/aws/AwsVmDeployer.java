@@ -1,6 +1,12 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.net.CallerAddress;
+import dev.clouddemo.core.kit.net.IngressPolicy;
+import dev.clouddemo.core.kit.price.Price;
+import dev.clouddemo.core.kit.price.PriceTable;
+import dev.clouddemo.core.kit.price.SpotQuote;
+import dev.clouddemo.core.kit.vm.StartupScript;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ResourceNames;
@@ -11,6 +17,7 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,18 +48,24 @@ final class AwsVmDeployer implements Deployer {
     static final String WAIT_INSTANCE = "ec2-instance";
     static final String WAIT_GROUP = "security-group";
 
+    /** AWS's own echo service: it answers with the caller's public address alone. */
+    static final URI CHECKIP = URI.create("https://checkip.amazonaws.com/");
+    /** The dated on-demand price table, packaged from config/ next to this class. */
+    static final String PRICES = "aws-ec2-on-demand-prices.csv";
+
     private final AwsSession session;
-    private final Ec2OnDemandPrices prices;
-    private final AwsVmCallerAddress callerAddress;
 
     AwsVmDeployer(AwsSession session) {
-        this(session, Ec2OnDemandPrices.packaged(), new AwsVmCallerAddress(AwsVmCallerAddress.CHECKIP, AwsVmCallerAddress.TIMEOUT));
+        this.session = session;
     }
 
-    AwsVmDeployer(AwsSession session, Ec2OnDemandPrices prices, AwsVmCallerAddress callerAddress) {
-        this.session = session;
-        this.prices = prices;
-        this.callerAddress = callerAddress;
+    /** The packaged price table, read once. */
+    static PriceTable prices() {
+        return Prices.TABLE;
+    }
+
+    private static final class Prices {
+        static final PriceTable TABLE = PriceTable.load(AwsVmDeployer.class, PRICES);
     }
 
     static String name(DeploymentContext context) {
@@ -75,14 +88,15 @@ final class AwsVmDeployer implements Deployer {
         String name = name(context);
         String region = session.region();
         // the user's input first: nothing is asked of the cloud for a broken source or key
-        AwsVmUserData userData = AwsVmUserData.read(context.source());
+        StartupScript userData = AwsVmUserData.read(context.source());
         String publicKey = options.sshKey() == null ? null : Ec2KeyPairs.readPublicKey(options.sshKey());
         String instanceType = options.instanceType() != null ? options.instanceType() : Ec2InstanceTypes.DEFAULT;
 
         Ec2InstanceTypes types = new Ec2InstanceTypes(session.ec2(), region);
         types.requireOffered(instanceType);
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr() : callerAddress.cidr();
-        List<Ec2IngressRules.Rule> rules = Ec2IngressRules.desired(sshCidr);
+        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
+                : new CallerAddress(CHECKIP, CallerAddress.TIMEOUT).cidr();
+        List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
         Ec2DefaultNetwork network = Ec2DefaultNetwork.find(session.ec2(), region);
         String architecture = types.architecture(instanceType);
         String imageId = AwsVmImage.resolve(session.ssm(), architecture);
@@ -93,7 +107,7 @@ final class AwsVmDeployer implements Deployer {
                     + " but in none of the zones with a default subnet (" + String.join(", ", network.subnetsByZone().keySet()) + ")",
                     "choose another --instance-type, or create the default subnets with `aws ec2 create-default-subnet`");
         }
-        Optional<BigDecimal> onDemand = prices.price(region, instanceType);
+        Optional<Price> onDemand = prices().price(region, instanceType);
         SpotQuote quote = null;
         String zone;
         if (options.spot()) {
@@ -106,8 +120,8 @@ final class AwsVmDeployer implements Deployer {
             if (options.maxPrice() != null && options.maxPrice().compareTo(current) < 0) {
                 throw ClouddemoException.invalidInput("--max-price " + options.maxPrice().toPlainString()
                                 + " USD/hour is below the current spot price of " + instanceType + " in " + region + ": "
-                                + plain(current) + " USD/hour (cheapest, in " + zone + "); nothing was launched",
-                        "raise --max-price to at least " + plain(current) + ", or leave it out to pay the spot price"
+                                + Price.plain(current) + " USD/hour (cheapest, in " + zone + "); nothing was launched",
+                        "raise --max-price to at least " + Price.plain(current) + ", or leave it out to pay the spot price"
                                 + " (never more than the on-demand price)");
             }
         } else {
@@ -179,7 +193,7 @@ final class AwsVmDeployer implements Deployer {
         plan.add(context.existing(GROUP, name), GROUP, name,
                 groupId + (context.recordedCreated(GROUP, name) ? " exists" : " " + DeploymentContext.ADOPT));
         if (changes.none()) {
-            plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(Ec2IngressRules.Rule::describe)
+            plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(IngressPolicy.Rule::describe)
                     .collect(Collectors.joining("; ")));
         } else {
             plan.add(Action.UPDATE, RULES, name, changes.describe());
@@ -249,7 +263,7 @@ final class AwsVmDeployer implements Deployer {
         }
         String sha = new Ec2Instances(session.ec2(), maxAttempts()).userDataSha256(instance.instanceId());
         if (!spec.userData().sha256().equals(sha)) {
-            why.add(AwsVmUserData.FILE + " changed (the start-up script runs only at first boot)");
+            why.add(StartupScript.FILE + " changed (the start-up script runs only at first boot)");
         }
         return why;
     }
@@ -266,36 +280,24 @@ final class AwsVmDeployer implements Deployer {
             plan.note("SSH (port 22) stays closed; --ssh opens it to your address only.");
         } else {
             plan.note("SSH (port 22) is open only from " + sshCidr + (options.sshCidr() != null ? " (--ssh-cidr)"
-                    : " (your public address, as " + AwsVmCallerAddress.CHECKIP.getHost() + " sees it)")
+                    : " (your public address, as " + CHECKIP.getHost() + " sees it)")
                     + (spec.keyName() == null ? "; without --ssh-key no key is installed, so only"
                             + " EC2 Instance Connect can log in" : "") + ".");
         }
         plan.note("Image " + spec.imageId() + ": Amazon Linux 2023 (" + spec.architecture() + "), from the SSM parameter "
                 + AwsVmImage.parameterFor(spec.architecture()) + "; root volume " + Ec2Instances.ROOT_GIB
                 + " GiB gp3, encrypted; instance metadata only with IMDSv2 tokens.");
-        String table = "price table of " + prices.date() + ", " + prices.source();
-        String onDemand = spec.onDemandPrice()
-                .map(p -> "On-demand price of " + spec.instanceType() + " in " + session.region() + ": " + plain(p)
-                        + " USD/hour (" + table + ")")
-                .orElse("The price table (" + prices.date() + ") has no on-demand price for " + spec.instanceType()
-                        + " in " + session.region());
+        String onDemand = Price.onDemandText(spec.instanceType(), session.region(), spec.onDemandPrice());
         if (!spec.spot()) {
             plan.note(onDemand + ".");
             return;
         }
         SpotQuote quote = spec.spotQuote();
-        BigDecimal spot = quote.cheapestPrice().orElseThrow();
         plan.note("Spot price of " + spec.instanceType() + " now (Linux/UNIX, USD/hour): " + quote.describe()
                 + "; cheapest zone: " + spec.zone() + " (subnet " + spec.subnetId() + ").");
-        plan.note(spec.onDemandPrice()
-                .map(p -> {
-                    int saving = Ec2OnDemandPrices.savingPercent(p, spot);
-                    return onDemand + ": spot at " + plain(spot) + " " + (saving >= 0 ? "saves " + saving + "%"
-                            : "costs " + (-saving) + "% more") + ".";
-                })
-                .orElse(onDemand + ": the saving is unknown."));
+        plan.note(quote.savingNote(spec.onDemandPrice(), session.region()));
         plan.note("Spot: one-time, terminated if EC2 needs the capacity back; you pay the spot price, at most "
-                + (spec.maxPrice() != null ? plain(spec.maxPrice()) + " USD/hour (--max-price)" : "the on-demand price")
+                + (spec.maxPrice() != null ? Price.plain(spec.maxPrice()) + " USD/hour (--max-price)" : "the on-demand price")
                 + (spec.spotFallback() ? "; with no spot capacity it launches on-demand instead (--spot-fallback)."
                         : "; with no spot capacity the deploy fails (add --spot-fallback to launch on-demand then)."));
     }
@@ -458,9 +460,4 @@ final class AwsVmDeployer implements Deployer {
     private int maxAttempts() {
         return session.target().settings().maxAttempts();
     }
-
-    private static String plain(BigDecimal price) {
-        return price.stripTrailingZeros().toPlainString();
-    }
-
 }

@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.price.Price;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.spi.Progress;
@@ -124,7 +125,7 @@ final class Ec2Instances {
                                 + "; or add --spot-fallback to launch on-demand when spot is unavailable", e);
             }
             progress.warn("Spot launch failed (" + why + "); --spot-fallback: launching on-demand instead"
-                    + spec.onDemandPrice().map(p -> " at " + p.stripTrailingZeros().toPlainString() + " USD/hour").orElse(""));
+                    + spec.onDemandPrice().map(p -> " at " + Price.plain(p.usdPerHour()) + " USD/hour").orElse(""));
             return new Launched(run(spec, groupId, tags, Market.ON_DEMAND), Market.ON_DEMAND, true);
         }
     }
@@ -136,7 +137,7 @@ final class Ec2Instances {
                 .instanceType(spec.instanceType())
                 .minCount(1)
                 .maxCount(1)
-                .userData(spec.userData().base64())
+                .userData(AwsVmUserData.base64(spec.userData()))
                 .networkInterfaces(n -> n.deviceIndex(0)
                         .subnetId(spec.subnetId())
                         .groups(groupId)

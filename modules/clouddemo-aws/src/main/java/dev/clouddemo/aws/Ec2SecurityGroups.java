@@ -48,7 +48,7 @@ final class Ec2SecurityGroups {
         }
         if (!changes.authorize().isEmpty()) {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(changes.authorize().stream()
-                    .map(Ec2IngressRules.Rule::toPermission).toList()));
+                    .map(Ec2IngressRules::permission).toList()));
         }
     }
 
