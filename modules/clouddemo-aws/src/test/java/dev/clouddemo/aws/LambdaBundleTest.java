@@ -46,7 +46,7 @@ class LambdaBundleTest {
     @Test
     void of_builtInDemoHandler_isValid() {
         // given
-        Path demo = DemoPayloads.materialize(ServiceModel.FAAS);
+        Path demo = DemoPayloads.materialize(ServiceModel.FAAS, new AwsProvider());
 
         // when
         PythonBundle bundle = PythonBundle.of(demo, LambdaFunction.BUNDLE);

@@ -44,7 +44,7 @@ public record PythonBundle(byte[] zip, String zipSha256, String codeSha256, int 
      * @param entryFile        the file the platform runs, at the top of the folder ({@code handler.py})
      * @param callable         the name it must define (a function or a variable), or null when not checked
      * @param entryHint        what to do when the entry file or callable is missing
-     * @param platform         the platform's name, for messages ("Lambda")
+     * @param platform         the platform's name, for messages ("the function platform")
      * @param maxUnzippedBytes the most code the platform takes unzipped
      * @param maxZippedBytes   the largest archive it takes
      * @param tooBigHint       what to do when the code is too big

@@ -11,7 +11,7 @@ import java.util.Optional;
  * the rest (the diff, the parallel uploads and deletes, stopping on Ctrl-C).
  */
 public interface ObjectStore {
-    /** Where the objects go, for progress lines: {@code s3://bucket}, a container URL. */
+    /** Where the objects go, for progress lines: a URL of the bucket or container. */
     String location();
 
     /** Every object in the bucket by key, with the content hash the store keeps for it. */
@@ -33,7 +33,7 @@ public interface ObjectStore {
 
     /**
      * The SHA-256 (hex) the object carries in its metadata, for objects whose store hash is not
-     * an MD5 of the content (S3's multipart ETags); empty when it has none.
+     * an MD5 of the content (uploads made in parts); empty when it has none.
      */
     default Optional<String> sha256(String key) {
         return Optional.empty();

@@ -11,8 +11,9 @@ import java.util.Locale;
 public record StoredObject(String key, long size, String md5) {
     /**
      * The object with the hash its store reports, normalised in one place: a hex MD5, quoted or
-     * not (an S3 ETag), or a base64 MD5 (Azure's Content-MD5, Cloud Storage's md5Hash). Anything
-     * else, such as a multipart ETag ({@code "…-3"}) or no hash at all, leaves {@link #md5} null.
+     * not (an entity tag), or a base64 MD5 (a Content-MD5 header or property). Anything else, such
+     * as the entity tag of an upload made in parts ({@code "…-3"}) or no hash at all, leaves
+     * {@link #md5} null.
      */
     public static StoredObject of(String key, long size, String storeHash) {
         return new StoredObject(key, size, md5Hex(storeHash));

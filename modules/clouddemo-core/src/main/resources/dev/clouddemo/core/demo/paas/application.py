@@ -1,6 +1,6 @@
-"""The clouddemo demo page as a Flask app, for the paas model (AWS Elastic Beanstalk's Python platform).
+"""The clouddemo demo page as a Flask app, for the paas model (a cloud's Python app platform).
 
-Beanstalk's Python platform serves the WSGI callable named ``application`` in ``application.py``
+The platform serves the WSGI callable named ``application`` in ``application.py``
 (through gunicorn behind nginx); ``python application.py`` runs it locally on port 8000.
 """
 import pathlib
