@@ -74,9 +74,7 @@ final class AwsStaticSiteDeployer implements Deployer {
                 plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
                 plan.add(Action.CREATE, WEBSITE, bucket, websiteWhy(errorDocument));
             } else {
-                if (!context.recordedCreated(BUCKET, bucket)) {
-                    plan.add(Action.UPDATE, BUCKET, bucket, DeploymentContext.ADOPT);
-                }
+                context.planAdoption(plan, BUCKET, bucket);
                 Future<Boolean> tagged = reads.submit(() -> bucketTags(bucket).entrySet().containsAll(context.tags().entrySet()));
                 Future<Boolean> publicAccess = reads.submit(() -> publicPolicyAllowed(bucket));
                 Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));

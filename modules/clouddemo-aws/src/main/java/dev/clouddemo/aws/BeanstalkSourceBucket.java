@@ -38,9 +38,7 @@ final class BeanstalkSourceBucket {
                         + bundle.zip().length + " bytes");
             }
             case OURS -> {
-                if (!context.recordedCreated(BUCKET, bucket)) {
-                    plan.add(Action.UPDATE, BUCKET, bucket, DeploymentContext.ADOPT);
-                }
+                context.planAdoption(plan, BUCKET, bucket);
                 plan.add(objectExists(bucket, key) ? Action.NO_OP : Action.CREATE, BUNDLE, key,
                         "source bundle, " + bundle.files() + " file(s), " + bundle.zip().length + " bytes");
             }

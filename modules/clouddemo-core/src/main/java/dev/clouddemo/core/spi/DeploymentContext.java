@@ -52,6 +52,13 @@ public record DeploymentContext(EnvName env, ServiceModel model, Path source, Re
         return recordedCreated(type, name) ? Action.NO_OP : Action.UPDATE;
     }
 
+    /** Plans adopting a resource that exists but that state does not record as created; nothing when it does. */
+    public void planAdoption(Plan.Builder plan, String type, String name) {
+        if (!recordedCreated(type, name)) {
+            plan.add(Action.UPDATE, type, name, ADOPT);
+        }
+    }
+
     /**
      * Plans a resource that exists: a no-op saying {@code why} when state records it as created,
      * else an update that adopts it ({@link #ADOPT}).
