@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class WaitLoopTest {
     private static final Settings SETTINGS = Settings.DEFAULTS.with(null, Map.of("default", Duration.ofSeconds(10),
-            "iam-role", Duration.ofMinutes(2), "lambda-function", Duration.ofSeconds(20)));
+            "security-group", Duration.ofSeconds(20)));
 
     private final List<String> lines = new ArrayList<>();
     private final List<Integer> attempts = new ArrayList<>();
@@ -73,25 +73,25 @@ class WaitLoopTest {
         AtomicInteger tries = new AtomicInteger();
 
         // when
-        String result = poll.until("IAM role r to become usable by Lambda", "iam-role",
-                () -> tries.incrementAndGet() < 3 ? Optional.empty() : Optional.of("arn"));
+        String result = poll.until("role r to become usable by the function", "default",
+                () -> tries.incrementAndGet() < 3 ? Optional.empty() : Optional.of("role-id"));
 
         // then
-        assertThat(result).isEqualTo("arn");
+        assertThat(result).isEqualTo("role-id");
         assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
-        assertThat(lines).containsExactly("Waiting for IAM role r to become usable by Lambda (0 s)",
-                "Waiting for IAM role r to become usable by Lambda (1 s)");
+        assertThat(lines).containsExactly("Waiting for role r to become usable by the function (0 s)",
+                "Waiting for role r to become usable by the function (1 s)");
         assertThat(attempts).containsExactly(1, 2);
     }
 
     @Test
     void until_neverAnswers_givesUpAfterTheLimitNamingTheSetting() {
         // when / then
-        assertThatThrownBy(() -> poll.until("function f to be Active", "lambda-function", Optional::empty))
+        assertThatThrownBy(() -> poll.until("function f to be Active", "security-group", Optional::empty))
                 .isInstanceOfSatisfying(ClouddemoException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
                     assertThat(e.getMessage()).contains("function f to be Active").contains("after 2");
-                    assertThat(e.hint()).contains("waits.lambda-function").contains("run the command again");
+                    assertThat(e.hint()).contains("waits.security-group").contains("run the command again");
                 });
         assertThat(pauses).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     }
