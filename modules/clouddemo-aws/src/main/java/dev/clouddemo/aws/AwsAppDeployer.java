@@ -1,6 +1,8 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticbeanstalk.ElasticBeanstalkClient;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ApplicationDescription;
 import software.amazon.awssdk.services.elasticbeanstalk.model.ConfigurationOptionSetting;
@@ -33,20 +34,30 @@ final class AwsAppDeployer implements Deployer {
     static final String APPLICATION = "beanstalk-application";
     static final String VERSION = "beanstalk-version";
     static final String ENVIRONMENT = "beanstalk-environment";
-    /** How often a wait asks Beanstalk how the environment is doing. */
-    static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    /** Elastic Beanstalk refuses source bundles over 500 MB. */
+    static final long MAX_BUNDLE_BYTES = 500L * 1024 * 1024;
+    /** What Beanstalk's Python platform asks of the source folder. */
+    static final PythonBundle.Rules BUNDLE = new PythonBundle.Rules("application.py", null,
+            "Elastic Beanstalk's Python platform runs the WSGI callable named `application` in application.py at the"
+                    + " top of the folder; add it, or leave out --source to deploy the built-in demo app",
+            "Elastic Beanstalk", Long.MAX_VALUE, MAX_BUNDLE_BYTES,
+            "leave build output, virtual environments and data out of the source folder");
 
     private final AwsSession session;
-    private final Duration pollInterval;
+    private final WaitLoop.Sleeper sleeper;
 
     AwsAppDeployer(AwsSession session) {
-        this(session, POLL_INTERVAL);
+        this(session, WaitLoop.Sleeper.REAL);
     }
 
-    /** With another poll interval: contract tests poll their fake every few milliseconds. */
-    AwsAppDeployer(AwsSession session, Duration pollInterval) {
+    /** With another way to pause between polls: contract tests poll their fake every few milliseconds. */
+    AwsAppDeployer(AwsSession session, WaitLoop.Sleeper sleeper) {
         this.session = session;
-        this.pollInterval = pollInterval;
+        this.sleeper = sleeper;
+    }
+
+    /** What apply needs from the plan: the bundle zipped once, and the version it becomes. */
+    private record Prepared(PythonBundle bundle, String label) {
     }
 
     private ElasticBeanstalkClient beanstalk() {
@@ -55,10 +66,10 @@ final class AwsAppDeployer implements Deployer {
 
     @Override
     public Plan plan(DeploymentContext context) {
-        BeanstalkBundle bundle = BeanstalkBundle.of(context.source()); // bad input is refused before any call
+        PythonBundle bundle = PythonBundle.of(context.source(), BUNDLE); // bad input is refused before any call
         BeanstalkNames names = BeanstalkNames.of(context);
-        String label = bundle.versionLabel();
-        Plan.Builder plan = new Plan.Builder();
+        String label = BeanstalkNames.versionLabel(bundle);
+        Plan.Builder plan = new Plan.Builder().payload(new Prepared(bundle, label));
         new BeanstalkInstanceProfile(session.iam(), session.region()).plan(plan);
         new BeanstalkSourceBucket(session).plan(names.bucket(), bundle, context, plan);
 
@@ -66,16 +77,14 @@ final class AwsAppDeployer implements Deployer {
         if (application.isEmpty()) {
             plan.add(Action.CREATE, APPLICATION, names.application(), "Elastic Beanstalk application, tagged");
         } else {
-            plan.add(context.recordedCreated(APPLICATION, names.application()) ? Action.NO_OP : Action.UPDATE,
-                    APPLICATION, names.application(), context.recordedCreated(APPLICATION, names.application())
-                            ? "exists" : "exists, but a run stopped before recording it: adopt it");
+            context.planExisting(plan, APPLICATION, names.application(), "exists");
         }
-        boolean versionExists = application.isPresent() && versionExists(names.application(), label);
-        plan.add(versionExists ? (context.recordedCreated(VERSION, label) ? Action.NO_OP : Action.UPDATE) : Action.CREATE,
-                VERSION, label, versionExists
-                        ? (context.recordedCreated(VERSION, label) ? "exists (code unchanged)" : "exists: adopt it")
-                        : "from s3://" + names.bucket() + "/" + BeanstalkNames.bundleKey(label)
-                                + ", code SHA-256 " + bundle.sha256().substring(0, 12) + "…");
+        if (application.isPresent() && versionExists(names.application(), label)) {
+            context.planExisting(plan, VERSION, label, "exists (code unchanged)");
+        } else {
+            plan.add(Action.CREATE, VERSION, label, "from s3://" + names.bucket() + "/" + BeanstalkNames.bundleKey(label)
+                    + ", code SHA-256 " + bundle.codeSha256().substring(0, 12) + "…");
+        }
 
         Optional<EnvironmentDescription> environment = BeanstalkEnvironmentWatch.describe(beanstalk(), names.environment());
         planEnvironment(context, names, label, environment, plan);
@@ -103,7 +112,7 @@ final class AwsAppDeployer implements Deployer {
             plan.add(Action.UPDATE, ENVIRONMENT, name, env.statusAsString() + ": wait until Ready/Green"
                     + (recorded ? "" : "; adopt it"));
         } else if (!recorded) {
-            plan.add(Action.UPDATE, ENVIRONMENT, name, "exists, but a run stopped before recording it: adopt it");
+            plan.add(Action.UPDATE, ENVIRONMENT, name, DeploymentContext.ADOPT);
         } else {
             plan.add(Action.NO_OP, ENVIRONMENT, name, "runs version " + label + ", health " + env.healthAsString());
             if (env.health() != EnvironmentHealth.GREEN) {
@@ -115,25 +124,22 @@ final class AwsAppDeployer implements Deployer {
 
     @Override
     public void apply(Plan plan, DeploymentContext context) {
-        BeanstalkBundle bundle = BeanstalkBundle.of(context.source());
+        Prepared prepared = plan.payload(Prepared.class);
         BeanstalkNames names = BeanstalkNames.of(context);
-        String label = bundle.versionLabel();
-        if (plan.ofType(VERSION).stream().noneMatch(c -> c.name().equals(label))) {
-            throw ClouddemoException.invalidInput("the source folder changed between plan and deploy",
-                    "run the deploy again");
-        }
-        step("creating the EC2 instance profile " + BeanstalkInstanceProfile.NAME, () ->
+        String label = prepared.label();
+        session.step("creating the EC2 instance profile " + BeanstalkInstanceProfile.NAME, () ->
                 new BeanstalkInstanceProfile(session.iam(), session.region())
                         .apply(plan, context.journal(), session.waitFor("iam-role")));
-        step("uploading the source bundle to bucket " + names.bucket(), () ->
-                new BeanstalkSourceBucket(session).apply(names.bucket(), bundle, plan, context));
+        session.step("uploading the source bundle to bucket " + names.bucket(), () ->
+                new BeanstalkSourceBucket(session).apply(names.bucket(), prepared.bundle(), label, plan, context));
         for (Change change : plan.ofType(APPLICATION).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
-            step("creating the Beanstalk application " + names.application(), () -> application(change, names, context));
+            session.step("creating the Beanstalk application " + names.application(),
+                    () -> application(change, names, context));
         }
         for (Change change : plan.ofType(VERSION).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
-            step("creating the application version " + label, () -> version(change, names, label, context));
+            session.step("creating the application version " + label, () -> version(change, names, label, context));
         }
         for (Change change : plan.ofType(ENVIRONMENT).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
@@ -177,13 +183,14 @@ final class AwsAppDeployer implements Deployer {
         String name = names.environment();
         BeanstalkEnvironmentWatch watch = watch(context);
         if (change.action() == Action.CREATE) {
-            BeanstalkEnvironmentWatch.describe(beanstalk(), name).ifPresent(old -> {
-                context.progress().info("Environment " + name + " is still terminating; waiting for it first");
-                watch.untilTerminated(name, old.dateUpdated());
-            });
-            String stack = step("listing the Beanstalk platforms", this::newestPythonStack);
+            session.step("waiting for the old Beanstalk environment " + name + " to terminate", () ->
+                    BeanstalkEnvironmentWatch.describe(beanstalk(), name).ifPresent(old -> {
+                        context.progress().info("Environment " + name + " is still terminating; waiting for it first");
+                        watch.untilTerminated(name, old.dateUpdated());
+                    }));
+            String stack = session.step("listing the Beanstalk platforms", this::newestPythonStack);
             context.journal().creating(ENVIRONMENT, name);
-            CreateEnvironmentResponse created = step("creating the Beanstalk environment " + name, () ->
+            CreateEnvironmentResponse created = session.step("creating the Beanstalk environment " + name, () ->
                     beanstalk().createEnvironment(r -> r.applicationName(names.application())
                             .environmentName(name)
                             .description("clouddemo paas environment of " + context.env())
@@ -194,21 +201,22 @@ final class AwsAppDeployer implements Deployer {
             context.journal().created(ENVIRONMENT, name, created.environmentId());
             context.progress().info("Launching environment " + name + " on " + stack
                     + " (Beanstalk takes a few minutes)");
-            return step("waiting for the Beanstalk environment " + name,
+            return session.step("waiting for the Beanstalk environment " + name,
                     () -> watch.untilReady(name, since(created.dateCreated())));
         }
-        Optional<EnvironmentDescription> running = BeanstalkEnvironmentWatch.describe(beanstalk(), name);
+        Optional<EnvironmentDescription> running = session.step("describing the Beanstalk environment " + name,
+                () -> BeanstalkEnvironmentWatch.describe(beanstalk(), name));
         if (running.map(e -> label.equals(e.versionLabel())).orElse(false)) {
             // the right version already: adopt it and wait until it is Ready/Green
             context.journal().created(ENVIRONMENT, name, running.get().environmentId());
-            return step("waiting for the Beanstalk environment " + name, () -> watch.untilReady(name, Instant.now()
+            return session.step("waiting for the Beanstalk environment " + name, () -> watch.untilReady(name, Instant.now()
                     .minus(Duration.ofMinutes(1))));
         }
-        UpdateEnvironmentResponse updated = step("updating the Beanstalk environment " + name, () ->
+        UpdateEnvironmentResponse updated = session.step("updating the Beanstalk environment " + name, () ->
                 beanstalk().updateEnvironment(r -> r.environmentName(name).versionLabel(label)));
         context.journal().created(ENVIRONMENT, name, updated.environmentId());
         context.progress().info("Deploying version " + label + " to environment " + name);
-        return step("waiting for the Beanstalk environment " + name,
+        return session.step("waiting for the Beanstalk environment " + name,
                 () -> watch.untilReady(name, since(updated.dateUpdated())));
     }
 
@@ -233,29 +241,32 @@ final class AwsAppDeployer implements Deployer {
     public void destroy(DeploymentContext context) {
         BeanstalkNames names = BeanstalkNames.of(context);
         String env = names.environment();
-        Optional<EnvironmentDescription> environment = BeanstalkEnvironmentWatch.describe(beanstalk(), env);
+        Optional<EnvironmentDescription> environment = session.step("describing the Beanstalk environment " + env,
+                () -> BeanstalkEnvironmentWatch.describe(beanstalk(), env));
         if (environment.isPresent()) {
             Instant since = Instant.now().minus(Duration.ofMinutes(1));
             if (environment.get().status() != EnvironmentStatus.TERMINATING) {
                 context.progress().info("Terminating environment " + env + " (its instance and security group go too)");
-                TerminateEnvironmentResponse terminating = step("terminating the Beanstalk environment " + env, () ->
+                TerminateEnvironmentResponse terminating = session.step("terminating the Beanstalk environment " + env, () ->
                         beanstalk().terminateEnvironment(r -> r.environmentName(env).terminateResources(true)));
                 since = since(terminating.dateUpdated());
             }
             Instant from = since;
-            step("waiting for the Beanstalk environment " + env + " to terminate",
-                    () -> watch(context).untilTerminated(env, from));
-            if (BeanstalkEnvironmentWatch.describe(beanstalk(), env).isPresent()) {
-                throw ClouddemoException.cloud("environment " + env + " is still there after terminating it",
-                        "run destroy again", null);
-            }
+            session.step("waiting for the Beanstalk environment " + env + " to terminate", () -> {
+                watch(context).untilTerminated(env, from);
+                if (BeanstalkEnvironmentWatch.describe(beanstalk(), env).isPresent()) {
+                    throw ClouddemoException.cloud("environment " + env + " is still there after terminating it",
+                            "run destroy again", null);
+                }
+            });
         } else {
             context.progress().info("Environment " + env + " is already gone");
         }
         context.journal().deleted(ENVIRONMENT, env);
 
         deleteApplication(names.application(), context);
-        session.buckets().remove(names.bucket(), context.progress());
+        session.step("removing the source bucket " + names.bucket(),
+                () -> session.buckets().remove(names.bucket(), context.progress()));
         context.journal().deleted(BeanstalkSourceBucket.BUCKET, names.bucket());
         context.progress().info("Kept the EC2 instance profile and role " + BeanstalkInstanceProfile.NAME
                 + ": they are account-wide and shared by every Beanstalk environment (remove them in IAM if nothing"
@@ -263,22 +274,15 @@ final class AwsAppDeployer implements Deployer {
     }
 
     private void deleteApplication(String name, DeploymentContext context) {
-        if (application(name).isPresent()) {
-            context.progress().info("Deleting application " + name + " with its versions");
-            step("deleting the Beanstalk application " + name, () ->
-                    beanstalk().deleteApplication(r -> r.applicationName(name).terminateEnvByForce(true)));
-            long deadline = System.nanoTime() + session.target().settings().waitFor(ENVIRONMENT).toNanos();
-            while (application(name).isPresent()) {
-                if (System.nanoTime() > deadline) {
-                    throw ClouddemoException.cloud("application " + name + " is still there after deleting it",
-                            "run destroy again", null);
-                }
-                context.progress().info("Waiting for application " + name + " to go");
-                pause();
+        session.step("deleting the Beanstalk application " + name, () -> {
+            if (application(name).isPresent()) {
+                context.progress().info("Deleting application " + name + " with its versions");
+                beanstalk().deleteApplication(r -> r.applicationName(name).terminateEnvByForce(true));
+                waits(context).untilTrue("application " + name + " to go", ENVIRONMENT, () -> application(name).isEmpty());
+            } else {
+                context.progress().info("Application " + name + " is already gone");
             }
-        } else {
-            context.progress().info("Application " + name + " is already gone");
-        }
+        });
         List<String> versions = context.state().resources().stream()
                 .filter(r -> r.type().equals(VERSION)).map(ResourceRecord::name).toList();
         versions.forEach(v -> context.journal().deleted(VERSION, v));
@@ -286,8 +290,11 @@ final class AwsAppDeployer implements Deployer {
     }
 
     private BeanstalkEnvironmentWatch watch(DeploymentContext context) {
-        return new BeanstalkEnvironmentWatch(beanstalk(), context.progress(), context.cancellation(), pollInterval,
-                session.target().settings().waitFor(ENVIRONMENT));
+        return new BeanstalkEnvironmentWatch(beanstalk(), waits(context));
+    }
+
+    private WaitLoop waits(DeploymentContext context) {
+        return new WaitLoop(context.progress(), context.cancellation(), session.target().settings(), sleeper);
     }
 
     private Optional<ApplicationDescription> application(String name) {
@@ -319,30 +326,5 @@ final class AwsAppDeployer implements Deployer {
     /** Events from a little before the call's own timestamp, so none is lost to clock skew. */
     private static Instant since(Instant date) {
         return (date == null ? Instant.now() : date).minus(Duration.ofSeconds(5));
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ClouddemoException.cloud("interrupted while waiting for Elastic Beanstalk", "run destroy again", e);
-        }
-    }
-
-    /** Runs one step, naming it when the SDK fails. */
-    private <T> T step(String doing, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, doing, session);
-        }
-    }
-
-    private void step(String doing, Runnable call) {
-        step(doing, () -> {
-            call.run();
-            return null;
-        });
     }
 }

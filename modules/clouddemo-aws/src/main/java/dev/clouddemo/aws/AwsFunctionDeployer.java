@@ -1,6 +1,9 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.Bytes;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
@@ -9,11 +12,9 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionUrlAuthType;
@@ -62,15 +63,19 @@ final class AwsFunctionDeployer implements Deployer {
                 : FunctionUrlAuthType.NONE;
     }
 
+    /** What apply needs from the plan: the bundle zipped once, and whether it goes through the code bucket. */
+    private record Prepared(PythonBundle bundle, boolean viaS3) {
+    }
+
     /** Zips the handler folder first (bad input fails before any call), then reads what exists. */
     @Override
     public Plan plan(DeploymentContext context) {
-        LambdaBundle bundle = LambdaBundle.of(context.source());
+        PythonBundle bundle = PythonBundle.of(context.source(), LambdaFunction.BUNDLE);
         String name = functionName(context);
         String bucket = LambdaCodeBucket.name(name);
         boolean viaS3 = bundle.size() > directUploadLimit;
         FunctionUrlAuthType auth = authType(context);
-        Plan.Builder plan = new Plan.Builder();
+        Plan.Builder plan = new Plan.Builder().payload(new Prepared(bundle, viaS3));
 
         Optional<Role> role = planRole(context, name, plan);
 
@@ -78,30 +83,30 @@ final class AwsFunctionDeployer implements Deployer {
         S3Buckets.Status bucketStatus = viaS3 || bucketRecorded ? session.buckets().status(bucket) : S3Buckets.Status.MISSING;
         if (viaS3) {
             if (bucketStatus == S3Buckets.Status.FOREIGN) {
-                throw ClouddemoException.cloud("S3 bucket name '" + bucket + "' for the code bundle is taken by another"
-                        + " AWS account (bucket names are global)", "remove this deployment with `clouddemo destroy --env "
-                        + context.env() + " --model faas --yes` and deploy again to draw a new name", null);
+                throw S3Buckets.takenByAnotherAccount(bucket, context);
             }
-            plan.add(bucketStatus == S3Buckets.Status.MISSING ? Action.CREATE
-                            : context.recordedCreated(CODE_BUCKET, bucket) ? Action.NO_OP : Action.UPDATE,
-                    CODE_BUCKET, bucket, bucketStatus == S3Buckets.Status.OURS && !context.recordedCreated(CODE_BUCKET, bucket)
-                            ? ADOPT : "private (Block Public Access on), holds the " + size(bundle.size())
-                            + " bundle: over the " + size(directUploadLimit) + " direct-upload limit");
+            String why = "private (Block Public Access on), holds the " + Bytes.human(bundle.size()) + " bundle: over the "
+                    + Bytes.human(directUploadLimit) + " direct-upload limit";
+            if (bucketStatus == S3Buckets.Status.MISSING) {
+                plan.add(Action.CREATE, CODE_BUCKET, bucket, why);
+            } else {
+                context.planExisting(plan, CODE_BUCKET, bucket, why);
+            }
         }
 
-        String codeText = bundle.files() + " file(s), " + size(bundle.size()) + " zipped, sha256 " + bundle.sha256()
+        String sha = bundle.zipSha256Base64();
+        String codeText = bundle.files() + " file(s), " + Bytes.human(bundle.size()) + " zipped, sha256 " + sha
                 + (viaS3 ? ", through s3://" + bucket : "");
-        Optional<GetFunctionResponse> function = new LambdaFunction(session.lambda(),
-                new LambdaPoll(context.progress(), context.cancellation())).find(name);
+        Optional<GetFunctionResponse> function = new LambdaFunction(session.lambda(), waits(context)).find(name);
         if (function.isEmpty()) {
-            plan.add(Action.CREATE, FUNCTION, name, LambdaFunction.RUNTIME + ", " + LambdaBundle.HANDLER + ", "
+            plan.add(Action.CREATE, FUNCTION, name, LambdaFunction.RUNTIME + ", " + LambdaFunction.HANDLER + ", "
                     + LambdaFunction.MEMORY_MB + " MB, " + LambdaFunction.TIMEOUT_SECONDS + " s, tagged "
                     + context.tagText() + "; code " + codeText);
         } else {
             FunctionConfiguration config = function.get().configuration();
             List<String> why = new ArrayList<>();
             if (!context.recordedCreated(FUNCTION, name)) {
-                why.add(ADOPT);
+                why.add(DeploymentContext.ADOPT);
             }
             why.addAll(LambdaFunction.drift(config, role.map(Role::arn).orElse(null)));
             Map<String, String> tags = function.get().tags() == null ? Map.of() : function.get().tags();
@@ -110,9 +115,9 @@ final class AwsFunctionDeployer implements Deployer {
             }
             plan.add(why.isEmpty() ? Action.NO_OP : Action.UPDATE, FUNCTION, name,
                     why.isEmpty() ? "configuration current" : String.join("; ", why));
-            plan.add(bundle.matches(config.codeSha256()) ? Action.NO_OP : Action.UPDATE, CODE, name,
-                    bundle.matches(config.codeSha256()) ? "unchanged (sha256 " + bundle.sha256() + ")"
-                            : "code changed: sha256 " + config.codeSha256() + " → " + codeText);
+            boolean current = sha.equals(config.codeSha256());
+            plan.add(current ? Action.NO_OP : Action.UPDATE, CODE, name, current ? "unchanged (sha256 " + sha + ")"
+                    : "code changed: sha256 " + config.codeSha256() + " → " + codeText);
         }
 
         planUrl(context, name, auth, function.isPresent(), plan);
@@ -123,8 +128,6 @@ final class AwsFunctionDeployer implements Deployer {
         notes(name, bucket, bundle, viaS3, auth, plan);
         return plan.build();
     }
-
-    private static final String ADOPT = "exists, but a run stopped before recording it: adopt it";
 
     private Optional<Role> planRole(DeploymentContext context, String name, Plan.Builder plan) {
         LambdaExecutionRole roles = new LambdaExecutionRole(session.iam());
@@ -138,7 +141,7 @@ final class AwsFunctionDeployer implements Deployer {
         }
         List<String> why = new ArrayList<>();
         if (!context.recordedCreated(ROLE, name)) {
-            why.add(ADOPT);
+            why.add(DeploymentContext.ADOPT);
         }
         if (!LambdaExecutionRole.tagged(role.get(), context.tags())) {
             why.add("tags " + context.tagText());
@@ -166,8 +169,7 @@ final class AwsFunctionDeployer implements Deployer {
         } else if (url.get().authType() != auth) {
             plan.add(Action.UPDATE, URL, name, "auth " + url.get().authTypeAsString() + " → " + authWhy);
         } else {
-            plan.add(context.recordedCreated(URL, name) ? Action.NO_OP : Action.UPDATE, URL, name,
-                    context.recordedCreated(URL, name) ? authWhy : ADOPT);
+            context.planExisting(plan, URL, name, authWhy);
         }
         Set<String> statements = functionExists ? urls.publicStatements(name) : Set.of();
         if (auth == FunctionUrlAuthType.NONE) {
@@ -180,7 +182,7 @@ final class AwsFunctionDeployer implements Deployer {
         }
     }
 
-    private void notes(String name, String bucket, LambdaBundle bundle, boolean viaS3, FunctionUrlAuthType auth,
+    private void notes(String name, String bucket, PythonBundle bundle, boolean viaS3, FunctionUrlAuthType auth,
             Plan.Builder plan) {
         if (auth == FunctionUrlAuthType.NONE) {
             plan.note("The function URL is PUBLIC (auth NONE): anyone who has the address can call the function,"
@@ -195,7 +197,7 @@ final class AwsFunctionDeployer implements Deployer {
         plan.note("Execution role " + name + " may be assumed by Lambda only and holds AWSLambdaBasicExecutionRole alone:"
                 + " the function writes its logs to " + LambdaLogGroup.name(name) + " and can touch nothing else.");
         if (viaS3) {
-            plan.note("The bundle (" + size(bundle.size()) + ") is over Lambda's " + size(directUploadLimit)
+            plan.note("The bundle (" + Bytes.human(bundle.size()) + ") is over Lambda's " + Bytes.human(directUploadLimit)
                     + " direct-upload limit: it is uploaded to the private bucket " + bucket
                     + " and Lambda reads it from there; destroy removes the bucket.");
         }
@@ -203,55 +205,66 @@ final class AwsFunctionDeployer implements Deployer {
             plan.note(bundle.skipped() + " hidden or Python cache file(s) (.*, __pycache__, *.pyc) were left out"
                     + " of the bundle.");
         }
+        if (bundle.requirements()) {
+            plan.note(PythonBundle.REQUIREMENTS + " goes into the bundle as it is: Lambda installs no packages, so put"
+                    + " them in the folder (`pip install -r requirements.txt -t <folder>`) or in a Lambda layer.");
+        }
     }
 
     @Override
     public void apply(Plan plan, DeploymentContext context) {
-        new Application(context).run(plan);
+        new Application(context, plan.payload(Prepared.class)).run(plan);
     }
 
-    /** One apply: the bundle, role ARN and URL it learns on the way. */
+    /** One apply: the prepared bundle, and the role ARN and URL it learns on the way. */
     private final class Application {
         private final DeploymentContext context;
+        private final Prepared prepared;
         private final String name;
-        private final LambdaPoll poll;
         private final LambdaExecutionRole roles;
         private final LambdaFunction functions;
         private final LambdaFunctionUrl urls;
-        private LambdaBundle bundle;
+        private LambdaFunction.Code code;
         private String roleArn;
         private String url;
 
-        Application(DeploymentContext context) {
+        Application(DeploymentContext context, Prepared prepared) {
             this.context = context;
+            this.prepared = prepared;
             this.name = functionName(context);
-            this.poll = new LambdaPoll(context.progress(), context.cancellation());
             this.roles = new LambdaExecutionRole(session.iam());
-            this.functions = new LambdaFunction(session.lambda(), poll);
+            this.functions = new LambdaFunction(session.lambda(), waits(context));
             this.urls = new LambdaFunctionUrl(session.lambda());
         }
 
         void run(Plan plan) {
             for (Change change : plan.writes()) {
-                try {
-                    apply(change);
-                } catch (SdkException e) {
-                    throw AwsErrors.translate(e, STEPS.get(change.type()) + " " + change.name() + " (function " + name
-                            + ")", session);
-                }
+                context.cancellation().checkpoint();
+                session.step(doing(change) + " (function " + name + ")", () -> apply(change));
             }
-            try {
-                if (url == null) {
-                    url = urls.find(name).map(GetFunctionUrlConfigResponse::functionUrl).orElseThrow(() ->
-                            ClouddemoException.cloud("function " + name + " has no URL config", "deploy again", null));
-                }
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, "reading the URL of function " + name, session);
+            if (url == null) {
+                url = session.step("reading the URL of function " + name, () -> urls.find(name))
+                        .map(GetFunctionUrlConfigResponse::functionUrl).orElseThrow(() ->
+                                ClouddemoException.cloud("function " + name + " has no URL config", "deploy again", null));
             }
             context.journal().output("url", LambdaFunctionUrl.reachable(url, session.region(),
                     session.target().endpoint("LAMBDA")));
             context.journal().output("function", name);
             context.journal().output("auth", authType(context).toString());
+        }
+
+        /** What a change does, for errors that name the failing step. */
+        private static String doing(Change change) {
+            String what = switch (change.type()) {
+                case ROLE -> "creating or tagging (CreateRole/TagRole) IAM role";
+                case ROLE_POLICY -> "attaching or detaching (AttachRolePolicy/DetachRolePolicy) policy";
+                case CODE_BUCKET -> "creating, adopting or removing the code bucket";
+                case FUNCTION -> "creating or configuring (CreateFunction/UpdateFunctionConfiguration) Lambda function";
+                case CODE -> "updating the code (UpdateFunctionCode) of Lambda function";
+                case URL -> "creating or updating (CreateFunctionUrlConfig/UpdateFunctionUrlConfig) the URL of function";
+                default -> "granting or revoking (AddPermission/RemovePermission) invoke permission";
+            };
+            return what + " " + change.name();
         }
 
         private void apply(Change change) {
@@ -268,10 +281,11 @@ final class AwsFunctionDeployer implements Deployer {
                 case FUNCTION -> applyFunction(change);
                 case CODE -> {
                     LambdaFunction.Code code = code();
-                    functions.awaitReady(name, wait(FUNCTION));
-                    context.progress().info("Updating the code of function " + name + " (sha256 " + bundle().sha256() + ")");
+                    functions.awaitReady(name);
+                    context.progress().info("Updating the code of function " + name + " (sha256 "
+                            + prepared.bundle().zipSha256Base64() + ")");
                     functions.updateCode(name, code);
-                    functions.awaitReady(name, wait(FUNCTION));
+                    functions.awaitReady(name);
                 }
                 case URL -> {
                     if (change.action() == Action.CREATE) {
@@ -331,40 +345,35 @@ final class AwsFunctionDeployer implements Deployer {
                 String role = roleArn();
                 context.journal().creating(FUNCTION, name);
                 context.progress().info("Creating function " + name + " (" + LambdaFunction.RUNTIME + ")");
-                String arn = functions.create(name, role, code, context.tags(), wait(ROLE));
+                String arn = functions.create(name, role, code, context.tags());
                 context.journal().created(FUNCTION, name, arn);
-                functions.awaitReady(name, wait(FUNCTION));
+                functions.awaitReady(name);
                 return;
             }
             GetFunctionResponse current = functions.find(name).orElseThrow(() -> gone("Lambda function", name));
             String arn = current.configuration().functionArn();
             if (!LambdaFunction.drift(current.configuration(), roleArn()).isEmpty()) {
-                functions.awaitReady(name, wait(FUNCTION));
+                functions.awaitReady(name);
                 functions.updateConfiguration(name, roleArn());
-                functions.awaitReady(name, wait(FUNCTION));
+                functions.awaitReady(name);
             }
             functions.tag(arn, context.tags());
             context.journal().created(FUNCTION, name, arn);
         }
 
-        /** The bundle as it is now, zipped once per apply; uploaded to the code bucket when it goes through S3. */
+        /** The planned bundle, uploaded once to the code bucket when it goes through S3. */
         private LambdaFunction.Code code() {
-            LambdaBundle zipped = bundle();
-            if (zipped.size() <= directUploadLimit) {
-                return new LambdaFunction.Code(zipped, null);
+            if (code == null) {
+                PythonBundle bundle = prepared.bundle();
+                String bucket = prepared.viaS3() ? LambdaCodeBucket.name(name) : null;
+                if (bucket != null) {
+                    context.progress().info("Uploading the " + Bytes.human(bundle.size()) + " bundle to s3://" + bucket + "/"
+                            + LambdaCodeBucket.objectKey(bundle));
+                    new LambdaCodeBucket(session).upload(bucket, bundle);
+                }
+                code = new LambdaFunction.Code(bundle, bucket);
             }
-            String bucket = LambdaCodeBucket.name(name);
-            context.progress().info("Uploading the " + size(zipped.size()) + " bundle to s3://" + bucket + "/"
-                    + zipped.objectKey());
-            new LambdaCodeBucket(session).upload(bucket, zipped);
-            return new LambdaFunction.Code(zipped, bucket);
-        }
-
-        private LambdaBundle bundle() {
-            if (bundle == null) {
-                bundle = LambdaBundle.of(context.source());
-            }
-            return bundle;
+            return code;
         }
 
         private String roleArn() {
@@ -378,29 +387,19 @@ final class AwsFunctionDeployer implements Deployer {
             return ClouddemoException.cloud(what + " " + which + " disappeared while deploying",
                     "run the deploy again: it will create it anew", null);
         }
-
-        private java.time.Duration wait(String kind) {
-            return session.target().settings().waitFor(kind);
-        }
     }
 
-    /** What each kind of change does, for errors that name the failing step. */
-    private static final Map<String, String> STEPS = Map.of(
-            ROLE, "creating or tagging (CreateRole/TagRole) IAM role",
-            ROLE_POLICY, "attaching or detaching (AttachRolePolicy/DetachRolePolicy) policy",
-            CODE_BUCKET, "creating, adopting or removing the code bucket",
-            FUNCTION, "creating or configuring (CreateFunction/UpdateFunctionConfiguration) Lambda function",
-            CODE, "updating the code (UpdateFunctionCode) of Lambda function",
-            URL, "creating or updating (CreateFunctionUrlConfig/UpdateFunctionUrlConfig) the URL of function",
-            PERMISSION, "granting or revoking (AddPermission/RemovePermission) invoke permission");
+    private WaitLoop waits(DeploymentContext context) {
+        return new WaitLoop(context.progress(), context.cancellation(), session.target().settings());
+    }
 
     /** Removes URL config, function, log group, role and code bucket, each verified gone; missing ones are fine. */
     @Override
     public void destroy(DeploymentContext context) {
         String name = functionName(context);
-        LambdaPoll poll = new LambdaPoll(context.progress(), context.cancellation());
+        WaitLoop waits = waits(context);
         var progress = context.progress();
-        step("deleting the URL config (DeleteFunctionUrlConfig) of function " + name, () -> {
+        session.step("deleting the URL config (DeleteFunctionUrlConfig) of function " + name, () -> {
             LambdaFunctionUrl urls = new LambdaFunctionUrl(session.lambda());
             urls.delete(name);
             if (urls.find(name).isPresent()) {
@@ -410,44 +409,24 @@ final class AwsFunctionDeployer implements Deployer {
             progress.info("Function URL of " + name + " is gone");
             context.journal().deleted(URL, name);
         });
-        step("deleting (DeleteFunction) Lambda function " + name, () -> {
-            boolean deleted = new LambdaFunction(session.lambda(), poll).delete(name,
-                    session.target().settings().waitFor(FUNCTION));
+        session.step("deleting (DeleteFunction) Lambda function " + name, () -> {
+            boolean deleted = new LambdaFunction(session.lambda(), waits).delete(name);
             progress.info(deleted ? "Deleted function " + name + " (with its permissions)"
                     : "Function " + name + " is already gone");
             context.journal().deleted(FUNCTION, name);
         });
-        step("deleting (DeleteLogGroup) the log group of function " + name,
+        session.step("deleting (DeleteLogGroup) the log group of function " + name,
                 () -> new LambdaLogGroup(session.logs()).delete(name, progress));
-        step("deleting (DetachRolePolicy/DeleteRole) IAM role " + name, () -> {
-            new LambdaExecutionRole(session.iam()).delete(name, progress, poll, session.target().settings().waitFor(ROLE));
+        session.step("deleting (DetachRolePolicy/DeleteRole) IAM role " + name, () -> {
+            new LambdaExecutionRole(session.iam()).delete(name, waits);
             context.journal().deleted(ROLE, name);
         });
         String bucket = LambdaCodeBucket.name(name);
         if (context.state().resource(CODE_BUCKET, bucket).isPresent()) {
-            step("removing the code bucket " + bucket, () -> {
+            session.step("removing the code bucket " + bucket, () -> {
                 session.buckets().remove(bucket, progress);
                 context.journal().deleted(CODE_BUCKET, bucket);
             });
         }
-    }
-
-    private void step(String doing, Runnable step) {
-        try {
-            step.run();
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, doing, session);
-        }
-    }
-
-    /** Bytes for people: {@code 812 B}, {@code 3.4 KB}, {@code 52.1 MB}. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

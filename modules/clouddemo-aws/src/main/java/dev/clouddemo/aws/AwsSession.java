@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
@@ -163,16 +164,14 @@ final class AwsSession implements ProviderSession {
         }
         String role = IamRoleTagScan.roleName(resource.id());
         if (role != null) {
-            new LambdaExecutionRole(iam()).delete(role, progress, new LambdaPoll(progress, cancellation),
-                    target.settings().waitFor("iam-role"));
+            new LambdaExecutionRole(iam()).delete(role, new WaitLoop(progress, cancellation, target.settings()));
             return RemoveResult.REMOVED;
         }
         String lambdaFunction = ":function:";
         if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
             String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
             progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
-            new LambdaFunction(lambda(), new LambdaPoll(progress, cancellation))
-                    .delete(name, target.settings().waitFor(AwsFunctionDeployer.FUNCTION));
+            new LambdaFunction(lambda(), new WaitLoop(progress, cancellation, target.settings())).delete(name);
             return RemoveResult.REMOVED;
         }
         if (!resource.id().startsWith(s3Prefix)) {

@@ -1,6 +1,9 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.content.Site;
+import dev.clouddemo.core.kit.Concurrently;
+import dev.clouddemo.core.kit.sync.SiteSync;
+import dev.clouddemo.core.kit.sync.StoredObject;
 import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ResourceNames;
@@ -9,17 +12,13 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetBucketWebsiteResponse;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
@@ -47,6 +46,10 @@ final class AwsStaticSiteDeployer implements Deployer {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
+    /** What apply needs from the plan: the site as scanned and hashed, and its error document. */
+    private record Prepared(Site site, String errorDocument) {
+    }
+
     /**
      * Checks the source folder first, then reads the bucket's settings and objects concurrently
      * while the files are hashed.
@@ -55,8 +58,8 @@ final class AwsStaticSiteDeployer implements Deployer {
     public Plan plan(DeploymentContext context) {
         SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
         String bucket = bucketName(context);
-        String errorDocument = errorDocument(context.source());
-        S3ObjectSync sync = new S3ObjectSync(s3());
+        String errorDocument = Site.errorDocument(listing.files().keySet());
+        S3ObjectStore store = new S3ObjectStore(s3(), bucket);
         Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(6)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
@@ -64,30 +67,29 @@ final class AwsStaticSiteDeployer implements Deployer {
             if (status == S3Buckets.Status.FOREIGN) {
                 throw S3Buckets.takenByAnotherAccount(bucket, context);
             }
-            Map<String, S3Object> remote = Map.of();
+            Map<String, StoredObject> stored = Map.of();
             if (status == S3Buckets.Status.MISSING) {
                 plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", tagged " + context.tagText());
                 plan.add(Action.UPDATE, PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(Action.CREATE, POLICY, bucket, POLICY_WHY);
                 plan.add(Action.CREATE, WEBSITE, bucket, websiteWhy(errorDocument));
             } else {
-                if (!context.recordedCreated(BUCKET, bucket)) {
-                    plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
-                }
+                context.planAdoption(plan, BUCKET, bucket);
                 Future<Boolean> tagged = reads.submit(() -> bucketTags(bucket).entrySet().containsAll(context.tags().entrySet()));
                 Future<Boolean> publicAccess = reads.submit(() -> publicPolicyAllowed(bucket));
                 Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));
                 Future<Boolean> website = reads.submit(() -> websiteCurrent(bucket, errorDocument));
-                Future<Map<String, S3Object>> objects = reads.submit(() -> sync.list(bucket));
+                Future<Map<String, StoredObject>> objects = reads.submit(store::list);
                 plan.add(action(tagged), TAGS, bucket, "tags " + context.tagText());
                 plan.add(action(publicAccess), PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(action(policy), POLICY, bucket, POLICY_WHY);
                 plan.add(action(website), WEBSITE, bucket, websiteWhy(errorDocument));
-                remote = Concurrently.get(objects);
+                stored = Concurrently.get(objects);
             }
             Site site = Concurrently.get(scan);
-            sync.plan(bucket, site, remote, plan);
+            new SiteSync(store, S3ObjectStore.TYPE).plan(site, stored, plan);
             notes(bucket, site, plan);
+            plan.payload(new Prepared(site, errorDocument));
         }
         return plan.build();
     }
@@ -116,29 +118,30 @@ final class AwsStaticSiteDeployer implements Deployer {
 
     @Override
     public void apply(Plan plan, DeploymentContext context) {
+        Prepared prepared = plan.payload(Prepared.class);
         String bucket = bucketName(context);
         for (Change change : plan.writes()) {
-            try {
-                applyBucketChange(change, bucket, context);
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, STEPS.getOrDefault(change.type(), "syncing objects") + " of bucket " + bucket,
-                        session);
-            }
+            session.step(doing(change) + " of bucket " + bucket, () -> applyBucketChange(change, bucket, prepared, context));
         }
-        new S3ObjectSync(s3()).apply(bucket, context.source(), plan, context.progress(), context.cancellation());
+        session.step("syncing objects of bucket " + bucket, () -> new SiteSync(new S3ObjectStore(s3(), bucket),
+                S3ObjectStore.TYPE).apply(plan, prepared.site(), context.progress(), context.cancellation()));
         context.journal().output("url", S3WebsiteEndpoints.url(bucket, session.region(), session.target().endpoint()));
         context.journal().output("bucket", bucket);
     }
 
     /** What each bucket-level change does, for error messages that name the failing step. */
-    private static final Map<String, String> STEPS = Map.of(
-            BUCKET, "creating (CreateBucket)",
-            TAGS, "tagging (PutBucketTagging)",
-            PUBLIC_ACCESS, "allowing a public policy (PutPublicAccessBlock)",
-            POLICY, "granting public read (PutBucketPolicy)",
-            WEBSITE, "turning on website hosting (PutBucketWebsite)");
+    private static String doing(Change change) {
+        return switch (change.type()) {
+            case BUCKET -> "creating (CreateBucket)";
+            case TAGS -> "tagging (PutBucketTagging)";
+            case PUBLIC_ACCESS -> "allowing a public policy (PutPublicAccessBlock)";
+            case POLICY -> "granting public read (PutBucketPolicy)";
+            case WEBSITE -> "turning on website hosting (PutBucketWebsite)";
+            default -> "syncing objects";
+        };
+    }
 
-    private void applyBucketChange(Change change, String bucket, DeploymentContext context) {
+    private void applyBucketChange(Change change, String bucket, Prepared prepared, DeploymentContext context) {
         switch (change.type()) {
             case BUCKET -> {
                 if (change.action() == Action.CREATE) {
@@ -153,7 +156,7 @@ final class AwsStaticSiteDeployer implements Deployer {
             case POLICY -> s3().putBucketPolicy(r -> r.bucket(bucket).policy(S3SitePolicy.publicRead(bucket)));
             case WEBSITE -> s3().putBucketWebsite(r -> r.bucket(bucket).websiteConfiguration(w -> w
                     .indexDocument(i -> i.suffix(Site.INDEX))
-                    .errorDocument(e -> e.key(errorDocument(context.source())))));
+                    .errorDocument(e -> e.key(prepared.errorDocument()))));
             default -> {
                 // objects are synced together, after the bucket's settings
             }
@@ -167,14 +170,6 @@ final class AwsStaticSiteDeployer implements Deployer {
             .blockPublicPolicy(false)
             .restrictPublicBuckets(false)
             .build();
-
-    /** The site's error document ({@code 404.html}, {@code error.html}), or the index page. */
-    private static String errorDocument(Path source) {
-        return Site.ERROR_DOCUMENTS.stream()
-                .filter(name -> Files.isRegularFile(source.resolve(name)))
-                .findFirst()
-                .orElse(Site.INDEX);
-    }
 
     private void createBucket(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);

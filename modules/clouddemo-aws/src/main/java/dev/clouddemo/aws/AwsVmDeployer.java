@@ -1,6 +1,13 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.net.CallerAddress;
+import dev.clouddemo.core.kit.net.IngressPolicy;
+import dev.clouddemo.core.kit.price.Price;
+import dev.clouddemo.core.kit.price.PriceTable;
+import dev.clouddemo.core.kit.price.SpotQuote;
+import dev.clouddemo.core.kit.vm.StartupScript;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.plan.Action;
@@ -10,10 +17,10 @@ import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -42,27 +48,31 @@ final class AwsVmDeployer implements Deployer {
     static final String WAIT_INSTANCE = "ec2-instance";
     static final String WAIT_GROUP = "security-group";
 
+    /** AWS's own echo service: it answers with the caller's public address alone. */
+    static final URI CHECKIP = URI.create("https://checkip.amazonaws.com/");
+    /** The dated on-demand price table, packaged from config/ next to this class. */
+    static final String PRICES = "aws-ec2-on-demand-prices.csv";
+
     private final AwsSession session;
-    private final Ec2OnDemandPrices prices;
-    private final AwsVmCallerAddress callerAddress;
-    /** What each plan this deployer made found and decided, so apply launches exactly what the plan showed. */
-    private final Map<Plan, Prepared> prepared = new IdentityHashMap<>();
 
     AwsVmDeployer(AwsSession session) {
-        this(session, Ec2OnDemandPrices.packaged(), new AwsVmCallerAddress(AwsVmCallerAddress.CHECKIP, AwsVmCallerAddress.TIMEOUT));
+        this.session = session;
     }
 
-    AwsVmDeployer(AwsSession session, Ec2OnDemandPrices prices, AwsVmCallerAddress callerAddress) {
-        this.session = session;
-        this.prices = prices;
-        this.callerAddress = callerAddress;
+    /** The packaged price table, read once. */
+    static PriceTable prices() {
+        return Prices.TABLE;
+    }
+
+    private static final class Prices {
+        static final PriceTable TABLE = PriceTable.load(AwsVmDeployer.class, PRICES);
     }
 
     static String name(DeploymentContext context) {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
-    /** What a plan found in the cloud and decided, for its apply. */
+    /** What a plan found in the cloud and decided, for its apply: it launches exactly what the plan showed. */
     private record Prepared(AwsVmSpec spec, Optional<SecurityGroup> group, Ec2IngressRules.Changes ruleChanges,
             Map<String, Instance> instancesByChangeName, Optional<KeyPairInfo> keyPair) {
     }
@@ -70,10 +80,7 @@ final class AwsVmDeployer implements Deployer {
     @Override
     public Plan plan(DeploymentContext context) {
         Plan.Builder plan = new Plan.Builder();
-        Prepared p = prepare(context, plan);
-        Plan built = plan.build();
-        prepared.put(built, p);
-        return built;
+        return plan.payload(prepare(context, plan)).build();
     }
 
     private Prepared prepare(DeploymentContext context, Plan.Builder plan) {
@@ -81,14 +88,15 @@ final class AwsVmDeployer implements Deployer {
         String name = name(context);
         String region = session.region();
         // the user's input first: nothing is asked of the cloud for a broken source or key
-        AwsVmUserData userData = AwsVmUserData.read(context.source());
+        StartupScript userData = AwsVmUserData.read(context.source());
         String publicKey = options.sshKey() == null ? null : Ec2KeyPairs.readPublicKey(options.sshKey());
         String instanceType = options.instanceType() != null ? options.instanceType() : Ec2InstanceTypes.DEFAULT;
 
         Ec2InstanceTypes types = new Ec2InstanceTypes(session.ec2(), region);
         types.requireOffered(instanceType);
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr() : callerAddress.cidr();
-        List<Ec2IngressRules.Rule> rules = Ec2IngressRules.desired(sshCidr);
+        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
+                : new CallerAddress(CHECKIP, CallerAddress.TIMEOUT).cidr();
+        List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
         Ec2DefaultNetwork network = Ec2DefaultNetwork.find(session.ec2(), region);
         String architecture = types.architecture(instanceType);
         String imageId = AwsVmImage.resolve(session.ssm(), architecture);
@@ -99,7 +107,7 @@ final class AwsVmDeployer implements Deployer {
                     + " but in none of the zones with a default subnet (" + String.join(", ", network.subnetsByZone().keySet()) + ")",
                     "choose another --instance-type, or create the default subnets with `aws ec2 create-default-subnet`");
         }
-        Optional<BigDecimal> onDemand = prices.price(region, instanceType);
+        Optional<Price> onDemand = prices().price(region, instanceType);
         SpotQuote quote = null;
         String zone;
         if (options.spot()) {
@@ -112,8 +120,8 @@ final class AwsVmDeployer implements Deployer {
             if (options.maxPrice() != null && options.maxPrice().compareTo(current) < 0) {
                 throw ClouddemoException.invalidInput("--max-price " + options.maxPrice().toPlainString()
                                 + " USD/hour is below the current spot price of " + instanceType + " in " + region + ": "
-                                + plain(current) + " USD/hour (cheapest, in " + zone + "); nothing was launched",
-                        "raise --max-price to at least " + plain(current) + ", or leave it out to pay the spot price"
+                                + Price.plain(current) + " USD/hour (cheapest, in " + zone + "); nothing was launched",
+                        "raise --max-price to at least " + Price.plain(current) + ", or leave it out to pay the spot price"
                                 + " (never more than the on-demand price)");
             }
         } else {
@@ -182,11 +190,10 @@ final class AwsVmDeployer implements Deployer {
             return changes;
         }
         String groupId = group.get().groupId();
-        plan.add(context.recordedCreated(GROUP, name) ? Action.NO_OP : Action.UPDATE, GROUP, name,
-                context.recordedCreated(GROUP, name) ? groupId + " exists"
-                        : groupId + " exists, but a run stopped before recording it: adopt it");
+        plan.add(context.existing(GROUP, name), GROUP, name,
+                groupId + (context.recordedCreated(GROUP, name) ? " exists" : " " + DeploymentContext.ADOPT));
         if (changes.none()) {
-            plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(Ec2IngressRules.Rule::describe)
+            plan.add(Action.NO_OP, RULES, name, spec.rules().stream().map(IngressPolicy.Rule::describe)
                     .collect(Collectors.joining("; ")));
         } else {
             plan.add(Action.UPDATE, RULES, name, changes.describe());
@@ -256,7 +263,7 @@ final class AwsVmDeployer implements Deployer {
         }
         String sha = new Ec2Instances(session.ec2(), maxAttempts()).userDataSha256(instance.instanceId());
         if (!spec.userData().sha256().equals(sha)) {
-            why.add(AwsVmUserData.FILE + " changed (the start-up script runs only at first boot)");
+            why.add(StartupScript.FILE + " changed (the start-up script runs only at first boot)");
         }
         return why;
     }
@@ -273,76 +280,58 @@ final class AwsVmDeployer implements Deployer {
             plan.note("SSH (port 22) stays closed; --ssh opens it to your address only.");
         } else {
             plan.note("SSH (port 22) is open only from " + sshCidr + (options.sshCidr() != null ? " (--ssh-cidr)"
-                    : " (your public address, as " + AwsVmCallerAddress.CHECKIP.getHost() + " sees it)")
+                    : " (your public address, as " + CHECKIP.getHost() + " sees it)")
                     + (spec.keyName() == null ? "; without --ssh-key no key is installed, so only"
                             + " EC2 Instance Connect can log in" : "") + ".");
         }
         plan.note("Image " + spec.imageId() + ": Amazon Linux 2023 (" + spec.architecture() + "), from the SSM parameter "
                 + AwsVmImage.parameterFor(spec.architecture()) + "; root volume " + Ec2Instances.ROOT_GIB
                 + " GiB gp3, encrypted; instance metadata only with IMDSv2 tokens.");
-        String table = "price table of " + prices.date() + ", " + prices.source();
-        String onDemand = spec.onDemandPrice()
-                .map(p -> "On-demand price of " + spec.instanceType() + " in " + session.region() + ": " + plain(p)
-                        + " USD/hour (" + table + ")")
-                .orElse("The price table (" + prices.date() + ") has no on-demand price for " + spec.instanceType()
-                        + " in " + session.region());
+        String onDemand = Price.onDemandText(spec.instanceType(), session.region(), spec.onDemandPrice());
         if (!spec.spot()) {
             plan.note(onDemand + ".");
             return;
         }
         SpotQuote quote = spec.spotQuote();
-        BigDecimal spot = quote.cheapestPrice().orElseThrow();
         plan.note("Spot price of " + spec.instanceType() + " now (Linux/UNIX, USD/hour): " + quote.describe()
                 + "; cheapest zone: " + spec.zone() + " (subnet " + spec.subnetId() + ").");
-        plan.note(spec.onDemandPrice()
-                .map(p -> {
-                    int saving = Ec2OnDemandPrices.savingPercent(p, spot);
-                    return onDemand + ": spot at " + plain(spot) + " " + (saving >= 0 ? "saves " + saving + "%"
-                            : "costs " + (-saving) + "% more") + ".";
-                })
-                .orElse(onDemand + ": the saving is unknown."));
+        plan.note(quote.savingNote(spec.onDemandPrice(), session.region()));
         plan.note("Spot: one-time, terminated if EC2 needs the capacity back; you pay the spot price, at most "
-                + (spec.maxPrice() != null ? plain(spec.maxPrice()) + " USD/hour (--max-price)" : "the on-demand price")
+                + (spec.maxPrice() != null ? Price.plain(spec.maxPrice()) + " USD/hour (--max-price)" : "the on-demand price")
                 + (spec.spotFallback() ? "; with no spot capacity it launches on-demand instead (--spot-fallback)."
                         : "; with no spot capacity the deploy fails (add --spot-fallback to launch on-demand then)."));
     }
 
     @Override
     public void apply(Plan plan, DeploymentContext context) {
-        Prepared p = prepared.remove(plan);
-        if (p == null) {
-            p = prepare(context, new Plan.Builder());
-        }
+        Prepared p = plan.payload(Prepared.class);
         AwsVmSpec spec = p.spec();
-        String groupId = p.group().map(SecurityGroup::groupId).orElse(null);
+        String[] groupId = {p.group().map(SecurityGroup::groupId).orElse(null)};
         Ec2Instances instances = new Ec2Instances(session.ec2(), maxAttempts());
         Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
         Ec2KeyPairs keys = new Ec2KeyPairs(session.ec2());
         for (Change change : plan.writes()) {
             context.cancellation().checkpoint();
-            String step = step(change);
-            try {
+            session.step(doing(change), () -> {
                 switch (change.type()) {
                     case GROUP -> {
                         if (change.action() == Action.CREATE) {
                             context.journal().creating(GROUP, spec.name());
-                            groupId = groups.create(spec.name(), spec.network().vpcId(), context.tags());
+                            groupId[0] = groups.create(spec.name(), spec.network().vpcId(), context.tags());
                         }
-                        context.journal().created(GROUP, spec.name(), groupId);
+                        context.journal().created(GROUP, spec.name(), groupId[0]);
                     }
-                    case RULES -> groups.apply(groupId, p.group().isPresent() ? p.ruleChanges()
-                            : Ec2IngressRules.changes(List.of(), spec.rules()));
+                    case RULES -> groups.apply(groupId[0], p.ruleChanges());
                     case KEY -> applyKey(change, spec, p, keys, context);
-                    case INSTANCE -> applyInstance(change, spec, groupId, p, instances, context);
+                    case INSTANCE -> applyInstance(change, spec, groupId[0], p, instances, context);
                     default -> throw new IllegalStateException("unknown change type " + change.type());
                 }
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, step, session);
-            }
+            });
         }
     }
 
-    private static String step(Change change) {
+    /** What a change does, for errors that name the failing step. */
+    private static String doing(Change change) {
         String what = switch (change.type()) {
             case GROUP -> change.action() == Action.CREATE ? "creating security group (CreateSecurityGroup)" : "adopting security group";
             case RULES -> "setting the security group's inbound rules (Authorize/RevokeSecurityGroupIngress)";
@@ -386,7 +375,7 @@ final class AwsVmDeployer implements Deployer {
                 context.journal().created(INSTANCE, spec.name(), id);
                 context.progress().info("Launched " + id + " (" + spec.instanceType() + ", " + launched.market().id
                         + (launched.fellBack() ? " after spot was unavailable" : "") + ") in " + spec.zone());
-                Instance running = instances.waitRunning(id, waitInstance(), context.progress(), context.cancellation());
+                Instance running = instances.waitRunning(id, waits(context));
                 outputs(running, spec, context);
             }
             default -> {
@@ -400,8 +389,7 @@ final class AwsVmDeployer implements Deployer {
                 if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
                     instances.start(instance.instanceId());
                 }
-                Instance running = instances.waitRunning(instance.instanceId(), waitInstance(), context.progress(),
-                        context.cancellation());
+                Instance running = instances.waitRunning(instance.instanceId(), waits(context));
                 outputs(running, spec, context);
             }
         }
@@ -409,6 +397,10 @@ final class AwsVmDeployer implements Deployer {
 
     private java.time.Duration waitInstance() {
         return session.target().settings().waitFor(WAIT_INSTANCE);
+    }
+
+    private WaitLoop waits(DeploymentContext context) {
+        return new WaitLoop(context.progress(), context.cancellation(), session.target().settings());
     }
 
     private void outputs(Instance instance, AwsVmSpec spec, DeploymentContext context) {
@@ -438,7 +430,7 @@ final class AwsVmDeployer implements Deployer {
                 .findFirst().orElse(name(context));
         Ec2Instances instances = new Ec2Instances(session.ec2(), maxAttempts());
         Set<String> ids = new LinkedHashSet<>();
-        try {
+        session.step("terminating the instance(s) of " + name, () -> {
             context.state().resources().stream()
                     .filter(r -> r.type().equals(INSTANCE) && r.id() != null)
                     .map(ResourceRecord::id)
@@ -446,45 +438,26 @@ final class AwsVmDeployer implements Deployer {
                     .forEach(ids::add);
             instances.find(context.tags()).forEach(i -> ids.add(i.instanceId()));
             instances.terminate(List.copyOf(ids), session.waitFor(WAIT_INSTANCE), context.progress());
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "terminating instance(s) " + String.join(", ", ids), session);
-        }
+        });
         context.state().resources().stream().filter(r -> r.type().equals(INSTANCE))
                 .map(ResourceRecord::name).toList()
                 .forEach(n -> context.journal().deleted(INSTANCE, n));
         context.cancellation().checkpoint();
 
         Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
-        try {
-            Optional<String> groupId = context.state().resource(GROUP, name).map(ResourceRecord::id)
-                    .or(() -> groups.find(name, null).map(SecurityGroup::groupId));
-            if (groupId.isPresent()) {
-                groups.delete(groupId.get(), name, session.target().settings().waitFor(WAIT_GROUP), context.progress(),
-                        context.cancellation());
-            }
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "deleting security group " + name, session);
-        }
+        session.step("deleting security group " + name, () -> context.state().resource(GROUP, name).map(ResourceRecord::id)
+                .or(() -> groups.find(name, null).map(SecurityGroup::groupId))
+                .ifPresent(id -> groups.delete(id, name, session.target().settings().waitFor(WAIT_GROUP),
+                        context.progress(), context.cancellation())));
         context.journal().deleted(GROUP, name);
         context.cancellation().checkpoint();
 
         Ec2KeyPairs keys = new Ec2KeyPairs(session.ec2());
-        try {
-            if (keys.find(name).isPresent()) {
-                keys.delete(name);
-            }
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "deleting key pair " + name, session);
-        }
+        session.step("deleting key pair " + name, () -> keys.find(name).ifPresent(k -> keys.delete(name)));
         context.journal().deleted(KEY, name);
     }
 
     private int maxAttempts() {
         return session.target().settings().maxAttempts();
     }
-
-    private static String plain(BigDecimal price) {
-        return price.stripTrailingZeros().toPlainString();
-    }
-
 }

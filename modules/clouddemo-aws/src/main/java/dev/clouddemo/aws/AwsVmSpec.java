@@ -1,5 +1,9 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.net.IngressPolicy;
+import dev.clouddemo.core.kit.price.Price;
+import dev.clouddemo.core.kit.price.SpotQuote;
+import dev.clouddemo.core.kit.vm.StartupScript;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +18,9 @@ import java.util.Optional;
  * @param spotQuote the current spot prices, or null for on-demand
  * @param maxPrice the highest spot price to pay, or null for the default (the on-demand price)
  */
-record AwsVmSpec(String name, String instanceType, String architecture, String imageId, AwsVmUserData userData,
-        Ec2DefaultNetwork network, String zone, List<Ec2IngressRules.Rule> rules, String keyName, String publicKey,
-        boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback, Optional<BigDecimal> onDemandPrice) {
+record AwsVmSpec(String name, String instanceType, String architecture, String imageId, StartupScript userData,
+        Ec2DefaultNetwork network, String zone, List<IngressPolicy.Rule> rules, String keyName, String publicKey,
+        boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback, Optional<Price> onDemandPrice) {
 
     String subnetId() {
         return network.subnetsByZone().get(zone);

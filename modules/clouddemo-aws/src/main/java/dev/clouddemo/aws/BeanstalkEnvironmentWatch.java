@@ -1,8 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.error.ExitCode;
-import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.spi.Progress;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,18 +24,13 @@ import software.amazon.awssdk.services.elasticbeanstalk.model.EventDescription;
  */
 final class BeanstalkEnvironmentWatch {
     private final ElasticBeanstalkClient beanstalk;
+    private final WaitLoop waits;
     private final Progress progress;
-    private final Cancellation cancellation;
-    private final Duration pollInterval;
-    private final Duration timeout;
 
-    BeanstalkEnvironmentWatch(ElasticBeanstalkClient beanstalk, Progress progress, Cancellation cancellation,
-            Duration pollInterval, Duration timeout) {
+    BeanstalkEnvironmentWatch(ElasticBeanstalkClient beanstalk, WaitLoop waits) {
         this.beanstalk = beanstalk;
-        this.progress = progress;
-        this.cancellation = cancellation;
-        this.pollInterval = pollInterval;
-        this.timeout = timeout;
+        this.waits = waits;
+        this.progress = waits.progress();
     }
 
     /** The environment as Beanstalk describes it now; empty when it does not exist or was terminated. */
@@ -61,12 +55,14 @@ final class BeanstalkEnvironmentWatch {
     private EnvironmentDescription watch(String environment, Instant since, String goal, boolean deploying) {
         long started = System.nanoTime();
         Events events = new Events(since);
-        while (true) {
+        String[] now = {"unknown"};
+        return waits.until(() -> "environment " + environment + " to be " + goal + ": " + now[0],
+                AwsAppDeployer.ENVIRONMENT, () -> {
             List<EnvironmentDescription> found = beanstalk.describeEnvironments(r -> r.environmentNames(environment))
                     .environments().stream().filter(e -> environment.equals(e.environmentName())).toList();
             Optional<EnvironmentDescription> current = found.stream()
                     .filter(e -> e.status() != EnvironmentStatus.TERMINATED).findFirst();
-            String elapsed = elapsed(started);
+            String elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
             for (EventDescription event : events.next(environment)) {
                 String line = "[" + elapsed + "] " + event.severityAsString() + " " + event.message();
                 if (deploying) {
@@ -83,9 +79,9 @@ final class BeanstalkEnvironmentWatch {
             }
             if (!deploying && current.isEmpty()) {
                 progress.info("Environment " + environment + " is terminated (" + elapsed + ")");
-                return found.isEmpty()
+                return Optional.of(found.isEmpty()
                         ? EnvironmentDescription.builder().environmentName(environment).status(EnvironmentStatus.TERMINATED).build()
-                        : found.get(0);
+                        : found.get(0));
             }
             if (deploying) {
                 EnvironmentDescription env = current.orElseThrow(() -> ClouddemoException.cloud(
@@ -98,35 +94,12 @@ final class BeanstalkEnvironmentWatch {
                 }
                 if (env.status() == EnvironmentStatus.READY && env.health() == EnvironmentHealth.GREEN) {
                     progress.info("Environment " + environment + " is Ready, health Green (" + elapsed + ")");
-                    return env;
+                    return Optional.of(env);
                 }
             }
-            String now = current.map(e -> e.statusAsString() + ", health " + e.healthAsString()).orElse("gone");
-            if (Duration.ofNanos(System.nanoTime() - started).compareTo(timeout) >= 0) {
-                throw ClouddemoException.cloud("Elastic Beanstalk environment " + environment + " is still " + now
-                        + " after waiting " + (timeout.toMinutes() > 0 ? timeout.toMinutes() + " min" : timeout.toSeconds() + " s")
-                        + " for " + goal,
-                        "run the same command again to keep waiting (state records what exists); raise"
-                                + " waits.beanstalk-environment in the settings if Beanstalk is slow", null);
-            }
-            progress.info("Waiting for environment " + environment + " to be " + goal + ": " + now + " (" + elapsed + ")");
-            cancellation.checkpoint();
-            sleep();
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClouddemoException(ExitCode.INTERRUPTED, "interrupted while waiting for Elastic Beanstalk",
-                    "run the same command again to keep waiting; state records what exists");
-        }
-    }
-
-    private static String elapsed(long started) {
-        return Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s";
+            now[0] = current.map(e -> e.statusAsString() + ", health " + e.healthAsString()).orElse("gone");
+            return Optional.empty();
+        });
     }
 
     /** The environment's events, each handed out once, oldest first, asked for from the last one seen. */

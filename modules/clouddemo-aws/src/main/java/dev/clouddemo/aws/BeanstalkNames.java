@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
@@ -25,6 +26,11 @@ record BeanstalkNames(String application, String environment, String bucket) {
             throw new IllegalStateException("environment name too long: " + environment);
         }
         return new BeanstalkNames(application, environment, application + "-src");
+    }
+
+    /** The version of a bundle: {@code v-} and the first 12 hex digits of its code's SHA-256. */
+    static String versionLabel(PythonBundle bundle) {
+        return "v-" + bundle.codeSha256().substring(0, 12);
     }
 
     /** Where a version's source bundle lives in the source bucket. */

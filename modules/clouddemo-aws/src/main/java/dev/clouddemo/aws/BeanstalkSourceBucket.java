@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.DeploymentContext;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class BeanstalkSourceBucket {
     static final String BUCKET = AwsStaticSiteDeployer.BUCKET;
-    static final String BUNDLE = "s3-object";
+    static final String BUNDLE = S3ObjectStore.TYPE;
 
     private final AwsSession session;
 
@@ -27,8 +28,8 @@ final class BeanstalkSourceBucket {
     }
 
     /** Plans the bucket and the bundle object; true when the bucket exists. */
-    void plan(String bucket, BeanstalkBundle bundle, DeploymentContext context, Plan.Builder plan) {
-        String key = BeanstalkNames.bundleKey(bundle.versionLabel());
+    void plan(String bucket, PythonBundle bundle, DeploymentContext context, Plan.Builder plan) {
+        String key = BeanstalkNames.bundleKey(BeanstalkNames.versionLabel(bundle));
         switch (session.buckets().status(bucket)) {
             case FOREIGN -> throw S3Buckets.takenByAnotherAccount(bucket, context);
             case MISSING -> {
@@ -37,16 +38,14 @@ final class BeanstalkSourceBucket {
                         + bundle.zip().length + " bytes");
             }
             case OURS -> {
-                if (!context.recordedCreated(BUCKET, bucket)) {
-                    plan.add(Action.UPDATE, BUCKET, bucket, "exists, but a run stopped before recording it: adopt it");
-                }
+                context.planAdoption(plan, BUCKET, bucket);
                 plan.add(objectExists(bucket, key) ? Action.NO_OP : Action.CREATE, BUNDLE, key,
                         "source bundle, " + bundle.files() + " file(s), " + bundle.zip().length + " bytes");
             }
         }
     }
 
-    void apply(String bucket, BeanstalkBundle bundle, Plan plan, DeploymentContext context) {
+    void apply(String bucket, PythonBundle bundle, String label, Plan plan, DeploymentContext context) {
         for (var change : plan.ofType(BUCKET)) {
             if (change.action() == Action.CREATE) {
                 create(bucket, context);
@@ -58,10 +57,10 @@ final class BeanstalkSourceBucket {
         if (plan.ofType(BUNDLE).stream().anyMatch(c -> c.writes())) {
             context.cancellation().checkpoint();
             context.progress().info("Uploading source bundle s3://" + bucket + "/"
-                    + BeanstalkNames.bundleKey(bundle.versionLabel()) + " (" + bundle.zip().length + " bytes)");
-            s3().putObject(r -> r.bucket(bucket).key(BeanstalkNames.bundleKey(bundle.versionLabel()))
+                    + BeanstalkNames.bundleKey(label) + " (" + bundle.zip().length + " bytes)");
+            s3().putObject(r -> r.bucket(bucket).key(BeanstalkNames.bundleKey(label))
                     .contentType("application/zip")
-                    .metadata(Map.of(S3ObjectSync.SHA256_METADATA, bundle.sha256())),
+                    .metadata(Map.of(S3ObjectStore.SHA256_METADATA, bundle.codeSha256())),
                     RequestBody.fromBytes(bundle.zip()));
         }
     }

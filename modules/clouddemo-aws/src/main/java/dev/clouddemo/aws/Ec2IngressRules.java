@@ -1,43 +1,30 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.net.IngressPolicy;
+import dev.clouddemo.core.kit.net.IngressPolicy.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 
 /**
- * The inbound rules of the VM's security group: HTTP (80) from anywhere for the demo page, and
- * SSH (22) only when asked, only from one address range — never from the whole internet.
+ * The VM's security group rules as EC2 permissions: the kit's {@link IngressPolicy} (HTTP from
+ * anywhere, SSH only from one narrow range) turned into IpPermissions, and the changes that make a
+ * group's inbound rules exactly those.
  */
 final class Ec2IngressRules {
-    static final int HTTP = 80;
-    static final int SSH = 22;
-    static final String ANYWHERE = "0.0.0.0/0";
-    /** The widest range SSH is opened to, as DeployOptions also checks: a /8 at most. */
-    static final int SSH_MIN_PREFIX = 8;
-    private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
-
-    /** One TCP port open to one IPv4 range. */
-    record Rule(int port, String cidr) {
-        String describe() {
-            return (port == HTTP ? "HTTP" : port == SSH ? "SSH" : "TCP") + " (" + port + ") from " + cidr;
-        }
-
-        IpPermission toPermission() {
-            return IpPermission.builder()
-                    .ipProtocol("tcp")
-                    .fromPort(port)
-                    .toPort(port)
-                    .ipRanges(IpRange.builder().cidrIp(cidr).description(port == HTTP
-                            ? "clouddemo demo page" : "clouddemo SSH from one address range").build())
-                    .build();
-        }
+    static IpPermission permission(Rule rule) {
+        return IpPermission.builder()
+                .ipProtocol("tcp")
+                .fromPort(rule.port())
+                .toPort(rule.port())
+                .ipRanges(IpRange.builder().cidrIp(rule.cidr()).description(rule.port() == IngressPolicy.HTTP
+                        ? "clouddemo demo page" : "clouddemo SSH from one address range").build())
+                .build();
     }
 
     /** What to change on a group to make its inbound rules the desired ones. */
@@ -70,28 +57,6 @@ final class Ec2IngressRules {
     }
 
     /**
-     * HTTP from anywhere; SSH from {@code sshCidr} when it is given (null: no SSH). SSH to
-     * 0.0.0.0/0 or any range wider than a /8 is refused here, whatever the caller checked before.
-     */
-    static List<Rule> desired(String sshCidr) {
-        List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule(HTTP, ANYWHERE));
-        if (sshCidr != null) {
-            Matcher m = IPV4_CIDR.matcher(sshCidr);
-            if (!m.matches() || Integer.parseInt(m.group(5)) > 32
-                    || java.util.stream.IntStream.rangeClosed(1, 4).anyMatch(i -> Integer.parseInt(m.group(i)) > 255)) {
-                throw new IllegalArgumentException("not an IPv4 CIDR: " + sshCidr);
-            }
-            if (Integer.parseInt(m.group(5)) < SSH_MIN_PREFIX) {
-                throw new IllegalArgumentException("SSH is never opened to " + sshCidr
-                        + ": give your own address, like 203.0.113.7/32");
-            }
-            rules.add(new Rule(SSH, sshCidr));
-        }
-        return List.copyOf(rules);
-    }
-
-    /**
      * The changes that turn {@code current} into {@code desired}: every single-port TCP rule to an
      * IPv4 range not desired is revoked, and so is anything else (other protocols, port ranges,
      * IPv6 ranges, other groups, prefix lists); desired rules missing are authorized.
@@ -110,7 +75,7 @@ final class Ec2IngressRules {
                 if (desired.contains(rule)) {
                     present.add(rule);
                 } else {
-                    revoke.add(rule.toPermission().toBuilder()
+                    revoke.add(permission(rule).toBuilder()
                             .ipRanges(IpRange.builder().cidrIp(range.cidrIp()).build()).build());
                 }
             }

@@ -1,8 +1,9 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.price.Price;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.Tags;
-import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.io.IOException;
 import java.time.Duration;
@@ -41,8 +42,6 @@ final class Ec2Instances {
             "SpotMaxPriceTooLow", "MaxSpotInstanceCountExceeded");
     static final String ROOT_DEVICE = "/dev/xvda";
     static final int ROOT_GIB = 8;
-    private static final Duration FIRST_POLL = Duration.ofSeconds(2);
-    private static final Duration MAX_POLL = Duration.ofSeconds(10);
 
     enum Market {
         SPOT("spot"), ON_DEMAND("on-demand");
@@ -126,7 +125,7 @@ final class Ec2Instances {
                                 + "; or add --spot-fallback to launch on-demand when spot is unavailable", e);
             }
             progress.warn("Spot launch failed (" + why + "); --spot-fallback: launching on-demand instead"
-                    + spec.onDemandPrice().map(p -> " at " + p.stripTrailingZeros().toPlainString() + " USD/hour").orElse(""));
+                    + spec.onDemandPrice().map(p -> " at " + Price.plain(p.usdPerHour()) + " USD/hour").orElse(""));
             return new Launched(run(spec, groupId, tags, Market.ON_DEMAND), Market.ON_DEMAND, true);
         }
     }
@@ -138,7 +137,7 @@ final class Ec2Instances {
                 .instanceType(spec.instanceType())
                 .minCount(1)
                 .maxCount(1)
-                .userData(spec.userData().base64())
+                .userData(AwsVmUserData.base64(spec.userData()))
                 .networkInterfaces(n -> n.deviceIndex(0)
                         .subnetId(spec.subnetId())
                         .groups(groupId)
@@ -190,35 +189,25 @@ final class Ec2Instances {
     }
 
     /** Polls until the instance runs with a public address, saying what it waits for and for how long. */
-    Instance waitRunning(String instanceId, Duration wait, Progress progress, Cancellation cancellation) {
-        long start = System.nanoTime();
-        Duration poll = FIRST_POLL;
-        while (true) {
+    Instance waitRunning(String instanceId, WaitLoop waits) {
+        String[] state = {"pending"};
+        return waits.until(() -> "instance " + instanceId + " to run: " + state[0], AwsVmDeployer.WAIT_INSTANCE, () -> {
             Instance instance = describe(instanceId).orElseThrow(() -> ClouddemoException.cloud(
                     "instance " + instanceId + " disappeared while starting",
                     "run deploy again to launch a new one", null));
-            InstanceStateName state = instance.state().name();
-            if (state == InstanceStateName.RUNNING && instance.publicIpAddress() != null) {
-                return instance;
+            InstanceStateName now = instance.state().name();
+            if (now == InstanceStateName.RUNNING && instance.publicIpAddress() != null) {
+                return Optional.of(instance);
             }
-            if (state == InstanceStateName.TERMINATED || state == InstanceStateName.SHUTTING_DOWN) {
+            if (now == InstanceStateName.TERMINATED || now == InstanceStateName.SHUTTING_DOWN) {
                 String reason = instance.stateReason() == null ? "" : ": " + instance.stateReason().message();
                 throw ClouddemoException.cloud("instance " + instanceId + " was terminated while starting" + reason,
                         "a spot instance can be reclaimed at once when capacity runs out: deploy again, perhaps with"
                                 + " --spot-fallback", null);
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            if (elapsed.compareTo(wait) >= 0) {
-                throw ClouddemoException.cloud("instance " + instanceId + " is still " + state + " after "
-                        + elapsed.toSeconds() + " s", "run deploy again to keep waiting (state records the instance),"
-                        + " or raise waits.ec2-instance in the settings file", null);
-            }
-            progress.info("Waiting for instance " + instanceId + " to run: " + state
-                    + (state == InstanceStateName.RUNNING ? ", no public address yet" : "") + " (" + elapsed.toSeconds() + " s)");
-            cancellation.checkpoint();
-            Ec2SecurityGroups.sleep(poll);
-            poll = poll.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : poll.multipliedBy(2);
-        }
+            state[0] = now + (now == InstanceStateName.RUNNING ? ", no public address yet" : "");
+            return Optional.empty();
+        });
     }
 
     /** Terminates the instances and waits until each is terminated (bounded by the waiter's override). */

@@ -1,7 +1,8 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.time.Duration;
@@ -16,8 +17,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /** The VM's security group: found by name, created tagged, its inbound rules reconciled, deleted and verified. */
 final class Ec2SecurityGroups {
-    private static final Duration POLL = Duration.ofSeconds(5);
-
     private final Ec2Client ec2;
 
     Ec2SecurityGroups(Ec2Client ec2) {
@@ -49,7 +48,7 @@ final class Ec2SecurityGroups {
         }
         if (!changes.authorize().isEmpty()) {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(changes.authorize().stream()
-                    .map(Ec2IngressRules.Rule::toPermission).toList()));
+                    .map(Ec2IngressRules::permission).toList()));
         }
     }
 
@@ -59,32 +58,21 @@ final class Ec2SecurityGroups {
      * is gone. A group already gone counts as deleted.
      */
     void delete(String groupId, String name, Duration wait, Progress progress, Cancellation cancellation) {
-        long start = System.nanoTime();
-        while (true) {
+        new WaitLoop(progress, cancellation, Settings.DEFAULTS).until(() -> "security group " + name
+                + " to be released by its network interfaces (DependencyViolation)", wait, AwsVmDeployer.WAIT_GROUP, () -> {
             try {
                 ec2.deleteSecurityGroup(r -> r.groupId(groupId));
-                break;
+                return Optional.of(true);
             } catch (Ec2Exception e) {
-                String code = code(e);
-                if ("InvalidGroup.NotFound".equals(code)) {
-                    break;
+                if ("DependencyViolation".equals(code(e))) {
+                    return Optional.empty();
                 }
-                if (!"DependencyViolation".equals(code)) {
-                    throw e;
+                if ("InvalidGroup.NotFound".equals(code(e))) {
+                    return Optional.of(true); // already gone
                 }
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                if (elapsed.compareTo(wait) >= 0) {
-                    throw ClouddemoException.cloud("security group " + name + " (" + groupId + ") is still in use after "
-                            + elapsed.toSeconds() + " s (DependencyViolation: " + e.awsErrorDetails().errorMessage() + ")",
-                            "something else still uses it (a network interface or another instance): run destroy again"
-                                    + " later, or raise waits.security-group in the settings file", e);
-                }
-                progress.info("Waiting for security group " + name + " to be released by its network interfaces"
-                        + " (DependencyViolation) (" + elapsed.toSeconds() + " s)");
-                cancellation.checkpoint();
-                sleep(POLL);
+                throw e;
             }
-        }
+        });
         boolean gone;
         try {
             gone = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(groupId)))
@@ -103,15 +91,5 @@ final class Ec2SecurityGroups {
 
     static String code(Ec2Exception e) {
         return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-    }
-
-    static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClouddemoException(ExitCode.INTERRUPTED, "interrupted while waiting to delete a security group",
-                    "run destroy again to finish; state records what is left");
-        }
     }
 }

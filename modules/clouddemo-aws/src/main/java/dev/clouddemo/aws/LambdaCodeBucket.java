@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.bundle.PythonBundle;
 import java.util.Map;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,9 +31,14 @@ final class LambdaCodeBucket {
         buckets.makePrivate(bucket, tags);
     }
 
+    /** The key of a bundle in the code bucket: its hash, so a new bundle never overwrites the one in use. */
+    static String objectKey(PythonBundle bundle) {
+        return "function-" + bundle.zipSha256().substring(0, 16) + ".zip";
+    }
+
     /** Uploads the bundle under its hash-named key. */
-    void upload(String bucket, LambdaBundle bundle) {
-        s3.putObject(r -> r.bucket(bucket).key(bundle.objectKey()).contentType("application/zip"),
+    void upload(String bucket, PythonBundle bundle) {
+        s3.putObject(r -> r.bucket(bucket).key(objectKey(bundle)).contentType("application/zip"),
                 RequestBody.fromBytes(bundle.zip()));
     }
 }

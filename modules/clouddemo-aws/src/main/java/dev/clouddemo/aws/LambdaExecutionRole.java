@@ -1,7 +1,7 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.spi.Progress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +73,8 @@ final class LambdaExecutionRole {
      * Detaches every managed policy and deletes every inline one (IAM refuses to delete a role that
      * has any), deletes the role, then checks with GetRole that it is gone. A missing role is fine.
      */
-    void delete(String name, Progress progress, LambdaPoll poll, Duration wait) {
+    void delete(String name, WaitLoop waits) {
+        Progress progress = waits.progress();
         if (find(name).isEmpty()) {
             progress.info("IAM role " + name + " is already gone");
             return;
@@ -92,8 +93,7 @@ final class LambdaExecutionRole {
         } catch (NoSuchEntityException e) {
             return;
         }
-        poll.until("IAM role " + name + " to be gone", wait, "iam-role",
-                () -> find(name).isEmpty() ? Optional.of(true) : Optional.empty());
+        waits.untilTrue("IAM role " + name + " to be gone", AwsFunctionDeployer.ROLE, () -> find(name).isEmpty());
     }
 
     private static List<Tag> iamTags(Map<String, String> tags) {

@@ -1,7 +1,8 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
-import java.time.Duration;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,23 @@ final class LambdaFunction {
     static final int TIMEOUT_SECONDS = 10;
     /** What Lambda says while IAM has not yet propagated a new role to it. */
     static final String ROLE_NOT_READY = "cannot be assumed by Lambda";
+    static final String HANDLER_FILE = "handler.py";
+    static final String HANDLER = "handler.lambda_handler";
+    /** Lambda's quotas for a function's code: 250 MB unzipped; a zip up to that size through S3. */
+    static final long MAX_UNZIPPED_BYTES = 250L * 1024 * 1024;
+    /** What Lambda asks of a handler folder. */
+    static final PythonBundle.Rules BUNDLE = new PythonBundle.Rules(HANDLER_FILE, "lambda_handler",
+            "add " + HANDLER_FILE + " with `def lambda_handler(event, context):` returning the HTTP response, or leave"
+                    + " out --source to deploy the built-in demo handler",
+            "Lambda", MAX_UNZIPPED_BYTES, MAX_UNZIPPED_BYTES,
+            "leave out what the handler does not need, or move big dependencies into a Lambda layer");
 
     private final LambdaClient lambda;
-    private final LambdaPoll poll;
+    private final WaitLoop waits;
 
-    LambdaFunction(LambdaClient lambda, LambdaPoll poll) {
+    LambdaFunction(LambdaClient lambda, WaitLoop waits) {
         this.lambda = lambda;
-        this.poll = poll;
+        this.waits = waits;
     }
 
     /** The function (configuration and tags) by name, or empty. */
@@ -50,20 +61,20 @@ final class LambdaFunction {
     }
 
     /** Where the bundle's bytes come from: inline, or an object in the code bucket. */
-    record Code(LambdaBundle bundle, String bucket) {
+    record Code(PythonBundle bundle, String bucket) {
         boolean viaS3() {
             return bucket != null;
         }
 
         FunctionCode functionCode() {
             return viaS3()
-                    ? FunctionCode.builder().s3Bucket(bucket).s3Key(bundle.objectKey()).build()
+                    ? FunctionCode.builder().s3Bucket(bucket).s3Key(LambdaCodeBucket.objectKey(bundle)).build()
                     : FunctionCode.builder().zipFile(SdkBytes.fromByteArray(bundle.zip())).build();
         }
 
         void applyTo(UpdateFunctionCodeRequest.Builder request) {
             if (viaS3()) {
-                request.s3Bucket(bucket).s3Key(bundle.objectKey());
+                request.s3Bucket(bucket).s3Key(LambdaCodeBucket.objectKey(bundle));
             } else {
                 request.zipFile(SdkBytes.fromByteArray(bundle.zip()));
             }
@@ -72,14 +83,14 @@ final class LambdaFunction {
 
     /**
      * CreateFunction, again while Lambda cannot yet assume a role IAM has just created (it
-     * propagates within seconds to a minute), for at most {@code roleWait}; returns the ARN.
+     * propagates within seconds to a minute), for at most {@code waits.iam-role}; returns the ARN.
      */
-    String create(String name, String roleArn, Code code, Map<String, String> tags, Duration roleWait) {
-        return poll.until("IAM role " + roleArn + " to become usable by Lambda", roleWait, "iam-role", () -> {
+    String create(String name, String roleArn, Code code, Map<String, String> tags) {
+        return waits.until("IAM role " + roleArn + " to become usable by Lambda", "iam-role", () -> {
             try {
                 return Optional.of(lambda.createFunction(r -> r.functionName(name)
                         .runtime(RUNTIME)
-                        .handler(LambdaBundle.HANDLER)
+                        .handler(HANDLER)
                         .role(roleArn)
                         .memorySize(MEMORY_MB)
                         .timeout(TIMEOUT_SECONDS)
@@ -105,7 +116,7 @@ final class LambdaFunction {
     void updateConfiguration(String name, String roleArn) {
         lambda.updateFunctionConfiguration(r -> r.functionName(name)
                 .runtime(RUNTIME)
-                .handler(LambdaBundle.HANDLER)
+                .handler(HANDLER)
                 .role(roleArn)
                 .memorySize(MEMORY_MB)
                 .timeout(TIMEOUT_SECONDS));
@@ -121,8 +132,8 @@ final class LambdaFunction {
         if (c.runtime() != RUNTIME) {
             drift.add("runtime " + c.runtimeAsString() + " → " + RUNTIME);
         }
-        if (!LambdaBundle.HANDLER.equals(c.handler())) {
-            drift.add("handler " + c.handler() + " → " + LambdaBundle.HANDLER);
+        if (!HANDLER.equals(c.handler())) {
+            drift.add("handler " + c.handler() + " → " + HANDLER);
         }
         if (!Objects.equals(c.memorySize(), MEMORY_MB)) {
             drift.add("memory " + c.memorySize() + " → " + MEMORY_MB + " MB");
@@ -137,8 +148,8 @@ final class LambdaFunction {
     }
 
     /** Waits until the function is Active and its last update done; a failed one ends the wait with Lambda's reason. */
-    void awaitReady(String name, Duration wait) {
-        poll.until("Lambda function " + name + " to be Active with its last update done", wait, "lambda-function", () -> {
+    void awaitReady(String name) {
+        waits.until("Lambda function " + name + " to be Active with its last update done", AwsFunctionDeployer.FUNCTION, () -> {
             GetFunctionConfigurationResponse c = lambda.getFunctionConfiguration(r -> r.functionName(name));
             if (c.state() == State.FAILED) {
                 throw failed(name, "is in state Failed", c.stateReasonCodeAsString(), c.stateReason());
@@ -161,14 +172,13 @@ final class LambdaFunction {
     }
 
     /** Deletes the function (its URL config and permissions go with it), then waits until GetFunction no longer finds it. */
-    boolean delete(String name, Duration wait) {
+    boolean delete(String name) {
         try {
             lambda.deleteFunction(r -> r.functionName(name));
         } catch (ResourceNotFoundException e) {
             return false;
         }
-        poll.until("Lambda function " + name + " to be gone", wait, "lambda-function",
-                () -> find(name).isEmpty() ? Optional.of(true) : Optional.empty());
+        waits.untilTrue("Lambda function " + name + " to be gone", AwsFunctionDeployer.FUNCTION, () -> find(name).isEmpty());
         return true;
     }
 }

@@ -93,7 +93,7 @@ final class S3Buckets {
             case FOREIGN -> progress.warn("Bucket " + bucket + " belongs to another account; left alone");
             case OURS -> {
                 progress.info("Emptying bucket " + bucket + " (every object version and delete marker)");
-                new S3ObjectSync(s3).deleteEverything(bucket);
+                new S3ObjectStore(s3, bucket).deleteEverything();
                 progress.info("Deleting bucket " + bucket);
                 s3.deleteBucket(r -> r.bucket(bucket));
                 try {

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.state.ResourceRecord;
@@ -68,7 +69,7 @@ class AwsAppContractIT {
         f = fixture("lifecycle", emulator);
         removeSharedInstanceProfile(f.aws);
         Path app = AwsAppFixture.app(temp.resolve("app"), "v1");
-        assertThat(BeanstalkBundle.of(app).versionLabel()).as("the lifecycle fixtures name this label").isEqualTo(V1);
+        assertThat(BeanstalkNames.versionLabel(PythonBundle.of(app, AwsAppDeployer.BUNDLE))).as("the lifecycle fixtures name this label").isEqualTo(V1);
 
         // when: the first deploy
         PlanResult first = f.deploy(app);
@@ -122,7 +123,7 @@ class AwsAppContractIT {
         // and: the bundle is in the private, tagged source bucket, and the shared profile holds its role
         String bundleKey = "bundles/" + V1 + ".zip";
         assertThat(f.aws.run("s3api", "head-object", "--bucket", names.bucket(), "--key", bundleKey).orFail().stdout())
-                .contains("application/zip").contains(BeanstalkBundle.of(app).sha256());
+                .contains("application/zip").contains(PythonBundle.of(app, AwsAppDeployer.BUNDLE).codeSha256());
         assertThat(f.aws.run("s3api", "get-public-access-block", "--bucket", names.bucket()).orFail().stdout())
                 .doesNotContain("false");
         assertThat(f.aws.run("s3api", "get-bucket-tagging", "--bucket", names.bucket()).orFail().stdout())

@@ -137,6 +137,7 @@ final class AwsAppFixture implements AutoCloseable {
 
     /** The AWS provider as it ships, except that the paas deployer polls Beanstalk every {@link #FAST_POLL}. */
     private static AwsProvider fastPolling(Map<String, String> environment) {
-        return new AwsProvider(environment, Map.of(ServiceModel.PAAS, session -> new AwsAppDeployer(session, FAST_POLL)));
+        return new AwsProvider(environment, Map.of(ServiceModel.PAAS, session -> new AwsAppDeployer(session,
+                pause -> Thread.sleep(FAST_POLL.toMillis()))));
     }
 }

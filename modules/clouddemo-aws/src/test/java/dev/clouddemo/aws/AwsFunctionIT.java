@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.kit.Bytes;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
@@ -58,7 +60,7 @@ class AwsFunctionIT {
         assertThat(config.get("MemorySize")).isEqualTo(128L);
         assertThat(config.get("Timeout")).isEqualTo(10L);
         assertThat(config.get("State")).isEqualTo("Active");
-        assertThat(config.get("CodeSha256")).isEqualTo(LambdaBundle.of(f.handler).sha256());
+        assertThat(config.get("CodeSha256")).isEqualTo(PythonBundle.of(f.handler, LambdaFunction.BUNDLE).zipSha256Base64());
         assertThat(function.get("Tags")).asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
                 .containsEntry("clouddemo-env", f.env)
                 .containsEntry("clouddemo-model", "faas").containsEntry("clouddemo-managed-by", "clouddemo");
@@ -105,7 +107,7 @@ class AwsFunctionIT {
             assertThat(c.type()).isEqualTo(AwsFunctionDeployer.CODE);
             assertThat(c.name()).isEqualTo(name);
         });
-        assertThat(config(f, name).get("CodeSha256")).isEqualTo(LambdaBundle.of(f.handler).sha256());
+        assertThat(config(f, name).get("CodeSha256")).isEqualTo(PythonBundle.of(f.handler, LambdaFunction.BUNDLE).zipSha256Base64());
         assertThat(f.deploy().applied()).isFalse();
         f.destroy();
     }
@@ -216,7 +218,7 @@ class AwsFunctionIT {
         String name = f.name();
         String bucket = name + "-code";
         assertThat(result.plan().writes()).contains(new Change(Action.CREATE, AwsFunctionDeployer.CODE_BUCKET, bucket,
-                "private (Block Public Access on), holds the " + AwsFunctionDeployer.size(LambdaBundle.of(f.handler).size())
+                "private (Block Public Access on), holds the " + Bytes.human(PythonBundle.of(f.handler, LambdaFunction.BUNDLE).size())
                         + " bundle: over the 100 B direct-upload limit"));
         assertThat(f.aws.run("s3api", "head-bucket", "--bucket", bucket).ok()).isTrue();
         assertThat(f.json("s3api", "get-public-access-block", "--bucket", bucket).toString())
@@ -224,10 +226,10 @@ class AwsFunctionIT {
                         "RestrictPublicBuckets=true");
         assertThat(f.json("s3api", "get-bucket-tagging", "--bucket", bucket).toString())
                 .contains("Key=clouddemo-env, Value=" + f.env);
-        LambdaBundle bundle = LambdaBundle.of(f.handler);
+        PythonBundle bundle = PythonBundle.of(f.handler, LambdaFunction.BUNDLE);
         assertThat(f.aws.run("s3api", "list-objects-v2", "--bucket", bucket).orFail().stdout())
-                .contains(bundle.objectKey());
-        assertThat(config(f, name).get("CodeSha256")).isEqualTo(bundle.sha256());
+                .contains(LambdaCodeBucket.objectKey(bundle));
+        assertThat(config(f, name).get("CodeSha256")).isEqualTo(bundle.zipSha256Base64());
         assertThat(f.deploy().applied()).isFalse();
 
         // when

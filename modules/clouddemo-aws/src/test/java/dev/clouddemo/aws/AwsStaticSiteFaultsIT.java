@@ -112,7 +112,7 @@ class AwsStaticSiteFaultsIT {
                 new Change(Action.UPDATE, AwsStaticSiteDeployer.TAGS, bucket,
                         "tags clouddemo-env=" + f.env + ",clouddemo-model=static,clouddemo-managed-by=clouddemo"),
                 new Change(Action.UPDATE, AwsStaticSiteDeployer.WEBSITE, bucket, "index index.html, error 404.html"),
-                new Change(Action.CREATE, S3ObjectSync.TYPE, "index.html", "new, 14 bytes"));
+                new Change(Action.CREATE, S3ObjectStore.TYPE, "index.html", "new, 14 bytes"));
         assertThat(result.plan().ofType(AwsStaticSiteDeployer.BUCKET)).extracting(Change::action)
                 .doesNotContain(Action.CREATE);
         assertThat(result.plan().counts()).containsEntry(Action.CREATE, 3);

@@ -3,13 +3,14 @@ package dev.clouddemo.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.bundle.PythonBundle;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ class LambdaFunctionTest {
         LambdaFunction function = new LambdaFunction(lambda, poll());
 
         // when
-        String arn = function.create("f", ROLE, code(), Map.of("k", "v"), Duration.ofMinutes(2));
+        String arn = function.create("f", ROLE, code(), Map.of("k", "v"));
 
         // then
         assertThat(arn).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:f");
@@ -79,7 +80,7 @@ class LambdaFunctionTest {
         LambdaFunction function = new LambdaFunction(lambda, poll());
 
         // when / then
-        assertThatThrownBy(() -> function.create("f", ROLE, code(), Map.of(), Duration.ofMinutes(2)))
+        assertThatThrownBy(() -> function.create("f", ROLE, code(), Map.of()))
                 .isInstanceOf(InvalidParameterValueException.class);
         assertThat(lambda.creates).hasSize(1);
     }
@@ -92,18 +93,18 @@ class LambdaFunctionTest {
                 .stateReasonCode("InternalError").stateReason("Error while creating lambda").build();
 
         // when / then
-        assertThatThrownBy(() -> new LambdaFunction(lambda, poll()).awaitReady("f", Duration.ofMinutes(1)))
+        assertThatThrownBy(() -> new LambdaFunction(lambda, poll()).awaitReady("f"))
                 .isInstanceOfSatisfying(ClouddemoException.class, e -> assertThat(e.getMessage())
                         .contains("f is in state Failed: InternalError: Error while creating lambda"));
     }
 
     private LambdaFunction.Code code() throws Exception {
         Files.writeString(folder.resolve("handler.py"), "def lambda_handler(event, context):\n    return 1\n");
-        return new LambdaFunction.Code(LambdaBundle.of(folder), null);
+        return new LambdaFunction.Code(PythonBundle.of(folder, LambdaFunction.BUNDLE), null);
     }
 
-    private LambdaPoll poll() {
-        return new LambdaPoll(new Progress() {
+    private WaitLoop poll() {
+        return new WaitLoop(new Progress() {
             @Override
             public void info(String message) {
                 progress.add(message);
@@ -113,7 +114,7 @@ class LambdaFunctionTest {
             public void warn(String message) {
                 progress.add(message);
             }
-        }, new Cancellation(), Clock.systemUTC(), pause -> { });
+        }, new Cancellation(), Settings.DEFAULTS, pause -> { });
     }
 
     private static FunctionConfiguration.Builder wanted() {

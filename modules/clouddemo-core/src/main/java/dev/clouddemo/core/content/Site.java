@@ -1,5 +1,6 @@
 package dev.clouddemo.core.content;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,11 @@ public record Site(Map<String, SiteFile> files, int skippedHidden) {
 
     public Site {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /** The error document a site with these keys has ({@code 404.html}, {@code error.html}), else its index page. */
+    public static String errorDocument(Collection<String> keys) {
+        return ERROR_DOCUMENTS.stream().filter(keys::contains).findFirst().orElse(INDEX);
     }
 
     public boolean hasIndex() {

@@ -334,7 +334,7 @@ public final class Engine {
     }
 
     private DeploymentContext context(DeployRequest request, dev.clouddemo.core.spi.ResourceJournal journal) {
-        Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model());
+        Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model(), provider(request));
         return new DeploymentContext(request.env(), request.model(), source, journal, progress, cancellation,
                 request.options());
     }

@@ -1,11 +1,11 @@
 package dev.clouddemo.core.model;
 
+import dev.clouddemo.core.kit.net.IngressPolicy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +18,6 @@ public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPric
 
     public static final DeployOptions NONE = new DeployOptions(false, false, null, false, false, null, null, null);
 
-    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
     /** Any provider's instance type names: letters, digits and {@code . _ -} (each provider checks its own rule). */
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
 
@@ -76,24 +75,7 @@ public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPric
 
     /** A CIDR for SSH: IPv4 a.b.c.d/n, and never the whole internet. */
     static java.util.Optional<String> cidrProblem(String cidr) {
-        Matcher m = CIDR.matcher(cidr);
-        if (!m.matches()) {
-            return java.util.Optional.of("--ssh-cidr '" + cidr + "' is not an IPv4 CIDR like 203.0.113.7/32");
-        }
-        for (int i = 1; i <= 4; i++) {
-            if (Integer.parseInt(m.group(i)) > 255) {
-                return java.util.Optional.of("--ssh-cidr '" + cidr + "' is not an IPv4 CIDR like 203.0.113.7/32");
-            }
-        }
-        int prefix = Integer.parseInt(m.group(5));
-        if (prefix > 32) {
-            return java.util.Optional.of("--ssh-cidr '" + cidr + "' has a prefix over 32");
-        }
-        if (prefix < 8) {
-            return java.util.Optional.of("--ssh-cidr '" + cidr + "' opens SSH to too much of the internet (prefix /"
-                    + prefix + "); give your own address, like 203.0.113.7/32");
-        }
-        return java.util.Optional.empty();
+        return IngressPolicy.sshCidrProblem(cidr);
     }
 
     private static java.util.Optional<String> keyProblem(Path key) {

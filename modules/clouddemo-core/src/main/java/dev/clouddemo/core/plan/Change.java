@@ -3,7 +3,7 @@ package dev.clouddemo.core.plan;
 import java.util.Objects;
 
 /**
- * One planned change: the action, the resource type (e.g. {@code site-bucket}, {@code site-object}),
+ * One planned change: the action, the resource type (the provider's, e.g. {@code storage-bucket}),
  * its name (a bucket name, an object key) and why.
  */
 public record Change(Action action, String type, String name, String reason) {

@@ -4,6 +4,8 @@ import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.plan.Action;
+import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.state.DeploymentState;
 import java.nio.file.Path;
 import dev.clouddemo.core.state.ResourceRecord;
@@ -48,5 +50,29 @@ public record DeploymentContext(EnvName env, ServiceModel model, Path source, Re
     /** Whether state records this resource as created (not only the intent to create it). */
     public boolean recordedCreated(String type, String name) {
         return state().resource(type, name).filter(r -> r.status() == ResourceRecord.Status.CREATED).isPresent();
+    }
+
+    /** Why a resource that exists but that state does not record as created is taken over. */
+    public static final String ADOPT = "exists, but a run stopped before recording it: adopt it";
+
+    /** For a resource that exists: nothing to do when state records it, else adopt it (an update). */
+    public Action existing(String type, String name) {
+        return recordedCreated(type, name) ? Action.NO_OP : Action.UPDATE;
+    }
+
+    /** Plans adopting a resource that exists but that state does not record as created; nothing when it does. */
+    public void planAdoption(Plan.Builder plan, String type, String name) {
+        if (!recordedCreated(type, name)) {
+            plan.add(Action.UPDATE, type, name, ADOPT);
+        }
+    }
+
+    /**
+     * Plans a resource that exists: a no-op saying {@code why} when state records it as created,
+     * else an update that adopts it ({@link #ADOPT}).
+     */
+    public void planExisting(Plan.Builder plan, String type, String name, String why) {
+        boolean recorded = recordedCreated(type, name);
+        plan.add(recorded ? Action.NO_OP : Action.UPDATE, type, name, recorded ? why : ADOPT);
     }
 }

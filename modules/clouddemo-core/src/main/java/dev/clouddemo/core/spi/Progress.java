@@ -1,10 +1,23 @@
 package dev.clouddemo.core.spi;
 
+import java.time.Duration;
+
 /** Progress and diagnostics for the user (stderr in the CLI); results go elsewhere. */
 public interface Progress {
     void info(String message);
 
     void warn(String message);
+
+    /**
+     * One more attempt of a wait came back without the answer: {@code Waiting for … (12 s)}.
+     *
+     * @param what    what is waited for, e.g. "instance i-0abc to run: pending"
+     * @param elapsed since the wait began
+     * @param attempt how many attempts have been made so far (1 after the first)
+     */
+    default void waiting(String what, Duration elapsed, int attempt) {
+        info("Waiting for " + what + " (" + elapsed.toSeconds() + " s)");
+    }
 
     Progress SILENT = new Progress() {
         @Override

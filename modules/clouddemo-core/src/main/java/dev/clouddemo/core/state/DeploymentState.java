@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * What one deployment (one provider and model in an environment) has created, where, and what
- * it outputs. Where: the region, and the provider's whole scope (an account, a subscription and
- * group, a project and zone… in the provider's own words), as {@code status} shows it.
+ * it outputs. Where: the region, and the provider's whole scope (an account, a tenancy and a
+ * group, a zone… in the provider's own words), as {@code status} shows it.
  * Immutable; {@code with…} methods return changed copies.
  */
 public record DeploymentState(

@@ -3,9 +3,14 @@ package dev.clouddemo.core.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,5 +69,58 @@ class DemoPayloadsTest {
     void materialize_calledTwice_givesSeparateFolders() {
         assertThat(DemoPayloads.materialize(ServiceModel.STATIC))
                 .isNotEqualTo(DemoPayloads.materialize(ServiceModel.STATIC));
+    }
+
+    @Test
+    void materialize_providerWithItsOwnHandler_sharedPageAndTheProvidersFiles() throws IOException {
+        // when: the provider "fake" ships dev/clouddemo/fake/demo/faas/{files.txt,main.py}
+        Path folder = DemoPayloads.materialize(ServiceModel.FAAS, new HandlerProvider());
+
+        // then
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html", "main.py");
+        }
+        assertThat(Files.readString(folder.resolve("main.py"))).contains("def handle(request)");
+        assertThat(Files.readString(folder.resolve(DemoPayloads.PAGE))).contains("Hello from clouddemo");
+    }
+
+    @Test
+    void materialize_providerWithoutFilesForTheModel_sharedFilesOnly() throws IOException {
+        // when
+        Path folder = DemoPayloads.materialize(ServiceModel.PAAS, new HandlerProvider());
+
+        // then
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("index.html", "application.py", "requirements.txt");
+        }
+    }
+
+    /** A provider whose module ships a handler for the faas model only. */
+    private static final class HandlerProvider implements CloudProvider {
+        @Override
+        public String id() {
+            return "fake";
+        }
+
+        @Override
+        public String displayName() {
+            return "Fake";
+        }
+
+        @Override
+        public Set<ServiceModel> models() {
+            return Set.of(ServiceModel.FAAS);
+        }
+
+        @Override
+        public Optional<String> localEndpoint(ServiceModel model) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ProviderSession open(Target target) {
+            throw new AssertionError("unpacking payloads opens no session");
+        }
     }
 }

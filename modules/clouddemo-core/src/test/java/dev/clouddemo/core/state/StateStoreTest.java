@@ -73,8 +73,11 @@ class StateStoreTest {
         // given: a deployment with a scope beyond its region, an operation in flight on one
         // resource and another being deleted
         DeploymentState d = deployment("azure", ServiceModel.IAAS);
-        DeploymentState scoped = new DeploymentState(d.provider(), d.model(), "eastus", false, null,
-                Map.of("subscription", "sub-1", "group", "clouddemo-dev-iaas-abc123", "region", "eastus"),
+        Map<String, String> scope = new java.util.LinkedHashMap<>();
+        scope.put("subscription", "sub-1");
+        scope.put("group", "clouddemo-dev-iaas-abc123");
+        scope.put("region", "eastus");
+        DeploymentState scoped = new DeploymentState(d.provider(), d.model(), "eastus", false, null, scope,
                 d.suffix(), d.createdAt(), d.updatedAt(),
                 List.of(new ResourceRecord("group", "g", "/g", ResourceRecord.Status.DELETING, "https://op/1"),
                         new ResourceRecord("vm", "v", null, ResourceRecord.Status.CREATING, "https://op/2")),

@@ -2,7 +2,7 @@
 # clouddemo iaas demo: cloud-init runs this once, as root, at the instance's first boot.
 # It writes the demo page (clouddemo puts the source folder's index.html in place of
 # __CLOUDDEMO_INDEX_HTML__) and serves it on port 80 with Python's built-in web server, kept
-# running by systemd (also after a reboot). The images clouddemo picks ship python3; nothing is installed.
+# running by systemd (also after a reboot). The VM's Linux image ships python3; nothing is installed.
 set -euo pipefail
 
 mkdir -p /var/www/clouddemo

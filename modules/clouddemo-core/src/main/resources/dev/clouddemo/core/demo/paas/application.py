@@ -1,8 +1,7 @@
-"""The clouddemo demo page as a Flask app, for the paas model.
+"""The clouddemo demo page as a Flask app, for the paas model (a cloud's Python app platform).
 
-The platforms' Python runtimes serve a WSGI callable; this one is named ``application`` in
-``application.py`` (a provider's payload points its platform at it where the platform's default
-differs); ``python application.py`` runs it locally on port 8000.
+The platform serves the WSGI callable named ``application`` in ``application.py``
+(through gunicorn behind nginx); ``python application.py`` runs it locally on port 8000.
 """
 import pathlib
 

@@ -1,4 +1,4 @@
-package dev.clouddemo.aws;
+package dev.clouddemo.core.kit.net;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
@@ -10,25 +10,25 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * The caller's public IPv4 address, for an SSH rule that admits only them. No AWS API tells a
- * caller its own address, so this asks AWS's own echo service — only when SSH is asked for
- * without {@code --ssh-cidr}, with a short timeout, and a failure asks for {@code --ssh-cidr}.
+ * The caller's public IPv4 address, for an SSH rule that admits only them. Cloud APIs do not tell
+ * a caller its own address, so this asks an echo service that answers with the address alone
+ * (each provider names its cloud's own) — only when SSH is asked for without {@code --ssh-cidr},
+ * with a short timeout, and a failure asks for {@code --ssh-cidr}.
  */
-final class AwsVmCallerAddress {
-    static final URI CHECKIP = URI.create("https://checkip.amazonaws.com/");
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+public final class CallerAddress {
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     private final URI service;
     private final Duration timeout;
 
-    AwsVmCallerAddress(URI service, Duration timeout) {
+    public CallerAddress(URI service, Duration timeout) {
         this.service = service;
         this.timeout = timeout;
     }
 
     /** {@code a.b.c.d/32} for the address the service sees this machine coming from. */
-    String cidr() {
+    public String cidr() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest request = HttpRequest.newBuilder(service).timeout(timeout).GET().build();
         String body;

@@ -1,4 +1,4 @@
-package dev.clouddemo.aws;
+package dev.clouddemo.core.kit.bundle;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -11,12 +11,12 @@ import java.util.zip.Deflater;
 /**
  * Writes a zip archive whose bytes depend on the entries' names and contents only: entries in the
  * order given, every timestamp 1980-01-01 00:00 (the zip format's epoch), every file mode 0644
- * ({@code -rw-r--r--}, readable by the runtime's user on Lambda and Beanstalk), no extra fields, no comments. The
+ * ({@code -rw-r--r--}, readable by whatever user the platform runs the code as), no extra fields, no comments. The
  * same files therefore give the same bytes and the same SHA-256 on every machine with the same
  * zlib. (java.util.zip writes no Unix modes and takes the local time zone into its timestamps.)
  */
-final class DeterministicZip {
-    static final int FILE_MODE = 0100644;
+public final class DeterministicZip {
+    public static final int FILE_MODE = 0100644;
     /** MS-DOS date of 1980-01-01: (year - 1980) << 9 | month << 5 | day; time 00:00:00 is 0. */
     private static final int DOS_DATE = (1 << 5) | 1;
     private static final int DOS_TIME = 0;
@@ -25,14 +25,14 @@ final class DeterministicZip {
     private static final int VERSION_MADE_BY = (3 << 8) | VERSION_NEEDED;
     private static final int FLAG_UTF8_NAMES = 1 << 11;
     private static final int METHOD_DEFLATED = 8;
-    static final int MAX_ENTRIES = 0xFFFF;
+    public static final int MAX_ENTRIES = 0xFFFF;
     private static final long MAX_SIZE = 0xFFFFFFFFL;
 
     private DeterministicZip() {
     }
 
     /** The archive of these entries (name with {@code /} separators → content), in the map's order. */
-    static byte[] write(Map<String, byte[]> entries) {
+    public static byte[] write(Map<String, byte[]> entries) {
         if (entries.size() >= MAX_ENTRIES) {
             throw new IllegalArgumentException("too many files for a zip without ZIP64: " + entries.size());
         }

@@ -1,4 +1,4 @@
-package dev.clouddemo.aws;
+package dev.clouddemo.core.kit;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
@@ -12,27 +12,27 @@ import java.util.concurrent.Future;
  * Runs independent calls at the same time (reads while planning, uploads), and hands back their
  * results or their failures unwrapped. Closing it cancels whatever is still running.
  */
-final class Concurrently implements AutoCloseable {
+public final class Concurrently implements AutoCloseable {
     private final ExecutorService pool;
 
-    Concurrently(int threads) {
+    public Concurrently(int threads) {
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "clouddemo-aws");
+            Thread t = new Thread(r, "clouddemo-worker");
             t.setDaemon(true);
             return t;
         });
     }
 
-    <T> Future<T> submit(Callable<T> call) {
+    public <T> Future<T> submit(Callable<T> call) {
         return pool.submit(call);
     }
 
-    Future<?> run(Runnable call) {
+    public Future<?> run(Runnable call) {
         return pool.submit(call);
     }
 
     /** The call's result; its exception is rethrown as it was thrown. */
-    static <T> T get(Future<T> future) {
+    public static <T> T get(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.clouddemo.aws;
+package dev.clouddemo.core.kit.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -13,8 +13,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The caller's address lookup against a loopback stand-in for checkip.amazonaws.com. */
-class AwsVmCallerAddressIT {
+/** The caller's address lookup against a loopback stand-in for an echo service. */
+class CallerAddressIT {
     private HttpServer server;
 
     @AfterEach
@@ -28,16 +28,16 @@ class AwsVmCallerAddressIT {
     void cidr_serviceAnswersAnAddress_slash32() throws Exception {
         URI uri = serve(200, "203.0.113.9\n");
 
-        assertThat(new AwsVmCallerAddress(uri, Duration.ofSeconds(2)).cidr()).isEqualTo("203.0.113.9/32");
+        assertThat(new CallerAddress(uri, Duration.ofSeconds(2)).cidr()).isEqualTo("203.0.113.9/32");
     }
 
     @Test
     void cidr_serviceAnswersGarbageOrError_exit3AskingForSshCidr() throws Exception {
         ClouddemoException garbage = catchThrowableOfType(ClouddemoException.class,
-                () -> new AwsVmCallerAddress(serve(200, "<html>proxy login</html>"), Duration.ofSeconds(2)).cidr());
+                () -> new CallerAddress(serve(200, "<html>proxy login</html>"), Duration.ofSeconds(2)).cidr());
         stop();
         ClouddemoException error = catchThrowableOfType(ClouddemoException.class,
-                () -> new AwsVmCallerAddress(serve(503, "busy"), Duration.ofSeconds(2)).cidr());
+                () -> new CallerAddress(serve(503, "busy"), Duration.ofSeconds(2)).cidr());
 
         assertThat(garbage.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(garbage.getMessage()).contains("not an IPv4 address");
@@ -52,7 +52,7 @@ class AwsVmCallerAddressIT {
         server = null;
 
         ClouddemoException e = catchThrowableOfType(ClouddemoException.class,
-                () -> new AwsVmCallerAddress(uri, Duration.ofSeconds(2)).cidr());
+                () -> new CallerAddress(uri, Duration.ofSeconds(2)).cidr());
 
         assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(e.hint()).contains("--ssh-cidr 203.0.113.7/32");
