@@ -171,11 +171,15 @@ final class AwsStaticSiteDeployer implements Deployer {
             .restrictPublicBuckets(false)
             .build();
 
+    /**
+     * Tagged before it is recorded as created: recording is where a first Ctrl-C stops, and an
+     * untagged bucket is one the tag search (sweep, destroy's proof) could never find.
+     */
     private void createBucket(String bucket, DeploymentContext context) {
         context.journal().creating(BUCKET, bucket);
         session.buckets().create(bucket, session.region());
-        context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
         tagBucket(bucket, context);
+        context.journal().created(BUCKET, bucket, S3Buckets.arn(bucket));
     }
 
     private void tagBucket(String bucket, DeploymentContext context) {
