@@ -47,19 +47,19 @@ final class StateJournal implements ResourceJournal {
 
     @Override
     public void pending(String type, String name, String operation) {
-        update(d -> {
-            String id = d.resource(type, name).map(ResourceRecord::id).orElse(null);
-            return d.withResource(new ResourceRecord(type, name, id, ResourceRecord.Status.CREATING, operation),
-                    clock.instant());
-        });
+        inFlight(type, name, ResourceRecord.Status.CREATING, operation);
     }
 
     @Override
     public void deleting(String type, String name, String operation) {
+        inFlight(type, name, ResourceRecord.Status.DELETING, operation);
+    }
+
+    /** A long-running operation on the resource, recorded with the id state has for it so far. */
+    private void inFlight(String type, String name, ResourceRecord.Status status, String operation) {
         update(d -> {
             String id = d.resource(type, name).map(ResourceRecord::id).orElse(null);
-            return d.withResource(new ResourceRecord(type, name, id, ResourceRecord.Status.DELETING, operation),
-                    clock.instant());
+            return d.withResource(new ResourceRecord(type, name, id, status, operation), clock.instant());
         });
     }
 
