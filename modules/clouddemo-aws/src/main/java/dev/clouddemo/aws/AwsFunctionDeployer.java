@@ -34,7 +34,7 @@ final class AwsFunctionDeployer implements Deployer {
     static final String CODE = "lambda-code";
     static final String URL = "lambda-url";
     static final String PERMISSION = "lambda-permission";
-    static final String CODE_BUCKET = "s3-bucket";
+    static final String CODE_BUCKET = S3Buckets.TYPE;
     /** The name of the public-access change: the two statements of {@link LambdaFunctionUrl#PUBLIC_STATEMENTS}. */
     static final String PUBLIC_ACCESS = "public-url-access";
     /** Lambda takes a zip of up to 50 MB in the request itself (ZipFile); a bigger one goes through S3. */

@@ -40,6 +40,13 @@ public final class AwsProvider implements CloudProvider {
         return "Amazon Web Services";
     }
 
+    /** The deployer of each model this provider supports: the one list, read by {@link #models()}. */
+    static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
+            ServiceModel.STATIC, AwsStaticSiteDeployer::new,
+            ServiceModel.IAAS, AwsVmDeployer::new,
+            ServiceModel.FAAS, AwsFunctionDeployer::new,
+            ServiceModel.PAAS, AwsAppDeployer::new);
+
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
 
@@ -55,7 +62,7 @@ public final class AwsProvider implements CloudProvider {
     /** Tests: the deployers of some models replaced (shorter polls, a smaller upload limit). */
     AwsProvider(Map<String, String> environment, Map<ServiceModel, Function<AwsSession, Deployer>> replaced) {
         this.environment = Map.copyOf(environment);
-        Map<ServiceModel, Function<AwsSession, Deployer>> all = new EnumMap<>(AwsSession.DEPLOYERS);
+        Map<ServiceModel, Function<AwsSession, Deployer>> all = new EnumMap<>(DEPLOYERS);
         all.putAll(replaced);
         this.deployers = Map.copyOf(all);
     }

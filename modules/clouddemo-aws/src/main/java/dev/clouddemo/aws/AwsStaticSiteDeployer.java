@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  * on that bucket alone, and the site's objects kept in sync by content hash.
  */
 final class AwsStaticSiteDeployer implements Deployer {
-    static final String BUCKET = "s3-bucket";
+    static final String BUCKET = S3Buckets.TYPE;
     static final String TAGS = "s3-bucket-tags";
     static final String PUBLIC_ACCESS = "s3-public-access-block";
     static final String POLICY = "s3-bucket-policy";

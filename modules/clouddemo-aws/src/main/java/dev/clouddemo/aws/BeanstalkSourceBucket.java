@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * one object per version, named by the version label.
  */
 final class BeanstalkSourceBucket {
-    static final String BUCKET = AwsStaticSiteDeployer.BUCKET;
+    static final String BUCKET = S3Buckets.TYPE;
     static final String BUNDLE = S3ObjectStore.TYPE;
 
     private final AwsSession session;

@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /** Creating, tagging and locking down buckets, whose a bucket is, and removing one completely. */
 final class S3Buckets {
+    /** A bucket's resource type in plans and state, and its kind of wait ({@code waits.s3-bucket}). */
+    static final String TYPE = "s3-bucket";
+
     enum Status { MISSING, OURS, FOREIGN }
 
     private final S3Client s3;
