@@ -52,7 +52,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * One region of one AWS account (or emulator). Clients are built on first use and share one
  * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}.
  */
-final class AwsSession implements ProviderSession {
+public final class AwsSession implements ProviderSession {
     /** Credentials the local emulators accept; real credentials are never sent to them. */
     static final AwsBasicCredentials EMULATOR_CREDENTIALS = AwsBasicCredentials.create("test", "test");
     private static final int MAX_CONNECTIONS = 32;
@@ -84,7 +84,7 @@ final class AwsSession implements ProviderSession {
         return target.endpoint() == null ? null : target.endpoint().toString();
     }
 
-    AwsTarget target() {
+    public AwsTarget target() {
         return target;
     }
 
@@ -106,11 +106,11 @@ final class AwsSession implements ProviderSession {
     }
 
     /** Runs one cloud call, its failure translated and naming {@code what}. */
-    <T> T step(String what, Supplier<T> call) {
+    public <T> T step(String what, Supplier<T> call) {
         return steps.step(what, call);
     }
 
-    void step(String what, Runnable call) {
+    public void step(String what, Runnable call) {
         steps.step(what, call);
     }
 
@@ -135,18 +135,18 @@ final class AwsSession implements ProviderSession {
     }
 
     /** A waiter that gives up after the configured wait for this kind of resource. */
-    WaiterOverrideConfiguration waitFor(String kind) {
+    public WaiterOverrideConfiguration waitFor(String kind) {
         return WaiterOverrideConfiguration.builder()
                 .waitTimeout(target.settings().waitFor(kind))
                 .maxAttempts(Integer.MAX_VALUE)
                 .build();
     }
 
-    S3Buckets buckets() {
+    public S3Buckets buckets() {
         return new S3Buckets(s3(), waitFor(S3Buckets.TYPE));
     }
 
-    S3Client s3() {
+    public S3Client s3() {
         // Uploads carry a Content-MD5 the service checks; the SDK's extra CRC (and the aws-chunked
         // encoding it brings) only when an operation requires one.
         return client("S3", () -> configure(S3Client.builder(), "S3")
@@ -161,19 +161,19 @@ final class AwsSession implements ProviderSession {
                 "RESOURCE_GROUPS_TAGGING_API").build());
     }
 
-    LambdaClient lambda() {
+    public LambdaClient lambda() {
         return client("LAMBDA", () -> configure(LambdaClient.builder(), "LAMBDA").build());
     }
 
-    IamClient iam() {
+    public IamClient iam() {
         return client("IAM", () -> configure(IamClient.builder(), "IAM").build());
     }
 
-    Ec2Client ec2() {
+    public Ec2Client ec2() {
         return client("EC2", () -> configure(Ec2Client.builder(), "EC2").build());
     }
 
-    SsmClient ssm() {
+    public SsmClient ssm() {
         return client("SSM", () -> configure(SsmClient.builder(), "SSM").build());
     }
 
@@ -181,11 +181,11 @@ final class AwsSession implements ProviderSession {
         return client("STS", () -> configure(StsClient.builder(), "STS").build());
     }
 
-    CloudWatchLogsClient logs() {
+    public CloudWatchLogsClient logs() {
         return client("CLOUDWATCH_LOGS", () -> configure(CloudWatchLogsClient.builder(), "CLOUDWATCH_LOGS").build());
     }
 
-    ElasticBeanstalkClient beanstalk() {
+    public ElasticBeanstalkClient beanstalk() {
         return client("ELASTIC_BEANSTALK", () -> configure(ElasticBeanstalkClient.builder(), "ELASTIC_BEANSTALK").build());
     }
 

@@ -1,5 +1,9 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.aws.function.LambdaExecutionRole;
+import dev.clouddemo.aws.function.LambdaFunction;
+import dev.clouddemo.aws.vm.AwsVmDeployer;
+import dev.clouddemo.aws.vm.Ec2Sweep;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.spi.Cancellation;
