@@ -50,7 +50,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * One region of one AWS account (or emulator). Clients are built on first use and share one
- * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}.
+ * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}. It names no
+ * model: its deployers come from {@link AwsProvider}'s table, and {@code discover} and {@code remove}
+ * go to {@link AwsSweep}.
  */
 public final class AwsSession implements ProviderSession {
     /** Credentials the local emulators accept; real credentials are never sent to them. */
