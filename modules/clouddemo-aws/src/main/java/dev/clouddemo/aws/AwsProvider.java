@@ -1,5 +1,9 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.aws.app.AwsAppDeployer;
+import dev.clouddemo.aws.function.AwsFunctionDeployer;
+import dev.clouddemo.aws.site.AwsStaticSiteDeployer;
+import dev.clouddemo.aws.vm.AwsVmDeployer;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
 import java.time.Duration;
@@ -40,6 +44,13 @@ public final class AwsProvider implements CloudProvider {
         return "Amazon Web Services";
     }
 
+    /** The deployer of each model this provider supports: the one list, read by {@link #models()}. */
+    static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
+            ServiceModel.STATIC, AwsStaticSiteDeployer::new,
+            ServiceModel.IAAS, AwsVmDeployer::new,
+            ServiceModel.FAAS, AwsFunctionDeployer::new,
+            ServiceModel.PAAS, AwsAppDeployer::new);
+
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
 
@@ -47,15 +58,21 @@ public final class AwsProvider implements CloudProvider {
         this(System.getenv());
     }
 
-    /** With the environment variables to read ({@code AWS_ENDPOINT_URL…}): tests pass their own. */
-    AwsProvider(Map<String, String> environment) {
+    /**
+     * With the environment variables to read ({@code AWS_ENDPOINT_URL…}). For tests, which pass
+     * their own; public for the model packages' tests.
+     */
+    public AwsProvider(Map<String, String> environment) {
         this(environment, Map.of());
     }
 
-    /** Tests: the deployers of some models replaced (shorter polls, a smaller upload limit). */
-    AwsProvider(Map<String, String> environment, Map<ServiceModel, Function<AwsSession, Deployer>> replaced) {
+    /**
+     * For tests: the deployers of some models replaced (shorter polls, a smaller upload limit).
+     * Public for the model packages' tests, which build their deployer with a test constructor.
+     */
+    public AwsProvider(Map<String, String> environment, Map<ServiceModel, Function<AwsSession, Deployer>> replaced) {
         this.environment = Map.copyOf(environment);
-        Map<ServiceModel, Function<AwsSession, Deployer>> all = new EnumMap<>(AwsSession.DEPLOYERS);
+        Map<ServiceModel, Function<AwsSession, Deployer>> all = new EnumMap<>(DEPLOYERS);
         all.putAll(replaced);
         this.deployers = Map.copyOf(all);
     }

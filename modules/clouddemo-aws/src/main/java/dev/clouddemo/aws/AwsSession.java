@@ -1,7 +1,6 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
@@ -51,19 +50,14 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * One region of one AWS account (or emulator). Clients are built on first use and share one
- * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}.
+ * HTTP connection pool; every SDK failure is turned into a {@link ClouddemoException}. It names no
+ * model: its deployers come from {@link AwsProvider}'s table, and {@code discover} and {@code remove}
+ * go to {@link AwsSweep}.
  */
-final class AwsSession implements ProviderSession {
+public final class AwsSession implements ProviderSession {
     /** Credentials the local emulators accept; real credentials are never sent to them. */
     static final AwsBasicCredentials EMULATOR_CREDENTIALS = AwsBasicCredentials.create("test", "test");
     private static final int MAX_CONNECTIONS = 32;
-
-    /** The deployer of each model this provider supports: the one list, read by AwsProvider.models(). */
-    static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, AwsStaticSiteDeployer::new,
-            ServiceModel.IAAS, AwsVmDeployer::new,
-            ServiceModel.FAAS, AwsFunctionDeployer::new,
-            ServiceModel.PAAS, AwsAppDeployer::new);
 
     private final AwsTarget target;
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
@@ -76,11 +70,7 @@ final class AwsSession implements ProviderSession {
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
     private final Steps steps = new Steps((failure, doing) -> AwsErrors.translate(failure, doing, this));
 
-    AwsSession(AwsTarget target) {
-        this(target, DEPLOYERS);
-    }
-
-    /** With other deployers for some models (tests: shorter polls, a smaller upload limit). */
+    /** With the deployer of each model it offers (AwsProvider's table; tests of clients, errors and scope pass none). */
     AwsSession(AwsTarget target, Map<ServiceModel, Function<AwsSession, Deployer>> deployers) {
         this.target = target;
         this.deployers = deployers;
@@ -96,7 +86,7 @@ final class AwsSession implements ProviderSession {
         return target.endpoint() == null ? null : target.endpoint().toString();
     }
 
-    AwsTarget target() {
+    public AwsTarget target() {
         return target;
     }
 
@@ -118,11 +108,11 @@ final class AwsSession implements ProviderSession {
     }
 
     /** Runs one cloud call, its failure translated and naming {@code what}. */
-    <T> T step(String what, Supplier<T> call) {
+    public <T> T step(String what, Supplier<T> call) {
         return steps.step(what, call);
     }
 
-    void step(String what, Runnable call) {
+    public void step(String what, Runnable call) {
         steps.step(what, call);
     }
 
@@ -133,73 +123,32 @@ final class AwsSession implements ProviderSession {
 
     @Override
     public List<FoundResource> discover(EnvName env) {
-        return find(Optional.of(env));
+        return new AwsSweep(this).find(Optional.of(env));
     }
 
     @Override
     public List<FoundResource> discoverAll() {
-        return find(Optional.empty());
-    }
-
-    /**
-     * The Tagging API, S3's own bucket tags and IAM's role tags together: the others see what the
-     * Tagging API misses (bucket tags on some emulators, IAM roles everywhere).
-     */
-    private List<FoundResource> find(Optional<EnvName> env) {
-        return step("searching for resources tagged by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
-                () -> {
-                    Map<String, FoundResource> found = new LinkedHashMap<>();
-                    new AwsTagSearch(tagging()).find(env).forEach(r -> found.put(r.id(), r));
-                    new S3BucketTagScan(s3()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
-                    new IamRoleTagScan(iam()).find(env).forEach(r -> found.putIfAbsent(r.id(), r));
-                    return ec2Sweep().withoutTerminated(List.copyOf(found.values()));
-                });
+        return new AwsSweep(this).find(Optional.empty());
     }
 
     @Override
     public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
-        String s3Prefix = "arn:aws:s3:::";
-        if (Ec2Sweep.kindAndId(resource.id()) != null) {
-            return ec2Sweep().remove(resource, progress, cancellation) ? RemoveResult.REMOVED : RemoveResult.CANNOT_REMOVE;
-        }
-        String role = IamRoleTagScan.roleName(resource.id());
-        if (role != null) {
-            new LambdaExecutionRole(iam()).delete(role, new WaitLoop(progress, cancellation, target.settings()));
-            return RemoveResult.REMOVED;
-        }
-        String lambdaFunction = ":function:";
-        if (resource.id().startsWith("arn:aws:lambda:") && resource.id().contains(lambdaFunction)) {
-            String name = resource.id().substring(resource.id().indexOf(lambdaFunction) + lambdaFunction.length());
-            progress.info("Deleting Lambda function " + name + " (its URL and permissions go with it)");
-            new LambdaFunction(lambda(), new WaitLoop(progress, cancellation, target.settings())).delete(name);
-            return RemoveResult.REMOVED;
-        }
-        if (!resource.id().startsWith(s3Prefix)) {
-            return RemoveResult.CANNOT_REMOVE;
-        }
-        buckets().remove(resource.id().substring(s3Prefix.length()), progress);
-        return RemoveResult.REMOVED;
-    }
-
-    /** EC2 resources in tag search results: terminated instances hidden, orphans removed by ARN. */
-    private Ec2Sweep ec2Sweep() {
-        return new Ec2Sweep(ec2(), target.settings().maxAttempts(), waitFor(AwsVmDeployer.WAIT_INSTANCE),
-                target.settings().waitFor(AwsVmDeployer.WAIT_GROUP));
+        return new AwsSweep(this).remove(resource, progress, cancellation);
     }
 
     /** A waiter that gives up after the configured wait for this kind of resource. */
-    WaiterOverrideConfiguration waitFor(String kind) {
+    public WaiterOverrideConfiguration waitFor(String kind) {
         return WaiterOverrideConfiguration.builder()
                 .waitTimeout(target.settings().waitFor(kind))
                 .maxAttempts(Integer.MAX_VALUE)
                 .build();
     }
 
-    S3Buckets buckets() {
-        return new S3Buckets(s3(), waitFor(AwsStaticSiteDeployer.BUCKET));
+    public S3Buckets buckets() {
+        return new S3Buckets(s3(), waitFor(S3Buckets.TYPE));
     }
 
-    S3Client s3() {
+    public S3Client s3() {
         // Uploads carry a Content-MD5 the service checks; the SDK's extra CRC (and the aws-chunked
         // encoding it brings) only when an operation requires one.
         return client("S3", () -> configure(S3Client.builder(), "S3")
@@ -214,19 +163,19 @@ final class AwsSession implements ProviderSession {
                 "RESOURCE_GROUPS_TAGGING_API").build());
     }
 
-    LambdaClient lambda() {
+    public LambdaClient lambda() {
         return client("LAMBDA", () -> configure(LambdaClient.builder(), "LAMBDA").build());
     }
 
-    IamClient iam() {
+    public IamClient iam() {
         return client("IAM", () -> configure(IamClient.builder(), "IAM").build());
     }
 
-    Ec2Client ec2() {
+    public Ec2Client ec2() {
         return client("EC2", () -> configure(Ec2Client.builder(), "EC2").build());
     }
 
-    SsmClient ssm() {
+    public SsmClient ssm() {
         return client("SSM", () -> configure(SsmClient.builder(), "SSM").build());
     }
 
@@ -234,11 +183,11 @@ final class AwsSession implements ProviderSession {
         return client("STS", () -> configure(StsClient.builder(), "STS").build());
     }
 
-    CloudWatchLogsClient logs() {
+    public CloudWatchLogsClient logs() {
         return client("CLOUDWATCH_LOGS", () -> configure(CloudWatchLogsClient.builder(), "CLOUDWATCH_LOGS").build());
     }
 
-    ElasticBeanstalkClient beanstalk() {
+    public ElasticBeanstalkClient beanstalk() {
         return client("ELASTIC_BEANSTALK", () -> configure(ElasticBeanstalkClient.builder(), "ELASTIC_BEANSTALK").build());
     }
 

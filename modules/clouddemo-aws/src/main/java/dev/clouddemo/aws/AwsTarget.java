@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
  * when {@code --local}; null endpoint means the real AWS.
  */
-record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
+public record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
         Settings settings) {
     static final String DEFAULT_REGION = "us-east-1";
 
@@ -50,10 +50,10 @@ record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> se
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code _ELASTIC_BEANSTALK}) points one service elsewhere, as in the AWS CLI. */
-    static final String SERVICE_ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
+    public static final String SERVICE_ENDPOINT_PREFIX = "AWS_ENDPOINT_URL_";
 
     /** The endpoint of one service (its own override, else the common one), or null for real AWS. */
-    URI endpoint(String service) {
+    public URI endpoint(String service) {
         return serviceEndpoints.getOrDefault(service, endpoint);
     }
 

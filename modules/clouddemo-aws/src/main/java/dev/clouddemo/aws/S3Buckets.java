@@ -13,8 +13,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /** Creating, tagging and locking down buckets, whose a bucket is, and removing one completely. */
-final class S3Buckets {
-    enum Status { MISSING, OURS, FOREIGN }
+public final class S3Buckets {
+    /** A bucket's resource type in plans and state, and its kind of wait ({@code waits.s3-bucket}). */
+    public static final String TYPE = "s3-bucket";
+
+    public enum Status { MISSING, OURS, FOREIGN }
 
     private final S3Client s3;
     private final WaiterOverrideConfiguration wait;
@@ -25,7 +28,7 @@ final class S3Buckets {
     }
 
     /** Creates a bucket in the region (LocationConstraint outside us-east-1) and waits until S3 finds it. */
-    void create(String bucket, String region) {
+    public void create(String bucket, String region) {
         s3.createBucket(r -> {
             r.bucket(bucket);
             if (!"us-east-1".equals(region)) {
@@ -35,7 +38,7 @@ final class S3Buckets {
         s3.waiter().waitUntilBucketExists(HeadBucketRequest.builder().bucket(bucket).build(), wait);
     }
 
-    void tag(String bucket, Map<String, String> tags) {
+    public void tag(String bucket, Map<String, String> tags) {
         s3.putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList())));
@@ -45,7 +48,7 @@ final class S3Buckets {
      * For buckets nobody outside should read (code, source bundles): every Block Public Access
      * setting on, and the tags. Idempotent: also for adopting a bucket a stopped run created.
      */
-    void makePrivate(String bucket, Map<String, String> tags) {
+    public void makePrivate(String bucket, Map<String, String> tags) {
         blockAllPublicAccess(bucket);
         tag(bucket, tags);
     }
@@ -55,12 +58,12 @@ final class S3Buckets {
                 .blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
     }
 
-    static String arn(String bucket) {
+    public static String arn(String bucket) {
         return "arn:aws:s3:::" + bucket;
     }
 
     /** A bucket name held by another account: bucket names are global, so a new name is the way out. */
-    static ClouddemoException takenByAnotherAccount(String bucket, DeploymentContext context) {
+    public static ClouddemoException takenByAnotherAccount(String bucket, DeploymentContext context) {
         return ClouddemoException.cloud(
                 "S3 bucket name '" + bucket + "' is taken by another AWS account (bucket names are global)",
                 "remove this deployment with `clouddemo destroy --env " + context.env() + " --model "
@@ -68,7 +71,7 @@ final class S3Buckets {
     }
 
     /** HeadBucket: 404 missing, 403 another account's, 200 ours. */
-    Status status(String bucket) {
+    public Status status(String bucket) {
         try {
             s3.headBucket(r -> r.bucket(bucket));
             return Status.OURS;
@@ -87,7 +90,7 @@ final class S3Buckets {
      * Deletes every object version and delete marker, then the bucket, waits until S3 no longer
      * finds it and checks once more. A missing bucket is fine; another account's is left alone.
      */
-    void remove(String bucket, Progress progress) {
+    public void remove(String bucket, Progress progress) {
         switch (status(bucket)) {
             case MISSING -> progress.info("Bucket " + bucket + " is already gone");
             case FOREIGN -> progress.warn("Bucket " + bucket + " belongs to another account; left alone");

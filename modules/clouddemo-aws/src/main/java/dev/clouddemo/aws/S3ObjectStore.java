@@ -20,15 +20,15 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
  * uploads (how clouddemo uploads); every upload also carries its SHA-256 as {@code sha256}
  * metadata, which decides where the ETag is not a plain MD5. Deletions go in batches of 1,000.
  */
-final class S3ObjectStore implements ObjectStore {
-    static final String TYPE = "s3-object";
-    static final String SHA256_METADATA = "sha256";
+public final class S3ObjectStore implements ObjectStore {
+    public static final String TYPE = "s3-object";
+    public static final String SHA256_METADATA = "sha256";
     private static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final String bucket;
 
-    S3ObjectStore(S3Client s3, String bucket) {
+    public S3ObjectStore(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clouddemo.testkit.AwsCli;
 
 /** Assertions made through the aws CLI. */
-final class AwsCliAssert {
+public final class AwsCliAssert {
     private AwsCliAssert() {
     }
 
-    static void bucketGone(AwsCli aws, String bucket) {
+    public static void bucketGone(AwsCli aws, String bucket) {
         AwsCli.Result head = aws.run("s3api", "head-bucket", "--bucket", bucket);
         assertThat(head.ok()).as("head-bucket %s after destroy", bucket).isFalse();
         assertThat(head.stderr()).containsAnyOf("404", "Not Found", "NoSuchBucket");

@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class AwsErrorsTest {
     private static final String DOING = "deploying static";
 
-    private final AwsSession local = new AwsSession(AwsTarget.resolve(new Target("us-east-1", true, "http://127.0.0.1:1"), Map.of()));
-    private final AwsSession real = new AwsSession(AwsTarget.resolve(new Target("eu-west-1", false, null), Map.of()));
+    private final AwsSession local = new AwsSession(AwsTarget.resolve(new Target("us-east-1", true, "http://127.0.0.1:1"), Map.of()), Map.of());
+    private final AwsSession real = new AwsSession(AwsTarget.resolve(new Target("eu-west-1", false, null), Map.of()), Map.of());
 
     @Test
     void translate_invalidAccessKeyId_credentialsWithCodeMessageAndStatus() {
@@ -169,7 +169,7 @@ class AwsErrorsTest {
     void translate_unknownHostOnLocalTarget_doesNotSuggestAddingLocal() {
         // given: --local with AWS_ENDPOINT_URL naming a host that does not resolve (say a compose service name)
         AwsSession localByName = new AwsSession(AwsTarget.resolve(new Target("us-east-1", true, null),
-                Map.of("AWS_ENDPOINT_URL", "http://localstack:4566")));
+                Map.of("AWS_ENDPOINT_URL", "http://localstack:4566")), Map.of());
         SdkException e = SdkClientException.create("Unable to execute HTTP request",
                 new UnknownHostException("localstack"));
 

@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.aws.site.StaticSiteFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -71,7 +71,7 @@ class AwsScopeContractIT {
     void scope_localEmulator_isTheRegionAloneAndAsksNothing() {
         // given: --local, and nothing listening
         try (AwsSession session = new AwsSession(AwsTarget.resolve(
-                new Target("eu-west-1", true, "http://127.0.0.1:1"), Map.of()))) {
+                new Target("eu-west-1", true, "http://127.0.0.1:1"), Map.of()), Map.of())) {
             // when / then
             assertThat(session.scope()).containsExactly(Map.entry("region", "eu-west-1"));
         }
@@ -82,7 +82,7 @@ class AwsScopeContractIT {
         sts = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").usingFilesUnderDirectory(files.toString()));
         sts.start();
         return new AwsSession(AwsTarget.resolve(new Target("eu-west-1", false, "http://127.0.0.1:" + sts.port()),
-                Map.of()));
+                Map.of()), Map.of());
     }
 
     private static void restore(String property, String value) {

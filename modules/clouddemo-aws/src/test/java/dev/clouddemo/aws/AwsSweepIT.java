@@ -1,5 +1,7 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.aws.function.FunctionFixture;
+import dev.clouddemo.aws.vm.AwsVmFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clouddemo.core.engine.SweepResult;

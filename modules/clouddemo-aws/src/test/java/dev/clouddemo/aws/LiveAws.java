@@ -16,8 +16,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * environment name, the region from {@code CLOUDDEMO_LIVE_REGION} (default us-east-1) and an engine
  * with its own state folder.
  */
-record LiveAws(String env, String region, Engine engine) {
-    static LiveAws start(Path temp) {
+public record LiveAws(String env, String region, Engine engine) {
+    public static LiveAws start(Path temp) {
         try {
             DefaultCredentialsProvider.builder().build().resolveCredentials();
         } catch (SdkClientException e) {
