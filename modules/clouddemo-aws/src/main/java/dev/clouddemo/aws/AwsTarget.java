@@ -14,14 +14,16 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Where the AWS clients go: region from {@code --region}, the SDK's region chain, or
- * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
- * when {@code --local}; null endpoint means the real AWS.
+ * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's
+ * (LocalStack's, at its {@code CLOUDDEMO_LOCALSTACK_PORT}) when {@code --local}; null endpoint means
+ * the real AWS. {@code emulators} are the local emulators where this environment puts them.
  */
 public record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
-        Settings settings) {
+        Settings settings, AwsLocalEmulators emulators) {
     static final String DEFAULT_REGION = "us-east-1";
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
+        AwsLocalEmulators emulators = new AwsLocalEmulators(env);
         String region = target.region();
         if (region != null) {
             checkKnown(region);
@@ -37,7 +39,7 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
             endpoint = blankToNull(env.get("AWS_ENDPOINT_URL"));
         }
         if (endpoint == null && target.local()) {
-            endpoint = AwsProvider.LOCAL_ENDPOINT;
+            endpoint = emulators.endpoint(AwsLocalEmulators.DEFAULT);
         }
         Map<String, URI> services = new TreeMap<>();
         env.forEach((name, value) -> {
@@ -46,7 +48,7 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
             }
         });
         return new AwsTarget(region, target.local(), endpoint == null ? null : uri("the endpoint", endpoint),
-                services, target.settings());
+                services, target.settings(), emulators);
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code _ELASTIC_BEANSTALK}) points one service elsewhere, as in the AWS CLI. */

@@ -96,6 +96,18 @@ class AwsTargetTest {
     }
 
     @Test
+    void resolve_localWithLocalstackPortVariable_usesThatPort() {
+        // given: scripts/emulators.sh started LocalStack on another port
+        Target target = new Target("us-east-1", true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of("CLOUDDEMO_LOCALSTACK_PORT", "14566"));
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://127.0.0.1:14566"));
+    }
+
+    @Test
     void resolve_realCloudWithoutOverrides_hasNullEndpoint() {
         // given
         Target target = new Target("eu-west-1", false, null);
