@@ -189,28 +189,8 @@ public final class Engine {
                 outcomes.put(r, new ArrayList<>());
             }
             for (CloudProvider provider : selected) {
-                try (ProviderSession session = provider.open(target.with(settings))) {
-                    progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
-                            + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
-                    List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
-                    Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
-                    for (FoundResource resource : found) {
-                        if (resource.container() != null && foundIds.contains(resource.container())) {
-                            continue; // listed, kept or removed with its container
-                        }
-                        // state is read again for each resource: a deploy running meanwhile records
-                        // its intent before it creates anything, so it is never taken for an orphan
-                        if (ownedByState(provider.id(), resource)) {
-                            tracked.add(resource);
-                            continue;
-                        }
-                        orphans.add(resource);
-                        if (remove.test(resource)) {
-                            cancellation.checkpoint();
-                            outcomes.get(session.steps().step("removing " + resource.id(),
-                                    () -> session.remove(resource, progress, cancellation))).add(resource);
-                        }
-                    }
+                for (Target where : sweepTargets(provider, target)) {
+                    sweepAt(provider, where, name, remove, tracked, orphans, outcomes);
                 }
             }
             return new SweepResult(tracked, orphans, outcomes.get(RemoveResult.REMOVED),
@@ -220,6 +200,50 @@ public final class Engine {
                 lock.close();
             }
         }
+    }
+
+    /** Searches one provider at one target, sorting what it finds into tracked and orphans. */
+    private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
+            List<FoundResource> tracked, List<FoundResource> orphans, Map<RemoveResult, List<FoundResource>> outcomes) {
+        try (ProviderSession session = provider.open(where)) {
+            progress.info("Searching " + provider.id() + " in " + session.region()
+                    + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
+                    + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
+            List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
+            Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
+            for (FoundResource resource : found) {
+                if (resource.container() != null && foundIds.contains(resource.container())) {
+                    continue; // listed, kept or removed with its container
+                }
+                // state is read again for each resource: a deploy running meanwhile records
+                // its intent before it creates anything, so it is never taken for an orphan
+                if (ownedByState(provider.id(), resource)) {
+                    tracked.add(resource);
+                    continue;
+                }
+                orphans.add(resource);
+                if (remove.test(resource)) {
+                    cancellation.checkpoint();
+                    outcomes.get(session.steps().step("removing " + resource.id(),
+                            () -> session.remove(resource, progress, cancellation))).add(resource);
+                }
+            }
+        }
+    }
+
+    /**
+     * Where a sweep searches a provider: the target as given, except that {@code --local} without
+     * an endpoint searches the local emulator of each model, each endpoint once.
+     */
+    private List<Target> sweepTargets(CloudProvider provider, Target target) {
+        if (!target.local() || target.endpoint() != null) {
+            return List.of(target.with(settings));
+        }
+        List<Target> targets = provider.models().stream().sorted()
+                .map(provider::localEndpoint).flatMap(Optional::stream).distinct()
+                .map(endpoint -> new Target(target.region(), true, endpoint, settings))
+                .toList();
+        return targets.isEmpty() ? List.of(target.with(settings)) : targets;
     }
 
     /**
