@@ -2,6 +2,7 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,6 +42,9 @@ final class AwsErrors {
             return ClouddemoException.cloud(what, "state records what was created; run the command again once the"
                     + " cause is fixed, or `clouddemo destroy` to remove it", e);
         }
+        if (hasCause(e, SocketTimeoutException.class)) {
+            return timedOut(where, doing, session, e);
+        }
         if (hasCause(e, ConnectException.class)) {
             return unreachable(where, doing, session, e);
         }
@@ -65,6 +69,21 @@ final class AwsErrors {
                 : "check the endpoint and your network connection";
         return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint,
                 cause);
+    }
+
+    /** An attempt timed out (and so did its retries): which timeout, how long, and how to change it. */
+    static ClouddemoException timedOut(String where, String doing, AwsSession session, Throwable cause) {
+        AwsTimeouts timeouts = session.target().timeouts();
+        boolean connecting = rootMessage(cause).toLowerCase(java.util.Locale.ROOT).contains("connect");
+        String what = connecting
+                ? "cannot connect to " + where + " within " + timeouts.connect().toSeconds() + " s while " + doing
+                : "no answer within " + timeouts.read().toSeconds() + " s from " + where + " while " + doing
+                        + " (it accepts connections but does not respond)";
+        String variable = connecting ? AwsTimeouts.CONNECT_VARIABLE : AwsTimeouts.READ_VARIABLE;
+        String check = session.target().local() ? "check that the emulator there works (`scripts/emulators.sh status`;"
+                + " restart it if it hangs)" : "check the endpoint and your network connection";
+        return ClouddemoException.cloud(what + ", after " + session.target().settings().maxAttempts() + " attempt(s)",
+                check + "; " + variable + " sets the timeout, the settings file's attempts how often it is tried", cause);
     }
 
     /** Which emulator to start, on the port this run expects it (its CLOUDDEMO_<NAME>_PORT). */

@@ -15,7 +15,6 @@ import javax.xml.stream.XMLStreamException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -209,7 +208,8 @@ public final class AwsSession implements ProviderSession {
         }
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port),
+                    (int) Math.min(PROBE_TIMEOUT_MILLIS, target.timeouts().connect().toMillis()));
         } catch (IOException e) {
             probed.remove(endpoint);
             throw AwsErrors.unreachable(endpoint.toString(), "connecting", this, e);
@@ -237,7 +237,8 @@ public final class AwsSession implements ProviderSession {
         if (http == null) {
             http = ApacheHttpClient.builder()
                     .maxConnections(MAX_CONNECTIONS)
-                    .connectionTimeout(Duration.ofSeconds(5))
+                    .connectionTimeout(target.timeouts().connect())
+                    .socketTimeout(target.timeouts().read())
                     .build();
         }
         return http;

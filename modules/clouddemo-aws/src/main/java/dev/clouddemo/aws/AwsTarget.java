@@ -21,10 +21,11 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * Where the AWS clients go: region from {@code --region}, the SDK's region chain ({@code AWS_REGION}
  * / {@code AWS_DEFAULT_REGION} only when local), or {@code us-east-1}, each checked; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's
  * (LocalStack's, at its {@code CLOUDDEMO_LOCALSTACK_PORT}) when {@code --local}; null endpoint means
- * the real AWS. {@code emulators} are the local emulators where this environment puts them.
+ * the real AWS. {@code emulators} are the local emulators where this environment puts them;
+ * {@code timeouts} how long one HTTP attempt may take.
  */
 public record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
-        Settings settings, AwsLocalEmulators emulators) {
+        Settings settings, AwsLocalEmulators emulators, AwsTimeouts timeouts) {
     static final String DEFAULT_REGION = "us-east-1";
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
@@ -44,7 +45,7 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
             }
         });
         return new AwsTarget(region, target.local(), endpoint == null ? null : uri("the endpoint", endpoint),
-                services, target.settings(), emulators);
+                services, target.settings(), emulators, AwsTimeouts.from(env));
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code _ELASTIC_BEANSTALK}) points one service elsewhere, as in the AWS CLI. */
