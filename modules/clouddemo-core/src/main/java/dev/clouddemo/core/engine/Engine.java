@@ -78,7 +78,7 @@ public final class Engine {
         CloudProvider provider = provider(request);
         EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
         Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-        try (ProviderSession session = provider.open(target(provider, request, existing))) {
+        try (ProviderSession session = open(provider, target(provider, request, existing))) {
             DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
             Deployer deployer = deployer(session, provider, request.model());
@@ -93,7 +93,7 @@ public final class Engine {
         try (StateLock lock = StateLock.acquire(store, request.env(), "deploy " + provider.id() + "/" + request.model().id())) {
             EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
             Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-            try (ProviderSession session = provider.open(target(provider, request, existing))) {
+            try (ProviderSession session = open(provider, target(provider, request, existing))) {
                 Deployer deployer = deployer(session, provider, request.model());
                 DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
                 StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
@@ -148,7 +148,7 @@ public final class Engine {
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
         Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings);
-        try (ProviderSession session = provider.open(target)) {
+        try (ProviderSession session = open(provider, target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
             Deployer deployer = deployer(session, provider, deployment.model());
@@ -205,7 +205,7 @@ public final class Engine {
     /** Searches one provider at one target, sorting what it finds into tracked and orphans. */
     private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
             List<FoundResource> tracked, List<FoundResource> orphans, Map<RemoveResult, List<FoundResource>> outcomes) {
-        try (ProviderSession session = provider.open(where)) {
+        try (ProviderSession session = open(provider, where)) {
             progress.info("Searching " + provider.id() + " in " + session.region()
                     + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
                     + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
@@ -229,6 +229,13 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    /** A session of the provider, reporting what it does on its own (a retry) to this engine's progress. */
+    private ProviderSession open(CloudProvider provider, Target target) {
+        ProviderSession session = provider.open(target);
+        session.reportTo(progress);
+        return session;
     }
 
     /**

@@ -332,6 +332,28 @@ class EngineTest {
     }
 
     @Test
+    void deployAndSweep_openedSessions_reportToTheEnginesProgress() {
+        // given: an engine with a progress of its own
+        Progress progress = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+        Engine reporting = new Engine(new ProviderRegistry(List.of(fake)), store, progress, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // when
+        reporting.deploy(request("dev"));
+        reporting.sweep("fake", new Target(null, false, null), null, r -> false);
+
+        // then: every session opened can tell what it does on its own (a retry) through it
+        assertThat(fake.reportedTo).hasSize(fake.opened.size()).isNotEmpty().allMatch(p -> p == progress);
+    }
+
+    @Test
     void sweep_withEnv_searchesOnlyThatEnvironment() {
         // given
         engine.deploy(request("dev"));

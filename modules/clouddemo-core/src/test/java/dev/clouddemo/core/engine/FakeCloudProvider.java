@@ -100,8 +100,16 @@ final class FakeCloudProvider implements CloudProvider {
         return new Session(target);
     }
 
+    /** What each session was told to report to ({@link ProviderSession#reportTo}). */
+    final List<dev.clouddemo.core.spi.Progress> reportedTo = new ArrayList<>();
+
     private final class Session implements ProviderSession {
         private final Target target;
+
+        @Override
+        public void reportTo(dev.clouddemo.core.spi.Progress progress) {
+            reportedTo.add(progress);
+        }
 
         Session(Target target) {
             this.target = target;
