@@ -66,6 +66,8 @@ public final class AwsSession implements ProviderSession {
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
 
+    private volatile Progress progress = Progress.SILENT;
+    private final AwsRetryReporter retryReporter;
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
     private final Steps steps = new Steps((failure, doing) -> AwsErrors.translate(failure, doing, this));
 
@@ -73,6 +75,7 @@ public final class AwsSession implements ProviderSession {
     AwsSession(AwsTarget target, Map<ServiceModel, Function<AwsSession, Deployer>> deployers) {
         this.target = target;
         this.deployers = deployers;
+        this.retryReporter = new AwsRetryReporter(() -> progress, target.settings().maxAttempts(), target.timeouts().read());
     }
 
     @Override
@@ -222,7 +225,7 @@ public final class AwsSession implements ProviderSession {
                 .credentialsProvider(credentials())
                 .httpClient(http())
                 // throttling and transient errors: capped exponential backoff with full jitter
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(retryReporter).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.settings().maxAttempts())
                         // a response cut short mid-body surfaces as an XML parse error: retry it too
                         .retryOnExceptionOrCauseInstanceOf(XMLStreamException.class)
@@ -266,6 +269,12 @@ public final class AwsSession implements ProviderSession {
             }
         }
         return credentials;
+    }
+
+    /** Retries of this session's calls are reported there (the engine's progress). */
+    @Override
+    public void reportTo(Progress progress) {
+        this.progress = progress;
     }
 
     @Override

@@ -2,15 +2,19 @@ package dev.clouddemo.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** An endpoint that accepts connections and never answers: a clear error in seconds, not minutes of silence. */
@@ -38,6 +42,38 @@ class AwsSilentEndpointTest {
             }
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
         }
+    }
+
+    @Test
+    void call_retriedAfterNoAnswer_reportsOperationAttemptAndWhyToProgress() throws Exception {
+        // given: the silent endpoint, two attempts of 1 s each, and a progress that keeps what it is told
+        List<String> reported = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String endpoint = "http://127.0.0.1:" + silent.getLocalPort();
+            AwsTarget target = AwsTarget.resolve(new Target("us-east-1", true, endpoint, TWO_ATTEMPTS),
+                    Map.of(AwsTimeouts.READ_VARIABLE, "1"));
+            try (AwsSession session = new AwsSession(target, Map.of())) {
+                session.reportTo(new Progress() {
+                    @Override
+                    public void info(String message) {
+                        reported.add(message);
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        reported.add(message);
+                    }
+                });
+
+                // when
+                catchThrowable(() -> session.step("listing buckets (ListBuckets)", () -> session.s3().listBuckets()));
+            }
+        }
+
+        // then: the second attempt announced, with what failed the first
+        assertThat(reported).singleElement().asString()
+                .contains("S3 ListBuckets").contains("attempt 2 of 2")
+                .contains("no answer within 1 s");
     }
 
     @Test
