@@ -8,7 +8,10 @@
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
-#   $CLOUDDEMO_EMULATORS_HOME/run/<name>.{pid,log} a running emulator; <name>.tmp its scratch dir
+#   $CLOUDDEMO_EMULATORS_HOME/run/<name>-<port>.{pid,log} a running emulator; <name>-<port>.tmp its
+#                                                  scratch dir. Keyed by port: instances on other ports
+#                                                  (another checkout, another CLOUDDEMO_*_PORT) are
+#                                                  their own; start, stop and status see only this one.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
 # (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
@@ -77,9 +80,10 @@ EOF
 
 install_dir() { printf '%s/%s' "$EMULATORS_HOME" "$1"; }
 marker_file() { printf '%s/.installed' "$(install_dir "$1")"; }
-pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$1"; }
-log_file() { printf '%s/%s.log' "$RUN_DIR" "$1"; }
-tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$1"; }
+instance() { printf '%s-%s' "$1" "${PORT[$1]}"; }
+pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$(instance "$1")"; }
+log_file() { printf '%s/%s.log' "$RUN_DIR" "$(instance "$1")"; }
+tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$(instance "$1")"; }
 endpoint() { printf 'http://127.0.0.1:%s' "${PORT[$1]}"; }
 
 # The pinned requirements (and Python floor for pip); a different marker means reinstall.
@@ -139,8 +143,10 @@ install_one() {
     log "$name: installed (${REQUIREMENTS[$name]})"
     return 0
   fi
-  if running_pid "$name" >/dev/null; then
-    die "$name: running an older install; stop it first ($0 stop $name)"
+  local others
+  others="$(other_instances "$name")"
+  if running_pid "$name" >/dev/null || [[ -n "$others" ]]; then
+    die "$name: running an older install; stop it first ($0 stop $name, with its CLOUDDEMO_*_PORT${others:+; also on ports $others})"
   fi
   log "$name: installing ${REQUIREMENTS[$name]} into $(install_dir "$name")"
   local started=$SECONDS
@@ -177,10 +183,13 @@ launch_localstack() {
     "$(install_dir localstack)/bin/python" -m localstack.runtime.main
 }
 
-# Prints the pid of a running emulator; fails (and removes a stale pid file) otherwise.
+# Prints the pid of the running instance on this port; fails (and removes a stale pid file) otherwise.
 running_pid() {
-  local file pid
-  file="$(pid_file "$1")"
+  running_pid_in "$(pid_file "$1")"
+}
+
+running_pid_in() {
+  local file="$1" pid
   [[ -f "$file" ]] || return 1
   pid="$(cat "$file")"
   if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
@@ -189,6 +198,19 @@ running_pid() {
   fi
   rm -f "$file"
   return 1
+}
+
+# Prints the ports of this emulator's other running instances (space-separated), if any.
+other_instances() {
+  local name="$1" file port ports=()
+  for file in "$RUN_DIR/$name"-*.pid; do
+    [[ -e "$file" ]] || continue
+    port="${file##*/"$name"-}"
+    port="${port%.pid}"
+    [[ "$port" =~ ^[0-9]+$ && "$port" != "${PORT[$name]}" ]] || continue
+    running_pid_in "$file" >/dev/null && ports+=("$port")
+  done
+  printf '%s' "${ports[*]}"
 }
 
 answers_http() {
@@ -202,11 +224,11 @@ start_one() {
       log "$name: already running (pid $pid) at $(endpoint "$name")"
       return 0
     fi
-    die "$name: running (pid $pid) but not answering on $(endpoint "$name"): started on another port? stop it first ($0 stop $name)"
+    die "$name: running (pid $pid) but not answering on $(endpoint "$name"); stop it ($0 stop $name) and start it again"
   fi
   is_installed "$name" || install_one "$name"
   if answers_http "$name"; then
-    die "$name: port ${PORT[$name]} is already in use by another process"
+    die "$name: port ${PORT[$name]} is already in use by another process (another user's or checkout's emulator?); choose another with CLOUDDEMO_${name^^}_PORT"
   fi
   local tmp logfile
   tmp="$(tmp_dir "$name")"
@@ -255,11 +277,15 @@ stop_one() {
 }
 
 status_one() {
-  local name="$1" pid
+  local name="$1" pid others
   if pid="$(running_pid "$name")"; then
     printf '%-11s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
   else
     printf '%-11s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
+  fi
+  others="$(other_instances "$name")"
+  if [[ -n "$others" ]]; then
+    printf '%-11s (also running on port %s, from this home: set CLOUDDEMO_%s_PORT to manage it)\n' "" "$others" "${name^^}"
   fi
 }
 

@@ -2,6 +2,7 @@ package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,13 +42,17 @@ final class AwsErrors {
             return ClouddemoException.cloud(what, "state records what was created; run the command again once the"
                     + " cause is fixed, or `clouddemo destroy` to remove it", e);
         }
+        if (hasCause(e, SocketTimeoutException.class)) {
+            return timedOut(where, doing, session, e);
+        }
         if (hasCause(e, ConnectException.class)) {
             return unreachable(where, doing, session, e);
         }
         if (hasCause(e, UnknownHostException.class)) {
             return ClouddemoException.cloud("cannot resolve " + where + " while " + doing + " (" + rootMessage(e) + ")",
                     session.target().local()
-                            ? "check the host name in AWS_ENDPOINT_URL, or leave it unset to use 127.0.0.1:4566"
+                            ? "check the host name in AWS_ENDPOINT_URL, or leave it unset to use the local emulators ("
+                                    + String.join(", ", session.target().emulators().endpoints()) + ")"
                             : "check your network connection and DNS, or add --local to use the local emulator", e);
         }
         if (isWaiterTimeout(e)) {
@@ -60,13 +65,38 @@ final class AwsErrors {
     }
 
     static ClouddemoException unreachable(String where, String doing, AwsSession session, Throwable cause) {
-        String hint = session.target().local()
-                ? "start the local emulators with `scripts/emulators.sh start` (LocalStack on 4566, MiniStack on"
-                        + " 4567, moto on 5000; `scripts/emulators.sh status` shows what runs), or point"
-                        + " AWS_ENDPOINT_URL at a running one"
+        String hint = session.target().local() ? localUnreachableHint(session.target())
                 : "check the endpoint and your network connection";
         return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint,
                 cause);
+    }
+
+    /** An attempt timed out (and so did its retries): which timeout, how long, and how to change it. */
+    static ClouddemoException timedOut(String where, String doing, AwsSession session, Throwable cause) {
+        AwsTimeouts timeouts = session.target().timeouts();
+        boolean connecting = rootMessage(cause).toLowerCase(java.util.Locale.ROOT).contains("connect");
+        String what = connecting
+                ? "cannot connect to " + where + " within " + timeouts.connect().toSeconds() + " s while " + doing
+                : "no answer within " + timeouts.read().toSeconds() + " s from " + where + " while " + doing
+                        + " (it accepts connections but does not respond)";
+        String variable = connecting ? AwsTimeouts.CONNECT_VARIABLE : AwsTimeouts.READ_VARIABLE;
+        String check = session.target().local() ? "check that the emulator there works (`scripts/emulators.sh status`;"
+                + " restart it if it hangs)" : "check the endpoint and your network connection";
+        return ClouddemoException.cloud(what + ", after " + session.target().settings().maxAttempts() + " attempt(s)",
+                check + "; " + variable + " sets the timeout, the settings file's attempts how often it is tried", cause);
+    }
+
+    /** Which emulator to start, on the port this run expects it (its CLOUDDEMO_<NAME>_PORT). */
+    private static String localUnreachableHint(AwsTarget target) {
+        AwsLocalEmulators emulators = target.emulators();
+        String status = "`scripts/emulators.sh status` shows what runs where";
+        return emulators.at(target.endpoint())
+                .map(emulator -> "start " + emulator.scriptName() + " there with `" + emulators.startCommand(emulator)
+                        + "` (" + status + "), or point AWS_ENDPOINT_URL at a running emulator")
+                .orElseGet(() -> "start the emulator that should answer there, or point AWS_ENDPOINT_URL at a running"
+                        + " one (`scripts/emulators.sh start` starts LocalStack on " + emulators.port(AwsLocalEmulators.Emulator.LOCALSTACK)
+                        + ", MiniStack on " + emulators.port(AwsLocalEmulators.Emulator.MINISTACK) + ", moto on "
+                        + emulators.port(AwsLocalEmulators.Emulator.MOTO) + "; " + status + ")");
     }
 
     /** The SDK's waiters end with this message when their wait time or attempts run out. */

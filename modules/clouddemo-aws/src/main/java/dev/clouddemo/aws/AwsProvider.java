@@ -21,19 +21,6 @@ import java.util.Set;
 
 /** Amazon Web Services, through the AWS SDK for Java v2. */
 public final class AwsProvider implements CloudProvider {
-    /** LocalStack (the one emulator serving S3 websites): where {@code --local} looks when no model says otherwise. */
-    public static final String LOCAL_ENDPOINT = "http://127.0.0.1:4566";
-
-    /**
-     * The emulator that runs each model, at the port scripts/emulators.sh gives it: LocalStack
-     * serves S3 websites, MiniStack runs Lambda handlers, moto has EC2 with spot. No emulator
-     * implements Elastic Beanstalk, so paas has none.
-     */
-    private static final Map<ServiceModel, String> LOCAL_ENDPOINTS = Map.of(
-            ServiceModel.STATIC, LOCAL_ENDPOINT,
-            ServiceModel.FAAS, "http://127.0.0.1:4567",
-            ServiceModel.IAAS, "http://127.0.0.1:5000");
-
     @Override
     public String id() {
         return "aws";
@@ -59,7 +46,8 @@ public final class AwsProvider implements CloudProvider {
     }
 
     /**
-     * With the environment variables to read ({@code AWS_ENDPOINT_URL…}). For tests, which pass
+     * With the environment variables to read ({@code AWS_ENDPOINT_URL…}, {@code AWS_REGION}, the
+     * emulators' {@code CLOUDDEMO_<NAME>_PORT}). For tests, which pass
      * their own; public for the model packages' tests.
      */
     public AwsProvider(Map<String, String> environment) {
@@ -118,7 +106,8 @@ public final class AwsProvider implements CloudProvider {
         if (named != null && !named.isBlank()) {
             return Optional.of(named.trim());
         }
-        return Optional.ofNullable(LOCAL_ENDPOINTS.get(model));
+        AwsLocalEmulators emulators = new AwsLocalEmulators(environment);
+        return emulators.forModel(model).map(emulators::endpoint);
     }
 
     @Override

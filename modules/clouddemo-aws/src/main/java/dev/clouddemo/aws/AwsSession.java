@@ -15,7 +15,6 @@ import javax.xml.stream.XMLStreamException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -67,6 +66,8 @@ public final class AwsSession implements ProviderSession {
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
 
+    private volatile Progress progress = Progress.SILENT;
+    private final AwsRetryReporter retryReporter;
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;
     private final Steps steps = new Steps((failure, doing) -> AwsErrors.translate(failure, doing, this));
 
@@ -74,6 +75,7 @@ public final class AwsSession implements ProviderSession {
     AwsSession(AwsTarget target, Map<ServiceModel, Function<AwsSession, Deployer>> deployers) {
         this.target = target;
         this.deployers = deployers;
+        this.retryReporter = new AwsRetryReporter(() -> progress, target.settings().maxAttempts(), target.timeouts().read());
     }
 
     @Override
@@ -209,7 +211,8 @@ public final class AwsSession implements ProviderSession {
         }
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port),
+                    (int) Math.min(PROBE_TIMEOUT_MILLIS, target.timeouts().connect().toMillis()));
         } catch (IOException e) {
             probed.remove(endpoint);
             throw AwsErrors.unreachable(endpoint.toString(), "connecting", this, e);
@@ -222,7 +225,7 @@ public final class AwsSession implements ProviderSession {
                 .credentialsProvider(credentials())
                 .httpClient(http())
                 // throttling and transient errors: capped exponential backoff with full jitter
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(retryReporter).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.settings().maxAttempts())
                         // a response cut short mid-body surfaces as an XML parse error: retry it too
                         .retryOnExceptionOrCauseInstanceOf(XMLStreamException.class)
@@ -237,7 +240,8 @@ public final class AwsSession implements ProviderSession {
         if (http == null) {
             http = ApacheHttpClient.builder()
                     .maxConnections(MAX_CONNECTIONS)
-                    .connectionTimeout(Duration.ofSeconds(5))
+                    .connectionTimeout(target.timeouts().connect())
+                    .socketTimeout(target.timeouts().read())
                     .build();
         }
         return http;
@@ -265,6 +269,12 @@ public final class AwsSession implements ProviderSession {
             }
         }
         return credentials;
+    }
+
+    /** Retries of this session's calls are reported there (the engine's progress). */
+    @Override
+    public void reportTo(Progress progress) {
+        this.progress = progress;
     }
 
     @Override

@@ -5,39 +5,38 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Where the AWS clients go: region from {@code --region}, the SDK's region chain, or
- * {@code us-east-1}; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's default
- * when {@code --local}; null endpoint means the real AWS.
+ * Where the AWS clients go: region from {@code --region}, the SDK's region chain ({@code AWS_REGION}
+ * / {@code AWS_DEFAULT_REGION} only when local), or {@code us-east-1}, each checked; endpoint from state, {@code AWS_ENDPOINT_URL}, or the local emulator's
+ * (LocalStack's, at its {@code CLOUDDEMO_LOCALSTACK_PORT}) when {@code --local}; null endpoint means
+ * the real AWS. {@code emulators} are the local emulators where this environment puts them;
+ * {@code timeouts} how long one HTTP attempt may take.
  */
 public record AwsTarget(String region, boolean local, URI endpoint, Map<String, URI> serviceEndpoints,
-        Settings settings) {
+        Settings settings, AwsLocalEmulators emulators, AwsTimeouts timeouts) {
     static final String DEFAULT_REGION = "us-east-1";
 
     static AwsTarget resolve(Target target, Map<String, String> env) {
-        String region = target.region();
-        if (region != null) {
-            checkKnown(region);
-        }
-        if (region == null && !target.local()) {
-            region = chainRegion();
-        }
-        if (region == null) {
-            region = DEFAULT_REGION;
-        }
+        AwsLocalEmulators emulators = new AwsLocalEmulators(env);
+        String region = region(target, env);
         String endpoint = target.endpoint();
         if (endpoint == null) {
             endpoint = blankToNull(env.get("AWS_ENDPOINT_URL"));
         }
         if (endpoint == null && target.local()) {
-            endpoint = AwsProvider.LOCAL_ENDPOINT;
+            endpoint = emulators.endpoint(AwsLocalEmulators.DEFAULT);
         }
         Map<String, URI> services = new TreeMap<>();
         env.forEach((name, value) -> {
@@ -46,7 +45,7 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
             }
         });
         return new AwsTarget(region, target.local(), endpoint == null ? null : uri("the endpoint", endpoint),
-                services, target.settings());
+                services, target.settings(), emulators, AwsTimeouts.from(env));
     }
 
     /** {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code _ELASTIC_BEANSTALK}) points one service elsewhere, as in the AWS CLI. */
@@ -70,19 +69,99 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
         }
     }
 
+    /**
+     * {@code --region}; else {@code AWS_REGION} / {@code AWS_DEFAULT_REGION} when local (the SDK
+     * chain's profile and instance metadata are the real cloud's); else the SDK's chain; else
+     * {@code us-east-1}. Each is checked as {@code --region} is.
+     */
+    private static String region(Target target, Map<String, String> env) {
+        if (target.region() != null) {
+            checkKnown(target.region(), null);
+            return target.region();
+        }
+        if (target.local()) {
+            for (String variable : REGION_VARIABLES) {
+                String value = blankToNull(env.get(variable));
+                if (value != null) {
+                    checkKnown(value, variable);
+                    return value;
+                }
+            }
+            return DEFAULT_REGION;
+        }
+        String chain = chainRegion();
+        if (chain != null) {
+            checkKnown(chain, "the SDK's region chain (aws.region, AWS_REGION or the profile's region)");
+            return chain;
+        }
+        String fallback = blankToNull(env.get("AWS_DEFAULT_REGION"));
+        if (fallback != null) {
+            checkKnown(fallback, "AWS_DEFAULT_REGION");
+            return fallback;
+        }
+        return DEFAULT_REGION;
+    }
+
+    /** The variables a local run takes its region from, in order (the AWS CLI reads both). */
+    private static final List<String> REGION_VARIABLES = List.of("AWS_REGION", "AWS_DEFAULT_REGION");
+
     /** A region the SDK does not know is a typo, reported before any call. */
     static void checkKnown(String region) {
-        if (Region.regions().stream().noneMatch(r -> r.id().equals(region) && !r.isGlobalRegion())) {
-            String similar = Region.regions().stream()
-                    .filter(r -> !r.isGlobalRegion())
-                    .map(Region::id)
-                    .filter(id -> id.startsWith(region) || region.startsWith(id))
-                    .sorted()
-                    .collect(Collectors.joining(", "));
-            throw ClouddemoException.invalidInput("unknown AWS region '" + region + "'",
-                    similar.isEmpty() ? "see `aws ec2 describe-regions` for the region names"
-                            : "did you mean: " + similar + "?");
+        checkKnown(region, null);
+    }
+
+    /** As {@link #checkKnown(String)}, naming where the region came from (null: {@code --region}). */
+    static void checkKnown(String region, String source) {
+        List<String> known = Region.regions().stream().filter(r -> !r.isGlobalRegion()).map(Region::id).sorted().toList();
+        if (known.contains(region)) {
+            return;
         }
+        List<String> similar = similar(region, known);
+        String from = source == null ? "" : " (from " + source + ")";
+        String fix = source == null ? "" : "; fix or unset " + (source.startsWith("AWS_") ? source : "it") + ", or give --region";
+        throw ClouddemoException.invalidInput("unknown AWS region '" + region + "'" + from,
+                (similar.isEmpty() ? "see `aws ec2 describe-regions` for the region names"
+                        : "did you mean: " + String.join(", ", similar) + "?") + fix);
+    }
+
+    /**
+     * The regions a typo likely meant: those it is a prefix of (or that are a prefix of it, an
+     * availability zone), and those closest by edit distance (case ignored, at most 2 edits).
+     */
+    static List<String> similar(String typo, List<String> known) {
+        String lower = typo.toLowerCase(Locale.ROOT);
+        Set<String> similar = new LinkedHashSet<>();
+        known.stream().filter(id -> id.startsWith(lower) || lower.startsWith(id)).forEach(similar::add);
+        Map<String, Integer> distances = new HashMap<>();
+        known.forEach(id -> distances.put(id, editDistance(lower, id)));
+        int closest = distances.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
+        if (closest <= MAX_EDITS) {
+            known.stream().filter(id -> distances.get(id) == closest).forEach(similar::add);
+        }
+        return similar.stream().sorted(Comparator.comparing((String id) -> distances.get(id)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+    }
+
+    private static final int MAX_EDITS = 2;
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String chainRegion() {

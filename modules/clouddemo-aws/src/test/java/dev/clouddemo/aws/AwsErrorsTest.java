@@ -135,6 +135,24 @@ class AwsErrorsTest {
     }
 
     @Test
+    void translate_connectionRefusedOnMovedEmulator_hintStartsThatEmulatorOnThatPort() {
+        // given: --local for faas with MiniStack moved to port 14567, and nothing listening there
+        AwsSession moved = new AwsSession(AwsTarget.resolve(new Target("us-east-1", true, "http://127.0.0.1:14567"),
+                Map.of("CLOUDDEMO_MINISTACK_PORT", "14567")), Map.of());
+        SdkException e = SdkClientException.create("Unable to execute HTTP request: Connection refused",
+                new ConnectException("Connection refused"));
+
+        // when
+        ClouddemoException translated = AwsErrors.translate(e, DOING, moved);
+
+        // then: the command that starts the emulator expected there, not the default ports
+        assertThat(translated.getMessage()).startsWith("cannot reach http://127.0.0.1:14567 ");
+        assertThat(translated.hint())
+                .contains("CLOUDDEMO_MINISTACK_PORT=14567 scripts/emulators.sh start ministack")
+                .doesNotContain("4566");
+    }
+
+    @Test
     void translate_connectionRefusedOnRealCloud_namesRegionAndNetworkHint() {
         // given
         SdkException e = SdkClientException.create("Unable to execute HTTP request",

@@ -1,9 +1,12 @@
 package dev.clouddemo.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
 import java.time.Duration;
@@ -46,6 +49,39 @@ class AwsProviderTest {
         assertThat(defaults.waitFor("s3-bucket")).isEqualTo(Duration.ofMinutes(2));
         assertThat(defaults.waitFor("no-such-kind")).isEqualTo(Duration.ofMinutes(10));
         assertThat(defaults.waits()).containsKey(Settings.DEFAULT_WAIT);
+    }
+
+    @Test
+    void localEndpoint_portVariablesUnset_areTheEmulatorsDefaultPorts() {
+        assertThat(aws.localEndpoint(ServiceModel.STATIC)).contains("http://127.0.0.1:4566");
+        assertThat(aws.localEndpoint(ServiceModel.FAAS)).contains("http://127.0.0.1:4567");
+        assertThat(aws.localEndpoint(ServiceModel.IAAS)).contains("http://127.0.0.1:5000");
+        assertThat(aws.localEndpoint(ServiceModel.PAAS)).isEmpty();
+    }
+
+    @Test
+    void localEndpoint_portVariablesSet_followThePortsEmulatorsShUses() {
+        // given: the variables scripts/emulators.sh starts the emulators with
+        AwsProvider moved = new AwsProvider(Map.of("CLOUDDEMO_LOCALSTACK_PORT", "14566",
+                "CLOUDDEMO_MINISTACK_PORT", "14567", "CLOUDDEMO_MOTO_PORT", " 15000 "));
+
+        // then
+        assertThat(moved.localEndpoint(ServiceModel.STATIC)).contains("http://127.0.0.1:14566");
+        assertThat(moved.localEndpoint(ServiceModel.FAAS)).contains("http://127.0.0.1:14567");
+        assertThat(moved.localEndpoint(ServiceModel.IAAS)).contains("http://127.0.0.1:15000");
+    }
+
+    @Test
+    void localEndpoint_portVariableNotAPort_isInvalidInputNamingTheVariable() {
+        // given
+        AwsProvider moved = new AwsProvider(Map.of("CLOUDDEMO_MOTO_PORT", "50o0"));
+
+        // when / then
+        assertThatThrownBy(() -> moved.localEndpoint(ServiceModel.IAAS))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("CLOUDDEMO_MOTO_PORT").contains("50o0");
+                });
     }
 
     private static DeployOptions instanceType(String type) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AwsTargetTest {
     /** The first source of the SDK's region chain; set here so the chain answers without IMDS. */
@@ -96,6 +98,18 @@ class AwsTargetTest {
     }
 
     @Test
+    void resolve_localWithLocalstackPortVariable_usesThatPort() {
+        // given: scripts/emulators.sh started LocalStack on another port
+        Target target = new Target("us-east-1", true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of("CLOUDDEMO_LOCALSTACK_PORT", "14566"));
+
+        // then
+        assertThat(resolved.endpoint()).isEqualTo(URI.create("http://127.0.0.1:14566"));
+    }
+
+    @Test
     void resolve_realCloudWithoutOverrides_hasNullEndpoint() {
         // given
         Target target = new Target("eu-west-1", false, null);
@@ -173,5 +187,79 @@ class AwsTargetTest {
 
         // then
         assertThat(resolved.region()).isEqualTo("eu-central-1");
+    }
+
+    @Test
+    void resolve_localWithAwsRegionVariable_usesThatRegion() {
+        // given: AWS_REGION set, no --region
+        Target target = new Target(null, true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of("AWS_REGION", "eu-west-2"));
+
+        // then
+        assertThat(resolved.region()).isEqualTo("eu-west-2");
+    }
+
+    @Test
+    void resolve_localWithAwsDefaultRegionVariable_usesThatRegion() {
+        // given
+        Target target = new Target(null, true, null);
+
+        // when
+        AwsTarget resolved = AwsTarget.resolve(target, Map.of("AWS_DEFAULT_REGION", "ap-south-1"));
+
+        // then
+        assertThat(resolved.region()).isEqualTo("ap-south-1");
+    }
+
+    @Test
+    void resolve_localWithUnknownAwsRegion_invalidInputNamingTheVariable() {
+        // given
+        Target target = new Target(null, true, null);
+
+        // when / then
+        assertThatThrownBy(() -> AwsTarget.resolve(target, Map.of("AWS_REGION", "us-east1")))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("'us-east1'").contains("AWS_REGION");
+                    assertThat(e.hint()).startsWith("did you mean: us-east-1?");
+                });
+    }
+
+    @Test
+    void resolve_unknownRegionFromSdkChain_invalidInputBeforeAnyCall() {
+        // given: the SDK chain answers a typo
+        System.setProperty(SDK_REGION_PROPERTY, "eu-wset-1");
+        Target target = new Target(null, false, null);
+
+        // when / then
+        assertThatThrownBy(() -> AwsTarget.resolve(target, Map.of()))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.getMessage()).contains("'eu-wset-1'").contains("AWS_REGION");
+                    assertThat(e.hint()).contains("eu-west-1");
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "us-east1, us-east-1",
+            "useast-1, us-east-1",
+            "us-east-1a, us-east-1",
+            "eu-west, eu-west-1",
+            "eu-west, eu-west-3",
+            "US-EAST-1, us-east-1",
+            "euwest1, eu-west-1"})
+    void resolve_commonRegionTypo_suggestsTheRegionMeant(String typo, String meant) {
+        // given
+        Target target = new Target(typo, false, null);
+
+        // when / then
+        assertThatThrownBy(() -> AwsTarget.resolve(target, Map.of()))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+                    assertThat(e.hint()).startsWith("did you mean").contains(meant);
+                });
     }
 }

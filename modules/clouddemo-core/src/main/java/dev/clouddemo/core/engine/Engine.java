@@ -78,7 +78,7 @@ public final class Engine {
         CloudProvider provider = provider(request);
         EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
         Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-        try (ProviderSession session = provider.open(target(provider, request, existing))) {
+        try (ProviderSession session = open(provider, target(provider, request, existing))) {
             DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
             Deployer deployer = deployer(session, provider, request.model());
@@ -93,7 +93,7 @@ public final class Engine {
         try (StateLock lock = StateLock.acquire(store, request.env(), "deploy " + provider.id() + "/" + request.model().id())) {
             EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
             Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-            try (ProviderSession session = provider.open(target(provider, request, existing))) {
+            try (ProviderSession session = open(provider, target(provider, request, existing))) {
                 Deployer deployer = deployer(session, provider, request.model());
                 DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
                 StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
@@ -148,7 +148,7 @@ public final class Engine {
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
         Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings);
-        try (ProviderSession session = provider.open(target)) {
+        try (ProviderSession session = open(provider, target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
             Deployer deployer = deployer(session, provider, deployment.model());
@@ -189,28 +189,8 @@ public final class Engine {
                 outcomes.put(r, new ArrayList<>());
             }
             for (CloudProvider provider : selected) {
-                try (ProviderSession session = provider.open(target.with(settings))) {
-                    progress.info("Searching " + provider.id() + " in " + session.region() + " for resources tagged "
-                            + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
-                    List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
-                    Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
-                    for (FoundResource resource : found) {
-                        if (resource.container() != null && foundIds.contains(resource.container())) {
-                            continue; // listed, kept or removed with its container
-                        }
-                        // state is read again for each resource: a deploy running meanwhile records
-                        // its intent before it creates anything, so it is never taken for an orphan
-                        if (ownedByState(provider.id(), resource)) {
-                            tracked.add(resource);
-                            continue;
-                        }
-                        orphans.add(resource);
-                        if (remove.test(resource)) {
-                            cancellation.checkpoint();
-                            outcomes.get(session.steps().step("removing " + resource.id(),
-                                    () -> session.remove(resource, progress, cancellation))).add(resource);
-                        }
-                    }
+                for (Target where : sweepTargets(provider, target)) {
+                    sweepAt(provider, where, name, remove, tracked, orphans, outcomes);
                 }
             }
             return new SweepResult(tracked, orphans, outcomes.get(RemoveResult.REMOVED),
@@ -220,6 +200,57 @@ public final class Engine {
                 lock.close();
             }
         }
+    }
+
+    /** Searches one provider at one target, sorting what it finds into tracked and orphans. */
+    private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
+            List<FoundResource> tracked, List<FoundResource> orphans, Map<RemoveResult, List<FoundResource>> outcomes) {
+        try (ProviderSession session = open(provider, where)) {
+            progress.info("Searching " + provider.id() + " in " + session.region()
+                    + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
+                    + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
+            List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
+            Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
+            for (FoundResource resource : found) {
+                if (resource.container() != null && foundIds.contains(resource.container())) {
+                    continue; // listed, kept or removed with its container
+                }
+                // state is read again for each resource: a deploy running meanwhile records
+                // its intent before it creates anything, so it is never taken for an orphan
+                if (ownedByState(provider.id(), resource)) {
+                    tracked.add(resource);
+                    continue;
+                }
+                orphans.add(resource);
+                if (remove.test(resource)) {
+                    cancellation.checkpoint();
+                    outcomes.get(session.steps().step("removing " + resource.id(),
+                            () -> session.remove(resource, progress, cancellation))).add(resource);
+                }
+            }
+        }
+    }
+
+    /** A session of the provider, reporting what it does on its own (a retry) to this engine's progress. */
+    private ProviderSession open(CloudProvider provider, Target target) {
+        ProviderSession session = provider.open(target);
+        session.reportTo(progress);
+        return session;
+    }
+
+    /**
+     * Where a sweep searches a provider: the target as given, except that {@code --local} without
+     * an endpoint searches the local emulator of each model, each endpoint once.
+     */
+    private List<Target> sweepTargets(CloudProvider provider, Target target) {
+        if (!target.local() || target.endpoint() != null) {
+            return List.of(target.with(settings));
+        }
+        List<Target> targets = provider.models().stream().sorted()
+                .map(provider::localEndpoint).flatMap(Optional::stream).distinct()
+                .map(endpoint -> new Target(target.region(), true, endpoint, settings))
+                .toList();
+        return targets.isEmpty() ? List.of(target.with(settings)) : targets;
     }
 
     /**

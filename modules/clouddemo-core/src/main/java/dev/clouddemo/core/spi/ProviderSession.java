@@ -51,6 +51,14 @@ public interface ProviderSession extends AutoCloseable {
      */
     RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation);
 
+    /**
+     * Where to report what the session does on its own between a call and its answer (a retry:
+     * what, which attempt, why). The engine passes its progress right after opening; by default a
+     * session reports nothing.
+     */
+    default void reportTo(Progress progress) {
+    }
+
     @Override
     void close();
 }

@@ -42,10 +42,22 @@ public final class Steps {
         });
     }
 
+    /**
+     * An interrupt, not a timeout: HTTP clients report a connect timeout as an
+     * InterruptedIOException wrapping the socket's SocketTimeoutException.
+     */
     private static boolean interrupted(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
-                    && !(t instanceof java.net.SocketTimeoutException)) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException && !timeout(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean timeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }

@@ -301,6 +301,59 @@ class EngineTest {
     }
 
     @Test
+    void sweep_localWithoutEndpoint_searchesEachModelsLocalEmulatorOnce() {
+        // given: three models on two local emulators, and one model with none
+        FakeCloudProvider multi = new FakeCloudProvider(
+                Set.of(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.IAAS, ServiceModel.PAAS), Set.of());
+        multi.localEndpoints.put(ServiceModel.STATIC, "http://127.0.0.1:1");
+        multi.localEndpoints.put(ServiceModel.FAAS, "http://127.0.0.1:2");
+        multi.localEndpoints.put(ServiceModel.IAAS, "http://127.0.0.1:1");
+        multi.localEndpoints.put(ServiceModel.PAAS, null);
+
+        // when
+        engineWith(multi).sweep("fake", new Target(null, true, null), null, r -> false);
+
+        // then
+        assertThat(multi.opened).extracting(Target::endpoint)
+                .containsExactlyInAnyOrder("http://127.0.0.1:1", "http://127.0.0.1:2");
+        assertThat(multi.opened).allMatch(Target::local);
+    }
+
+    @Test
+    void sweep_localWithEndpoint_searchesOnlyThatEndpoint() {
+        // given
+        fake.localEndpoints.put(ServiceModel.STATIC, "http://127.0.0.1:2");
+
+        // when
+        engine.sweep("fake", new Target(null, true, "http://127.0.0.1:3"), null, r -> false);
+
+        // then
+        assertThat(fake.opened).extracting(Target::endpoint).containsExactly("http://127.0.0.1:3");
+    }
+
+    @Test
+    void deployAndSweep_openedSessions_reportToTheEnginesProgress() {
+        // given: an engine with a progress of its own
+        Progress progress = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+        Engine reporting = new Engine(new ProviderRegistry(List.of(fake)), store, progress, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // when
+        reporting.deploy(request("dev"));
+        reporting.sweep("fake", new Target(null, false, null), null, r -> false);
+
+        // then: every session opened can tell what it does on its own (a retry) through it
+        assertThat(fake.reportedTo).hasSize(fake.opened.size()).isNotEmpty().allMatch(p -> p == progress);
+    }
+
+    @Test
     void sweep_withEnv_searchesOnlyThatEnvironment() {
         // given
         engine.deploy(request("dev"));

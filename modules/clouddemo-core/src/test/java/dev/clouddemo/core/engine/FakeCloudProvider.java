@@ -48,6 +48,8 @@ final class FakeCloudProvider implements CloudProvider {
     List<String> optionProblems = List.of();
     /** Make creating a resource a long-running operation that the run does not see finish. */
     boolean stopWhileOperationPending;
+    /** The emulator of each model {@code --local} uses (a model not here: 127.0.0.1:1; a null value: none). */
+    final Map<ServiceModel, String> localEndpoints = new java.util.HashMap<>();
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
     private final Set<ServiceModel> models;
@@ -89,7 +91,7 @@ final class FakeCloudProvider implements CloudProvider {
 
     @Override
     public java.util.Optional<String> localEndpoint(dev.clouddemo.core.model.ServiceModel model) {
-        return Optional.of("http://127.0.0.1:1");
+        return Optional.ofNullable(localEndpoints.getOrDefault(model, "http://127.0.0.1:1"));
     }
 
     @Override
@@ -98,8 +100,16 @@ final class FakeCloudProvider implements CloudProvider {
         return new Session(target);
     }
 
+    /** What each session was told to report to ({@link ProviderSession#reportTo}). */
+    final List<dev.clouddemo.core.spi.Progress> reportedTo = new ArrayList<>();
+
     private final class Session implements ProviderSession {
         private final Target target;
+
+        @Override
+        public void reportTo(dev.clouddemo.core.spi.Progress progress) {
+            reportedTo.add(progress);
+        }
 
         Session(Target target) {
             this.target = target;
