@@ -24,27 +24,52 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (ex instanceof ClouddemoException e) {
-            err.println("error: " + e.getMessage());
-            if (e.hint() != null) {
-                err.println("hint: " + e.hint());
-            }
+            report(e.getMessage(), e.hint(), e.exitCode().code(), err, json());
             printTrace(e, err);
             return e.exitCode().code();
         }
-        err.println("error: unexpected failure: " + ex);
-        if (!root.verbose) {
-            err.println("hint: run again with --verbose to see where it happened");
-        }
+        report("unexpected failure: " + ex, root.verbose ? null : "run again with --verbose to see where it happened",
+                ExitCode.CLOUD_FAILURE.code(), err, json());
         printTrace(ex, err);
         return ExitCode.CLOUD_FAILURE.code();
+    }
+
+    /**
+     * One {@code error:} line on stderr; the hint on the next line, or with {@code --output json}
+     * in the JSON document on stdout instead.
+     */
+    private static void report(String message, String hint, int code, PrintWriter err, boolean json) {
+        err.println("error: " + message);
+        if (json) {
+            err.flush();
+            JsonRenderer.error(message, hint, code, System.out);
+        } else if (hint != null) {
+            err.println("hint: " + hint);
+        }
+        err.flush();
+    }
+
+    private boolean json() {
+        return root.output == ClouddemoCommand.OutputFormat.json;
+    }
+
+    /** Whether the command line asks for JSON, for a failure before (or while) it was parsed. */
+    private static boolean asksForJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--output=json") || args[i].equals("--output") && i + 1 < args.length
+                    && args[i + 1].equals("json")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + ex.getMessage());
-        err.println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        report(ex.getMessage(), "see '" + cmd.getCommandSpec().qualifiedName() + " --help'", ExitCode.USAGE.code(), err,
+                json() || asksForJson(args));
         return ExitCode.USAGE.code();
     }
 

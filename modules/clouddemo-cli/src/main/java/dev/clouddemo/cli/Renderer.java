@@ -6,6 +6,7 @@ import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,4 +26,10 @@ interface Renderer {
     void providers(List<CloudProvider> providers, PrintStream out);
 
     void swept(SweepResult result, PrintStream out);
+
+    /** Who holds the lock, before it is removed; {@code holder} is null when nobody does. */
+    void lockHolder(String env, StateLock.Holder holder, PrintStream out);
+
+    /** The lock {@code holder} held is gone. */
+    void unlocked(String env, StateLock.Holder holder, PrintStream out);
 }

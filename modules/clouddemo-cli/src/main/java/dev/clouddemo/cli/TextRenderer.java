@@ -12,6 +12,7 @@ import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
+import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,6 +101,22 @@ final class TextRenderer implements Renderer {
                 + " remove it in the console%n", r.id()));
         out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
                 result.orphans().size(), result.removed().size());
+    }
+
+    @Override
+    public void lockHolder(String env, StateLock.Holder holder, PrintStream out) {
+        if (holder == null) {
+            out.println("Environment '" + env + "' is not locked.");
+            return;
+        }
+        out.println("Environment '" + env + "' is locked by " + holder.describe() + ".");
+        out.println(holder.stale() ? "The lock looks stale: " + holder.staleReason() + "."
+                : "Its holder may still be running: removing the lock lets two runs change the environment at once.");
+    }
+
+    @Override
+    public void unlocked(String env, StateLock.Holder holder, PrintStream out) {
+        out.println("Removed " + holder.file() + ".");
     }
 
     /** Where a deployment lives, in its provider's words: "account 123456789012, region us-east-1". */

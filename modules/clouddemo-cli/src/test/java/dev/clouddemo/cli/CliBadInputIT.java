@@ -4,6 +4,7 @@ import static dev.clouddemo.cli.CliAssert.assertCleanError;
 import static dev.clouddemo.cli.CliAssert.hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clouddemo.core.json.Json;
 import dev.clouddemo.testkit.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -335,6 +337,38 @@ class CliBadInputIT {
         // then: an invalid configuration (exit 3) naming the folder, not "locked by another run" (exit 5)
         assertCleanError(result, 3, envs.toString());
         assertThat(result.diagnostics().get(0)).doesNotContain("locked");
+    }
+
+    @Test
+    void status_unknownEnvWithJsonOutput_printsErrorJsonAndOneStderrLine() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "nosuch", "--output", "json",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("error")).asString().startsWith("no environment 'nosuch'");
+            assertThat(m.get("hint")).asString().contains("clouddemo deploy --env nosuch");
+            assertThat(m.get("exitCode")).isEqualTo(3L);
+        });
+        assertThat(result.diagnostics()).as("%s", result).singleElement().asString()
+                .startsWith("error: no environment 'nosuch'");
+    }
+
+    @Test
+    void deploy_unknownOptionWithJsonOutput_printsErrorJsonAndOneStderrLine() throws Exception {
+        // when
+        Clouddemo.Result result = deploy("--output=json", "--colour", "blue");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("error")).asString().contains("--colour");
+            assertThat(m.get("hint")).asString().contains("clouddemo deploy --help");
+            assertThat(m.get("exitCode")).isEqualTo(2L);
+        });
+        assertThat(result.diagnostics()).as("%s", result).singleElement().asString().startsWith("error: ");
     }
 
     @Test
