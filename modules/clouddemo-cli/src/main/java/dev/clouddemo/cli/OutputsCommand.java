@@ -1,7 +1,14 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +29,41 @@ final class OutputsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var state = root.engine(new ConsoleProgress(System.err)).status(env.env);
+        EnvironmentState state = root.engine(new ConsoleProgress(System.err)).status(env.env);
+        List<DeploymentState> selected = state.deployments().values().stream()
+                .filter(d -> model == null || d.model() == model)
+                .toList();
+        if (selected.isEmpty()) {
+            throw ClouddemoException.invalidInput(
+                    "environment '" + state.env() + "' has no " + (model == null ? "" : model.id() + " ") + "deployment",
+                    state.deployments().isEmpty()
+                            ? "deploy one with `clouddemo deploy -p PROVIDER -m MODEL --env " + state.env() + "`"
+                            : "it has " + String.join(", ", state.deployments().keySet())
+                                    + "; leave out --model, or name one of those");
+        }
+        selected.forEach(d -> requireComplete(state, d));
         root.renderer().outputs(state, model, System.out);
         return 0;
+    }
+
+    /** A deployment whose resources are not all created, or that has no outputs, has no outputs to trust. */
+    private static void requireComplete(EnvironmentState state, DeploymentState d) {
+        List<ResourceRecord> unfinished = d.resources().stream()
+                .filter(r -> r.status() != ResourceRecord.Status.CREATED)
+                .toList();
+        String why;
+        if (!unfinished.isEmpty()) {
+            why = unfinished.size() + " resource(s) not created: " + unfinished.stream()
+                    .map(r -> r.type() + " " + r.name() + " (" + r.status().name().toLowerCase(Locale.ROOT) + ")")
+                    .collect(Collectors.joining(", "));
+        } else if (d.outputs().isEmpty()) {
+            why = "it has no outputs";
+        } else {
+            return;
+        }
+        throw ClouddemoException.cloud(d.key() + " in environment '" + state.env() + "' is incomplete: " + why,
+                "finish it with `clouddemo deploy -p " + d.provider() + " -m " + d.model().id() + " --env " + state.env()
+                        + (d.local() ? " --local" : "") + "`, or remove it with `clouddemo destroy --env " + state.env()
+                        + " -m " + d.model().id() + "`", null);
     }
 }
