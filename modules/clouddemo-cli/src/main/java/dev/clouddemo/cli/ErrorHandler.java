@@ -24,11 +24,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (ex instanceof ClouddemoException e) {
-            report(e.getMessage(), e.hint(), e.exitCode().code(), err, json());
+            String message = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.exitCode().meaning();
+            report(message, e.hint(), e.exitCode().code(), err, json());
             printTrace(e, err);
             return e.exitCode().code();
         }
-        report("unexpected failure: " + ex, root.verbose ? null : "run again with --verbose to see where it happened",
+        // a bug, not a user's mistake: its Java names mean nothing to a user (--verbose shows them)
+        report("unexpected internal failure; nothing more is known without --verbose",
+                root.verbose ? "please report this with the stack trace below"
+                        : "run again with --verbose to see where it happened, and report it",
                 ExitCode.CLOUD_FAILURE.code(), err, json());
         printTrace(ex, err);
         return ExitCode.CLOUD_FAILURE.code();
@@ -68,9 +72,29 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        report(ex.getMessage(), "see '" + cmd.getCommandSpec().qualifiedName() + " --help'", ExitCode.USAGE.code(), err,
+        report(userMessage(ex), "see '" + cmd.getCommandSpec().qualifiedName() + " --help'", ExitCode.USAGE.code(), err,
                 json() || asksForJson(args));
         return ExitCode.USAGE.code();
+    }
+
+    /** Matches what only a programmer can read: a Java class or exception name, or a missing message. */
+    private static final java.util.regex.Pattern JAVA_NAMES =
+            java.util.regex.Pattern.compile("java\\.|Exception|\\bnull\\b");
+
+    /**
+     * picocli's message, unless it names Java types (a converter that failed with a JDK exception):
+     * then which option and value, in the user's words.
+     */
+    static String userMessage(ParameterException ex) {
+        String message = ex.getMessage();
+        if (message != null && !JAVA_NAMES.matcher(message).find()) {
+            return message;
+        }
+        if (ex.getArgSpec() instanceof picocli.CommandLine.Model.OptionSpec option) {
+            return "invalid value '" + ex.getValue() + "' for option '" + option.longestName() + "' (expected "
+                    + option.paramLabel() + ")";
+        }
+        return ex.getValue() != null ? "invalid value '" + ex.getValue() + "'" : "invalid command line";
     }
 
     private void printTrace(Exception e, PrintWriter err) {

@@ -13,12 +13,18 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The packaged CLI given bad input or a bad situation: each run exits with the documented code,
@@ -369,6 +375,52 @@ class CliBadInputIT {
             assertThat(m.get("exitCode")).isEqualTo(2L);
         });
         assertThat(result.diagnostics()).as("%s", result).singleElement().asString().startsWith("error: ");
+    }
+
+    @Test
+    void everyOption_valueOfTheWrongType_exits2WithOneErrorLineAndNoJavaNames() {
+        // given: every option of every command that takes a typed value (any text is a valid String or path)
+        List<List<String>> runs = new ArrayList<>();
+        CommandLine root = new CommandLine(new ClouddemoCommand());
+        addWrongTypeRuns(List.of(), root.getCommandSpec(), runs);
+        root.getSubcommands().values().forEach(sub ->
+                addWrongTypeRuns(List.of(sub.getCommandName()), sub.getCommandSpec(), runs));
+        assertThat(runs).as("options tried").hasSizeGreaterThan(20);
+
+        // when / then
+        SoftAssertions softly = new SoftAssertions();
+        for (List<String> args : runs) {
+            Clouddemo.Result result = cli.run(args.toArray(String[]::new));
+            softly.assertThat(result.exitCode()).as("exit code of %s", result).isEqualTo(2);
+            softly.assertThat(result.stdout()).as("stdout of %s", result).isEmpty();
+            softly.assertThat(result.diagnostics()).as("%s", result)
+                    .hasSizeBetween(1, 2)
+                    .first().asString().startsWith("error: ");
+            softly.assertThat(result.stderr()).as("no Java names: %s", result)
+                    .doesNotContain("Exception").doesNotContain("java.").doesNotContain("null");
+        }
+        softly.assertAll();
+    }
+
+    /** {@code prefix OPTION WRONG-VALUE} for each option of {@code spec} whose type can be wrong. */
+    private void addWrongTypeRuns(List<String> prefix, CommandSpec spec, List<List<String>> runs) {
+        for (OptionSpec option : spec.options()) {
+            if (option.inherited()) {
+                continue; // tried on the root command
+            }
+            Class<?> type = option.type();
+            List<String> args = new ArrayList<>(prefix);
+            if (type == boolean.class || type == Boolean.class) {
+                args.add(option.longestName() + "=maybe");
+            } else if (type == String.class || type == Path.class) {
+                continue;
+            } else {
+                args.add(option.longestName());
+                args.add("not-a-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-42x");
+            }
+            args.add("--state-dir=" + stateHome);
+            runs.add(args);
+        }
     }
 
     @Test
