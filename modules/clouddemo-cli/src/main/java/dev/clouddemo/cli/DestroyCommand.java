@@ -3,9 +3,11 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.state.DeploymentState;
 import java.io.Console;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -37,6 +39,12 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
+        EnvName.of(env.env); // an invalid name is an error (exit 3), not an unknown environment
+        List<String> known = engine.environments();
+        if (!known.contains(env.env)) {
+            root.renderer().nothingToDestroy(env.env, root.stateHome(), known, System.out);
+            return 0;
+        }
         if (!yes && !confirmed(engine)) {
             System.err.println("Destroy cancelled; nothing was changed.");
             return 1;

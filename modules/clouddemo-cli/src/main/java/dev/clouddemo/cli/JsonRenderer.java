@@ -47,6 +47,15 @@ final class JsonRenderer implements Renderer {
     }
 
     @Override
+    public void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", env);
+        m.put("destroyed", List.of());
+        m.put("knownEnvironments", known);
+        out.print(Json.write(m));
+    }
+
+    @Override
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("env", state.env().value());

@@ -19,6 +19,9 @@ interface Renderer {
 
     void destroyed(DestroyResult result, double seconds, PrintStream out);
 
+    /** {@code destroy} of an environment the state folder does not know: not an error (a teardown run twice). */
+    void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out);
+
     void status(EnvironmentState state, Path stateHome, PrintStream out);
 
     void outputs(EnvironmentState state, ServiceModel model, PrintStream out);

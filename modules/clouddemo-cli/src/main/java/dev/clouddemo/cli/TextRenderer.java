@@ -53,6 +53,12 @@ final class TextRenderer implements Renderer {
     }
 
     @Override
+    public void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out) {
+        out.printf("Nothing to destroy: no environment '%s' in %s (%s).%n", env, stateHome,
+                known.isEmpty() ? "it holds no environments" : "known environments: " + String.join(", ", known));
+    }
+
+    @Override
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
         out.printf("Environment '%s'%n", state.env());
         for (DeploymentState d : state.deployments().values()) {

@@ -223,13 +223,43 @@ class CliBadInputIT {
     }
 
     @Test
-    void destroy_unknownEnv_exits3() {
-        // when
+    void destroy_unknownEnv_exits0SayingNothingToDestroyNamingTheKnownOnes() throws Exception {
+        // given: a state folder that knows one other environment
+        CliOutputsIT.writeState(stateHome, "dev", CliOutputsIT.deployment("created", ""));
+
+        // when: e.g. a CI teardown run a second time
         Clouddemo.Result result = cli.run("destroy", "--env", "nosuch", "--yes", "--state-dir", stateHome.toString());
 
         // then
-        assertCleanError(result, 3, "no environment 'nosuch'");
-        assertThat(result.diagnostics().get(0)).contains(stateHome.toString());
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdoutLines()).as("%s", result).singleElement().asString()
+                .startsWith("Nothing to destroy: no environment 'nosuch' in " + stateHome)
+                .contains("known environments: dev");
+        assertThat(result.diagnostics()).as("%s", result).isEmpty();
+    }
+
+    @Test
+    void destroy_unknownEnvWithJsonOutput_printsEmptyDestroyedList() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("destroy", "--env", "nosuch", "--yes", "--output", "json",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("env")).isEqualTo("nosuch");
+            assertThat(m.get("destroyed")).isEqualTo(List.of());
+            assertThat(m.get("knownEnvironments")).isEqualTo(List.of());
+        });
+    }
+
+    @Test
+    void destroy_invalidEnvName_exits3() {
+        // when
+        Clouddemo.Result result = cli.run("destroy", "--env", "Prod!", "--yes", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 3, "invalid environment name 'Prod!'");
     }
 
     @Test
