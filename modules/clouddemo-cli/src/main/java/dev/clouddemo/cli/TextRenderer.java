@@ -125,6 +125,20 @@ final class TextRenderer implements Renderer {
         out.println("Removed " + holder.file() + ".");
     }
 
+    /** What a destroy will remove, as state records it: each deployment and its resources. */
+    static void destroyList(List<DeploymentState> deployments, PrintStream out) {
+        out.println("This removes:");
+        for (DeploymentState d : deployments) {
+            out.printf("  %s in %s%s%n", d.key(), scopeText(d), d.local() ? ", local emulator at " + d.endpoint() : "");
+            for (ResourceRecord r : d.resources()) {
+                out.printf("    %-24s %s%n", r.type(), r.name());
+            }
+            if (d.resources().isEmpty()) {
+                out.println("    (no resources recorded)");
+            }
+        }
+    }
+
     /** Where a deployment lives, in its provider's words: "account 123456789012, region us-east-1". */
     private static String scopeText(DeploymentState d) {
         return d.scope().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
