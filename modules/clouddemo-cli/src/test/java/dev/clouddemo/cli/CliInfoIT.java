@@ -46,13 +46,16 @@ class CliInfoIT {
         assertThat(result.stdout()).as("%s", result)
                 .contains("deploy", "plan", "destroy", "status", "outputs", "providers")
                 .contains("Exit codes:")
-                .containsPattern("(?m)^ +0 +success$")
+                .contains(String.format(ClouddemoCommand.exitCodeTable()))
+                .containsPattern("(?m)^ +0 +success")
                 .containsPattern("(?m)^ +1 +the cloud call or deployment failed")
                 .containsPattern("(?m)^ +2 +usage error")
                 .containsPattern("(?m)^ +3 +invalid input")
                 .containsPattern("(?m)^ +4 +credentials or permission problem")
                 .containsPattern("(?m)^ +5 +environment locked")
                 .containsPattern("(?m)^ +130 +interrupted");
+        assertThat(result.stdoutLines()).as("short lines, none wrapped by picocli").allSatisfy(l ->
+                assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
     }
 
     @Test
