@@ -126,7 +126,7 @@ class CliBadInputIT {
 
         // then
         assertCleanError(result, 3, "invalid environment name 'Feature_X'");
-        assertThat(result.diagnostics().get(0)).contains("lowercase letter");
+        assertThat(hint(result)).contains("lowercase letter");
         assertThat(stateHome).doesNotExist();
     }
 
