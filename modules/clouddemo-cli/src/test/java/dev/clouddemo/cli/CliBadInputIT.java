@@ -131,6 +131,56 @@ class CliBadInputIT {
     }
 
     @Test
+    void deploy_invalidEnvName_hintSaysWhatANameLooksLike() {
+        // when
+        Clouddemo.Result result = deploy("--env", "Feature_X");
+
+        // then
+        assertThat(hint(result)).as("%s", result).contains("lowercase letter").contains("pr-42");
+    }
+
+    @Test
+    void deploy_missingSourceFolder_hintSaysToNameAFolderOrLeaveItOut() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-src", "--source", temp.resolve("nowhere").toString());
+
+        // then
+        assertThat(hint(result)).as("%s", result).contains("--source").contains("built-in demo");
+    }
+
+    @Test
+    void deploy_malformedRegion_hintGivesRegionNames() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-reg", "--region", "US_EAST");
+
+        // then
+        assertCleanError(result, 3, "region 'US_EAST' is not a region name");
+        assertThat(hint(result)).as("%s", result).contains("--region").contains("us-east-1");
+    }
+
+    @Test
+    void deploy_optionOfAnotherModel_hintPointsAtTheModelOptions() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-opt", "--spot");
+
+        // then
+        assertCleanError(result, 3, "--spot applies to the iaas model only");
+        assertThat(hint(result)).as("%s", result).contains("leave out").contains("clouddemo deploy --help");
+    }
+
+    @Test
+    void deploy_twoProblems_hintSaysWhatToDoForEach() {
+        // when
+        Clouddemo.Result result = deploy("--env", "Feature_X", "--spot");
+
+        // then: both problems, and a hint for each
+        assertCleanError(result, 3, "invalid environment name 'Feature_X'");
+        assertThat(result.diagnostics().get(0)).contains("--spot applies to the iaas model only");
+        assertThat(hint(result)).as("%s", result).contains("lowercase letter").contains("clouddemo deploy --help")
+                .doesNotContain("fix the input");
+    }
+
+    @Test
     void status_invalidEnvName_exits3() {
         // when
         Clouddemo.Result result = cli.run("status", "--env", "Prod!", "--state-dir", stateHome.toString());
