@@ -80,6 +80,32 @@ class CliOutputsIT {
         assertCleanError(result, 1, "aws/static in environment 'dev' is incomplete: it has no outputs");
     }
 
+    @Test
+    void outputs_key_printsTheRawValueOnly() throws Exception {
+        // given
+        writeState(stateHome, "dev", deployment("created", "\"url\": \"" + URL + "\", \"bucket\": \"b\""));
+
+        // when: as in curl "$(clouddemo outputs url)"
+        Clouddemo.Result result = cli.run("outputs", "url");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).isEqualTo(URL + "\n");
+    }
+
+    @Test
+    void outputs_unknownKey_exits3NamingTheKeys() throws Exception {
+        // given
+        writeState(stateHome, "dev", deployment("created", "\"url\": \"" + URL + "\", \"bucket\": \"b\""));
+
+        // when
+        Clouddemo.Result result = cli.run("outputs", "endpoint", "--env", "dev");
+
+        // then
+        assertCleanError(result, 3, "no output 'endpoint' in environment 'dev'");
+        assertThat(hint(result)).contains("url").contains("bucket");
+    }
+
     /** {@code <state>/envs/<env>.json} holding {@code deployments}. */
     static void writeState(Path stateHome, String env, String deployments) throws Exception {
         Files.writeString(Files.createDirectories(stateHome.resolve("envs")).resolve(env + ".json"),
