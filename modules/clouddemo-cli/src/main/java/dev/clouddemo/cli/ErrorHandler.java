@@ -23,11 +23,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
+        // plan --detailed-exitcode: 2 means "changes", so every failure is 1 (as terraform)
+        boolean detailed = commandLine.getCommand() instanceof PlanCommand plan && plan.detailedExitCode;
         if (ex instanceof ClouddemoException e) {
             String message = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.exitCode().meaning();
-            report(message, e.hint(), e.exitCode().code(), err, json());
+            int code = detailed ? ExitCode.CLOUD_FAILURE.code() : e.exitCode().code();
+            report(message, e.hint(), code, err, json());
             printTrace(e, err);
-            return e.exitCode().code();
+            return code;
         }
         // a bug, not a user's mistake: its Java names mean nothing to a user (--verbose shows them)
         report("unexpected internal failure; nothing more is known without --verbose",

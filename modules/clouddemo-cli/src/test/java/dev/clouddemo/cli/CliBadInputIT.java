@@ -181,6 +181,16 @@ class CliBadInputIT {
     }
 
     @Test
+    void plan_detailedExitcodeAndInvalidInput_exits1AsTerraformDoes() {
+        // when
+        Clouddemo.Result result = cli.run("plan", "-p", "aws", "-m", "static", "--local", "--env", "Feature_X",
+                "--detailed-exitcode", "--state-dir", stateHome.toString());
+
+        // then: 2 means "changes" with --detailed-exitcode, so every error is 1
+        assertCleanError(result, 1, "invalid environment name 'Feature_X'");
+    }
+
+    @Test
     void status_invalidEnvName_exits3() {
         // when
         Clouddemo.Result result = cli.run("status", "--env", "Prod!", "--state-dir", stateHome.toString());
