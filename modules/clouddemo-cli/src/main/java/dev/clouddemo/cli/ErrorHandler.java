@@ -8,6 +8,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Renders every failure as "error: what happened" plus a "hint:" line with what to do, and maps
@@ -75,8 +76,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        report(userMessage(ex), "see '" + cmd.getCommandSpec().qualifiedName() + " --help'", ExitCode.USAGE.code(), err,
-                json() || asksForJson(args));
+        String hint = "see '" + cmd.getCommandSpec().qualifiedName() + " --help'";
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            hint = "did you mean " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()) + "? or "
+                    + hint;
+        }
+        report(userMessage(ex), hint, ExitCode.USAGE.code(), err, json() || asksForJson(args));
         return ExitCode.USAGE.code();
     }
 

@@ -102,6 +102,26 @@ class CliBadInputIT {
     }
 
     @Test
+    void run_mistypedCommand_exits2SuggestingTheCommand() {
+        // when
+        Clouddemo.Result result = cli.run("deplyo", "-p", "aws");
+
+        // then
+        assertCleanError(result, 2, "deplyo");
+        assertThat(hint(result)).as("%s", result).startsWith("did you mean deploy");
+    }
+
+    @Test
+    void deploy_mistypedOption_exits2SuggestingTheOption() {
+        // when
+        Clouddemo.Result result = deploy("--regoin", "us-east-1");
+
+        // then
+        assertCleanError(result, 2, "--regoin");
+        assertThat(hint(result)).as("%s", result).startsWith("did you mean ").contains("--region");
+    }
+
+    @Test
     void deploy_missingProvider_exits2() {
         // when
         Clouddemo.Result result = cli.run("deploy", "-m", "static", "--local", "--state-dir", stateHome.toString());
