@@ -99,6 +99,39 @@ class CliInfoIT {
                 "localEndpoints", localEndpoints())));
     }
 
+    @Test
+    void completion_bash_printsAScriptBashAccepts() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("completion", "bash");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).contains("complete -F").contains("deploy").contains("--detailed-exitcode");
+        Path script = java.nio.file.Files.writeString(temp.resolve("clouddemo.bash"), result.stdout());
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).inheritIO().start();
+        assertThat(check.waitFor()).as("bash -n").isZero();
+    }
+
+    @Test
+    void completion_zsh_loadsBashCompletionThroughBashcompinit() {
+        // when
+        Clouddemo.Result result = cli.run("completion", "zsh");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).contains("bashcompinit").contains("complete -F");
+    }
+
+    @Test
+    void completion_unknownShell_exits2NamingTheShells() {
+        // when
+        Clouddemo.Result result = cli.run("completion", "fish");
+
+        // then
+        CliAssert.assertCleanError(result, 2, "fish");
+        assertThat(result.diagnostics().get(0)).contains("bash").contains("zsh");
+    }
+
     private static Map<String, Object> localEndpoints() {
         Map<String, Object> endpoints = new java.util.HashMap<>();
         endpoints.put("static", "http://127.0.0.1:4566");
