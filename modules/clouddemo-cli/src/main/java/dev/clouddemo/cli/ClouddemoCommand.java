@@ -25,7 +25,8 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class},
+                OutputsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
+                CompletionCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class ClouddemoCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
@@ -82,10 +83,34 @@ public final class ClouddemoCommand {
         return output == OutputFormat.json ? new JsonRenderer() : new TextRenderer();
     }
 
+    /** Columns a footer line may use: picocli wraps (without indent) at 80. */
+    static final int FOOTER_WIDTH = 79;
+
+    /**
+     * The help footer: each exit code and its meaning, wrapped into short lines under the meaning.
+     * The README's exit-code table repeats the same words (a test keeps them the same).
+     */
     static String exitCodeTable() {
         return Arrays.stream(ExitCode.values())
-                .map(c -> String.format("  %3d  %s", c.code(), c.meaning()))
+                .map(c -> wrap(String.format("  %3d  ", c.code()), c.meaning()))
                 .collect(Collectors.joining("%n"));
+    }
+
+    private static String wrap(String first, String text) {
+        StringBuilder out = new StringBuilder(first);
+        int column = first.length();
+        for (String word : text.split(" ")) {
+            if (column > first.length() && column + 1 + word.length() > FOOTER_WIDTH) {
+                out.append("%n").append(" ".repeat(first.length()));
+                column = first.length();
+            } else if (column > first.length()) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+        }
+        return out.toString();
     }
 
     /** The version from the build, read from the jar. */

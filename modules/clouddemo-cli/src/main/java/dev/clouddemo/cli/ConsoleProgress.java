@@ -6,7 +6,7 @@ import java.io.PrintStream;
 /** Progress on stderr, each line stamped with the seconds elapsed since the command started. */
 final class ConsoleProgress implements Progress {
     private final PrintStream err;
-    private final long start = System.nanoTime();
+    private long start = System.nanoTime();
 
     ConsoleProgress(PrintStream err) {
         this.err = err;
@@ -20,6 +20,11 @@ final class ConsoleProgress implements Progress {
     @Override
     public void warn(String message) {
         err.printf("[%5.1fs] warning: %s%n", elapsedSeconds(), message);
+    }
+
+    /** Counts from now: for a command that waited for an answer before it started working. */
+    void restart() {
+        start = System.nanoTime();
     }
 
     double elapsedSeconds() {

@@ -3,9 +3,11 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.state.DeploymentState;
 import java.io.Console;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -33,15 +35,24 @@ final class DestroyCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (required without a terminal).")
     boolean yes;
 
+    static final String CANCELLED = "Destroy cancelled; nothing was changed.";
+
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
+        EnvName.of(env.env); // an invalid name is an error (exit 3), not an unknown environment
+        List<String> known = engine.environments();
+        if (!known.contains(env.env)) {
+            root.renderer().nothingToDestroy(env.env, root.stateHome(), known, System.out);
+            return 0;
+        }
         if (!yes && !confirmed(engine)) {
-            System.err.println("Destroy cancelled; nothing was changed.");
+            System.err.println(CANCELLED);
             return 1;
         }
         root.stopOnInterrupt(); // after the prompt: Ctrl-C at the prompt just quits
+        progress.restart(); // the time spent answering is not the destroy's
         DestroyResult result = engine.destroy(env.env, model, provider);
         root.renderer().destroyed(result, progress.elapsedSeconds(), System.out);
         return 0;
@@ -53,13 +64,19 @@ final class DestroyCommand implements Callable<Integer> {
             throw ClouddemoException.usage("refusing to destroy environment '" + env.env
                     + "' without confirmation: there is no terminal to ask on", "add --yes to confirm");
         }
-        String what = engine.status(env.env).deployments().values().stream()
+        List<DeploymentState> targets = engine.status(env.env).deployments().values().stream()
                 .filter(d -> model == null || d.model() == model)
                 .filter(d -> provider == null || d.provider().equals(provider))
-                .map(DeploymentState::key)
-                .collect(Collectors.joining(", "));
+                .toList();
+        if (targets.isEmpty()) {
+            return true; // nothing to ask about: the engine says what the environment has
+        }
+        TextRenderer.destroyList(targets, System.err);
+        System.err.flush();
+        Interrupts.atPrompt(System.err, CANCELLED);
         String answer = console.readLine("Destroy %s in environment '%s'? Everything they hold is deleted."
-                + " Type 'yes' to confirm: ", what.isEmpty() ? "nothing" : what, env.env);
+                + " Type 'yes' to confirm: ", targets.stream().map(DeploymentState::key).collect(Collectors.joining(", ")),
+                env.env);
         return answer != null && answer.trim().equals("yes");
     }
 }

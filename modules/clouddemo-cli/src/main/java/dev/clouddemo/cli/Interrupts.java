@@ -15,6 +15,18 @@ final class Interrupts {
     private Interrupts() {
     }
 
+    /**
+     * Ctrl-C at a confirmation prompt: ends the prompt's line, says nothing was done and exits 130
+     * (nothing has started, so there is nothing to finish).
+     */
+    static void atPrompt(PrintStream err, String cancelled) {
+        Signal.handle(new Signal("INT"), signal -> {
+            err.println();
+            err.println(cancelled);
+            System.exit(130);
+        });
+    }
+
     static void install(Cancellation cancellation, PrintStream err) {
         AtomicInteger count = new AtomicInteger();
         Signal.handle(new Signal("INT"), signal -> {

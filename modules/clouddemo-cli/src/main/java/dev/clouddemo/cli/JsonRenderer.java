@@ -9,6 +9,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,15 @@ final class JsonRenderer implements Renderer {
         m.put("destroyed", result.destroyed().stream().map(DeploymentState::key).toList());
         m.put("verified", true);
         m.put("seconds", Math.round(seconds * 10) / 10.0);
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", env);
+        m.put("destroyed", List.of());
+        m.put("knownEnvironments", known);
         out.print(Json.write(m));
     }
 
@@ -91,6 +101,38 @@ final class JsonRenderer implements Renderer {
         m.put("alreadyGone", ids(result.alreadyGone()));
         m.put("notRemovable", ids(result.notRemovable()));
         out.print(Json.write(m));
+    }
+
+    @Override
+    public void lockHolder(String env, StateLock.Holder holder, PrintStream out) {
+        if (holder == null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("env", env);
+            m.put("locked", false);
+            out.print(Json.write(m));
+        }
+        // a held lock is reported once, by unlocked(), or the error says why not
+    }
+
+    @Override
+    public void unlocked(String env, StateLock.Holder holder, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", env);
+        m.put("locked", false);
+        m.put("removed", holder.file().toString());
+        m.put("heldBy", holder.describe());
+        m.put("stale", holder.stale());
+        out.print(Json.write(m));
+    }
+
+    /** A failure, for scripts: what happened, what to do, the exit code. */
+    static void error(String message, String hint, int exitCode, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        m.put("hint", hint);
+        m.put("exitCode", exitCode);
+        out.print(Json.write(m));
+        out.flush();
     }
 
     private static List<String> ids(List<FoundResource> resources) {

@@ -1,5 +1,6 @@
 package dev.clouddemo.cli;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import picocli.CommandLine;
 
@@ -10,6 +11,14 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a number (like 0.0035)");
+        }
     }
 
     static int run(String... args) {
@@ -24,6 +33,7 @@ public final class Main {
         ErrorHandler errors = new ErrorHandler(root);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
+        commandLine.registerConverter(BigDecimal.class, Main::number);
         return commandLine.execute(args);
     }
 }

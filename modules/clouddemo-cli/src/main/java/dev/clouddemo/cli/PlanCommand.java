@@ -4,6 +4,7 @@ import dev.clouddemo.core.engine.PlanResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -15,11 +16,15 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Option(names = "--detailed-exitcode",
+            description = "Exit 0 with no changes, 2 with changes, 1 on any error (as terraform plan).")
+    boolean detailedExitCode;
+
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         PlanResult result = root.engine(progress).plan(target.request());
         root.renderer().planned(result, System.out);
-        return 0;
+        return detailedExitCode && result.plan().hasChanges() ? 2 : 0;
     }
 }

@@ -6,6 +6,7 @@ import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,9 @@ interface Renderer {
 
     void destroyed(DestroyResult result, double seconds, PrintStream out);
 
+    /** {@code destroy} of an environment the state folder does not know: not an error (a teardown run twice). */
+    void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out);
+
     void status(EnvironmentState state, Path stateHome, PrintStream out);
 
     void outputs(EnvironmentState state, ServiceModel model, PrintStream out);
@@ -25,4 +29,10 @@ interface Renderer {
     void providers(List<CloudProvider> providers, PrintStream out);
 
     void swept(SweepResult result, PrintStream out);
+
+    /** Who holds the lock, before it is removed; {@code holder} is null when nobody does. */
+    void lockHolder(String env, StateLock.Holder holder, PrintStream out);
+
+    /** The lock {@code holder} held is gone. */
+    void unlocked(String env, StateLock.Holder holder, PrintStream out);
 }

@@ -12,6 +12,7 @@ import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
+import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,12 @@ final class TextRenderer implements Renderer {
         out.printf("Destroyed %s in environment '%s' in %.1f s; a tag search finds nothing left.%n",
                 result.destroyed().stream().map(DeploymentState::key).collect(Collectors.joining(", ")),
                 result.env(), seconds);
+    }
+
+    @Override
+    public void nothingToDestroy(String env, Path stateHome, List<String> known, PrintStream out) {
+        out.printf("Nothing to destroy: no environment '%s' in %s (%s).%n", env, stateHome,
+                known.isEmpty() ? "it holds no environments" : "known environments: " + String.join(", ", known));
     }
 
     @Override
@@ -100,6 +107,36 @@ final class TextRenderer implements Renderer {
                 + " remove it in the console%n", r.id()));
         out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
                 result.orphans().size(), result.removed().size());
+    }
+
+    @Override
+    public void lockHolder(String env, StateLock.Holder holder, PrintStream out) {
+        if (holder == null) {
+            out.println("Environment '" + env + "' is not locked.");
+            return;
+        }
+        out.println("Environment '" + env + "' is locked by " + holder.describe() + ".");
+        out.println(holder.stale() ? "The lock looks stale: " + holder.staleReason() + "."
+                : "Its holder may still be running: removing the lock lets two runs change the environment at once.");
+    }
+
+    @Override
+    public void unlocked(String env, StateLock.Holder holder, PrintStream out) {
+        out.println("Removed " + holder.file() + ".");
+    }
+
+    /** What a destroy will remove, as state records it: each deployment and its resources. */
+    static void destroyList(List<DeploymentState> deployments, PrintStream out) {
+        out.println("This removes:");
+        for (DeploymentState d : deployments) {
+            out.printf("  %s in %s%s%n", d.key(), scopeText(d), d.local() ? ", local emulator at " + d.endpoint() : "");
+            for (ResourceRecord r : d.resources()) {
+                out.printf("    %-24s %s%n", r.type(), r.name());
+            }
+            if (d.resources().isEmpty()) {
+                out.println("    (no resources recorded)");
+            }
+        }
     }
 
     /** Where a deployment lives, in its provider's words: "account 123456789012, region us-east-1". */

@@ -28,20 +28,24 @@ final class UnlockCommand implements Callable<Integer> {
     public Integer call() {
         Engine engine = root.engine(new ConsoleProgress(System.err));
         Optional<StateLock.Holder> holder = engine.lockHolder(env.env);
+        Renderer renderer = root.renderer();
         if (holder.isEmpty()) {
-            System.out.println("Environment '" + env.env + "' is not locked.");
+            renderer.lockHolder(env.env, null, System.out);
             return 0;
         }
         StateLock.Holder h = holder.get();
-        System.out.println("Environment '" + env.env + "' is locked by " + h.describe() + ".");
-        System.out.println(h.stale() ? "The lock looks stale: " + h.staleReason() + "."
-                : "Its holder may still be running: removing the lock lets two runs change the environment at once.");
-        if (!yes && !confirmed()) {
-            System.err.println("Unlock cancelled; the lock is still there.");
-            return 1;
+        renderer.lockHolder(env.env, h, System.out);
+        if (!yes) {
+            if (root.output == ClouddemoCommand.OutputFormat.json) {
+                new TextRenderer().lockHolder(env.env, h, System.err); // what to confirm, on the terminal
+            }
+            if (!confirmed()) {
+                System.err.println("Unlock cancelled; the lock is still there.");
+                return 1;
+            }
         }
         engine.unlock(env.env);
-        System.out.println("Removed " + h.file() + ".");
+        renderer.unlocked(env.env, h, System.out);
         return 0;
     }
 

@@ -4,6 +4,7 @@ import static dev.clouddemo.cli.CliAssert.assertCleanError;
 import static dev.clouddemo.cli.CliAssert.hint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clouddemo.core.json.Json;
 import dev.clouddemo.testkit.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,11 +13,18 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The packaged CLI given bad input or a bad situation: each run exits with the documented code,
@@ -94,6 +102,26 @@ class CliBadInputIT {
     }
 
     @Test
+    void run_mistypedCommand_exits2SuggestingTheCommand() {
+        // when
+        Clouddemo.Result result = cli.run("deplyo", "-p", "aws");
+
+        // then
+        assertCleanError(result, 2, "deplyo");
+        assertThat(hint(result)).as("%s", result).startsWith("did you mean deploy");
+    }
+
+    @Test
+    void deploy_mistypedOption_exits2SuggestingTheOption() {
+        // when
+        Clouddemo.Result result = deploy("--regoin", "us-east-1");
+
+        // then
+        assertCleanError(result, 2, "--regoin");
+        assertThat(hint(result)).as("%s", result).startsWith("did you mean ").contains("--region");
+    }
+
+    @Test
     void deploy_missingProvider_exits2() {
         // when
         Clouddemo.Result result = cli.run("deploy", "-m", "static", "--local", "--state-dir", stateHome.toString());
@@ -118,8 +146,68 @@ class CliBadInputIT {
 
         // then
         assertCleanError(result, 3, "invalid environment name 'Feature_X'");
-        assertThat(result.diagnostics().get(0)).contains("lowercase letter");
+        assertThat(hint(result)).contains("lowercase letter");
         assertThat(stateHome).doesNotExist();
+    }
+
+    @Test
+    void deploy_invalidEnvName_hintSaysWhatANameLooksLike() {
+        // when
+        Clouddemo.Result result = deploy("--env", "Feature_X");
+
+        // then
+        assertThat(hint(result)).as("%s", result).contains("lowercase letter").contains("pr-42");
+    }
+
+    @Test
+    void deploy_missingSourceFolder_hintSaysToNameAFolderOrLeaveItOut() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-src", "--source", temp.resolve("nowhere").toString());
+
+        // then
+        assertThat(hint(result)).as("%s", result).contains("--source").contains("built-in demo");
+    }
+
+    @Test
+    void deploy_malformedRegion_hintGivesRegionNames() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-reg", "--region", "US_EAST");
+
+        // then
+        assertCleanError(result, 3, "region 'US_EAST' is not a region name");
+        assertThat(hint(result)).as("%s", result).contains("--region").contains("us-east-1");
+    }
+
+    @Test
+    void deploy_optionOfAnotherModel_hintPointsAtTheModelOptions() {
+        // when
+        Clouddemo.Result result = deploy("--env", "e2e-opt", "--spot");
+
+        // then
+        assertCleanError(result, 3, "--spot applies to the iaas model only");
+        assertThat(hint(result)).as("%s", result).contains("leave out").contains("clouddemo deploy --help");
+    }
+
+    @Test
+    void deploy_twoProblems_hintSaysWhatToDoForEach() {
+        // when
+        Clouddemo.Result result = deploy("--env", "Feature_X", "--spot");
+
+        // then: both problems, and a hint for each
+        assertCleanError(result, 3, "invalid environment name 'Feature_X'");
+        assertThat(result.diagnostics().get(0)).contains("--spot applies to the iaas model only");
+        assertThat(hint(result)).as("%s", result).contains("lowercase letter").contains("clouddemo deploy --help")
+                .doesNotContain("fix the input");
+    }
+
+    @Test
+    void plan_detailedExitcodeAndInvalidInput_exits1AsTerraformDoes() {
+        // when
+        Clouddemo.Result result = cli.run("plan", "-p", "aws", "-m", "static", "--local", "--env", "Feature_X",
+                "--detailed-exitcode", "--state-dir", stateHome.toString());
+
+        // then: 2 means "changes" with --detailed-exitcode, so every error is 1
+        assertCleanError(result, 1, "invalid environment name 'Feature_X'");
     }
 
     @Test
@@ -215,13 +303,43 @@ class CliBadInputIT {
     }
 
     @Test
-    void destroy_unknownEnv_exits3() {
-        // when
+    void destroy_unknownEnv_exits0SayingNothingToDestroyNamingTheKnownOnes() throws Exception {
+        // given: a state folder that knows one other environment
+        CliOutputsIT.writeState(stateHome, "dev", CliOutputsIT.deployment("created", ""));
+
+        // when: e.g. a CI teardown run a second time
         Clouddemo.Result result = cli.run("destroy", "--env", "nosuch", "--yes", "--state-dir", stateHome.toString());
 
         // then
-        assertCleanError(result, 3, "no environment 'nosuch'");
-        assertThat(result.diagnostics().get(0)).contains(stateHome.toString());
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdoutLines()).as("%s", result).singleElement().asString()
+                .startsWith("Nothing to destroy: no environment 'nosuch' in " + stateHome)
+                .contains("known environments: dev");
+        assertThat(result.diagnostics()).as("%s", result).isEmpty();
+    }
+
+    @Test
+    void destroy_unknownEnvWithJsonOutput_printsEmptyDestroyedList() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("destroy", "--env", "nosuch", "--yes", "--output", "json",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("env")).isEqualTo("nosuch");
+            assertThat(m.get("destroyed")).isEqualTo(List.of());
+            assertThat(m.get("knownEnvironments")).isEqualTo(List.of());
+        });
+    }
+
+    @Test
+    void destroy_invalidEnvName_exits3() {
+        // when
+        Clouddemo.Result result = cli.run("destroy", "--env", "Prod!", "--yes", "--state-dir", stateHome.toString());
+
+        // then
+        assertCleanError(result, 3, "invalid environment name 'Prod!'");
     }
 
     @Test
@@ -335,6 +453,84 @@ class CliBadInputIT {
         // then: an invalid configuration (exit 3) naming the folder, not "locked by another run" (exit 5)
         assertCleanError(result, 3, envs.toString());
         assertThat(result.diagnostics().get(0)).doesNotContain("locked");
+    }
+
+    @Test
+    void status_unknownEnvWithJsonOutput_printsErrorJsonAndOneStderrLine() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "nosuch", "--output", "json",
+                "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(3);
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("error")).asString().startsWith("no environment 'nosuch'");
+            assertThat(m.get("hint")).asString().contains("clouddemo deploy --env nosuch");
+            assertThat(m.get("exitCode")).isEqualTo(3L);
+        });
+        assertThat(result.diagnostics()).as("%s", result).singleElement().asString()
+                .startsWith("error: no environment 'nosuch'");
+    }
+
+    @Test
+    void deploy_unknownOptionWithJsonOutput_printsErrorJsonAndOneStderrLine() throws Exception {
+        // when
+        Clouddemo.Result result = deploy("--output=json", "--colour", "blue");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class, m -> {
+            assertThat(m.get("error")).asString().contains("--colour");
+            assertThat(m.get("hint")).asString().contains("clouddemo deploy --help");
+            assertThat(m.get("exitCode")).isEqualTo(2L);
+        });
+        assertThat(result.diagnostics()).as("%s", result).singleElement().asString().startsWith("error: ");
+    }
+
+    @Test
+    void everyOption_valueOfTheWrongType_exits2WithOneErrorLineAndNoJavaNames() {
+        // given: every option of every command that takes a typed value (any text is a valid String or path)
+        List<List<String>> runs = new ArrayList<>();
+        CommandLine root = new CommandLine(new ClouddemoCommand());
+        addWrongTypeRuns(List.of(), root.getCommandSpec(), runs);
+        root.getSubcommands().values().forEach(sub ->
+                addWrongTypeRuns(List.of(sub.getCommandName()), sub.getCommandSpec(), runs));
+        assertThat(runs).as("options tried").hasSizeGreaterThan(20);
+
+        // when / then
+        SoftAssertions softly = new SoftAssertions();
+        for (List<String> args : runs) {
+            Clouddemo.Result result = cli.run(args.toArray(String[]::new));
+            softly.assertThat(result.exitCode()).as("exit code of %s", result).isEqualTo(2);
+            softly.assertThat(result.stdout()).as("stdout of %s", result).isEmpty();
+            softly.assertThat(result.diagnostics()).as("%s", result)
+                    .hasSizeBetween(1, 2)
+                    .first().asString().startsWith("error: ");
+            softly.assertThat(result.stderr()).as("no Java names: %s", result)
+                    .doesNotContain("Exception").doesNotContain("java.").doesNotContain("null");
+        }
+        softly.assertAll();
+    }
+
+    /** {@code prefix OPTION WRONG-VALUE} for each option of {@code spec} whose type can be wrong. */
+    private void addWrongTypeRuns(List<String> prefix, CommandSpec spec, List<List<String>> runs) {
+        for (OptionSpec option : spec.options()) {
+            if (option.inherited()) {
+                continue; // tried on the root command
+            }
+            Class<?> type = option.type();
+            List<String> args = new ArrayList<>(prefix);
+            if (type == boolean.class || type == Boolean.class) {
+                args.add(option.longestName() + "=maybe");
+            } else if (type == String.class || type == Path.class) {
+                continue;
+            } else {
+                args.add(option.longestName());
+                args.add("not-a-" + type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-42x");
+            }
+            args.add("--state-dir=" + stateHome);
+            runs.add(args);
+        }
     }
 
     @Test

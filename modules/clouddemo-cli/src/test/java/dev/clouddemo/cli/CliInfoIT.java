@@ -46,13 +46,16 @@ class CliInfoIT {
         assertThat(result.stdout()).as("%s", result)
                 .contains("deploy", "plan", "destroy", "status", "outputs", "providers")
                 .contains("Exit codes:")
-                .containsPattern("(?m)^ +0 +success$")
+                .contains(String.format(ClouddemoCommand.exitCodeTable()))
+                .containsPattern("(?m)^ +0 +success")
                 .containsPattern("(?m)^ +1 +the cloud call or deployment failed")
                 .containsPattern("(?m)^ +2 +usage error")
                 .containsPattern("(?m)^ +3 +invalid input")
                 .containsPattern("(?m)^ +4 +credentials or permission problem")
                 .containsPattern("(?m)^ +5 +environment locked")
                 .containsPattern("(?m)^ +130 +interrupted");
+        assertThat(result.stdoutLines()).as("short lines, none wrapped by picocli").allSatisfy(l ->
+                assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
     }
 
     @Test
@@ -94,6 +97,39 @@ class CliInfoIT {
                 "name", "Amazon Web Services",
                 "models", List.of("faas", "iaas", "paas", "static"),
                 "localEndpoints", localEndpoints())));
+    }
+
+    @Test
+    void completion_bash_printsAScriptBashAccepts() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("completion", "bash");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).contains("complete -F").contains("deploy").contains("--detailed-exitcode");
+        Path script = java.nio.file.Files.writeString(temp.resolve("clouddemo.bash"), result.stdout());
+        Process check = new ProcessBuilder("bash", "-n", script.toString()).inheritIO().start();
+        assertThat(check.waitFor()).as("bash -n").isZero();
+    }
+
+    @Test
+    void completion_zsh_loadsBashCompletionThroughBashcompinit() {
+        // when
+        Clouddemo.Result result = cli.run("completion", "zsh");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdout()).as("%s", result).contains("bashcompinit").contains("complete -F");
+    }
+
+    @Test
+    void completion_unknownShell_exits2NamingTheShells() {
+        // when
+        Clouddemo.Result result = cli.run("completion", "fish");
+
+        // then
+        CliAssert.assertCleanError(result, 2, "fish");
+        assertThat(result.diagnostics().get(0)).contains("bash").contains("zsh");
     }
 
     private static Map<String, Object> localEndpoints() {

@@ -55,6 +55,8 @@ class CliLifecycleIT {
                     .contains("Plan: 5 to create, 1 to update, 0 to delete, 0 unchanged.");
             assertThat(stateFile).as("plan writes no state").doesNotExist();
             assertThat(lockFile).doesNotExist();
+            Clouddemo.Result detailed = cli.run(verb("plan", target, "--detailed-exitcode"));
+            assertThat(detailed.exitCode()).as("changes, as terraform's -detailed-exitcode: %s", detailed).isEqualTo(2);
 
             // when: deploy
             Clouddemo.Result deploy = cli.run(verb("deploy", target));
@@ -115,6 +117,8 @@ class CliLifecycleIT {
             // then
             assertSucceeded(replan);
             assertThat(replan.stdout()).as("%s", replan).contains("Plan: 0 to create, 0 to update, 0 to delete,");
+            Clouddemo.Result detailedNoChange = cli.run(verb("plan", target, "--detailed-exitcode"));
+            assertThat(detailedNoChange.exitCode()).as("no changes: %s", detailedNoChange).isZero();
 
             // when: the same environment asked for elsewhere
             Clouddemo.Result otherRegion = cli.run(verb("deploy", target, "--region", "eu-west-1"));

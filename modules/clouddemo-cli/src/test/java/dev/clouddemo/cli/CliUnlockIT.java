@@ -37,6 +37,21 @@ class CliUnlockIT {
     }
 
     @Test
+    void unlock_notLockedWithJsonOutput_printsOneJsonDocument() throws Exception {
+        // given: a state folder with no lock
+        String env = CliLifecycleIT.uniqueEnv();
+        Clouddemo cli = Clouddemo.in(temp).with("CLOUDDEMO_HOME", temp.resolve("state").toString());
+
+        // when
+        Clouddemo.Result unlock = cli.run("unlock", "--env", env, "--output", "json");
+
+        // then
+        assertThat(unlock.exitCode()).as("%s", unlock).isZero();
+        assertThat(Json.parse(unlock.stdout())).as("%s", unlock).isEqualTo(Map.of("env", env, "locked", false));
+        assertThat(unlock.diagnostics()).as("%s", unlock).isEmpty();
+    }
+
+    @Test
     void unlock_lockHeldByLiveProcess_refusesWithoutYesAndWarnsWhenForced() throws Exception {
         // given: a lock naming a live process on this host (a sleeping child)
         String env = CliLifecycleIT.uniqueEnv();

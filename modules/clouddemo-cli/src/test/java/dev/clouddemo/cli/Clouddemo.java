@@ -73,11 +73,28 @@ final class Clouddemo {
 
     /** Starts a run and returns at once: for a test that acts while it runs (e.g. interrupts it). */
     Running start(String... args) {
+        return start(command(args), args, true);
+    }
+
+    /**
+     * Starts a run on a terminal of its own (a pseudo-terminal from util-linux {@code script}), whose
+     * keyboard is the returned process's stdin; stdout and stderr both go to its {@code out}, with
+     * the terminal's {@code \r\n} line ends. False {@code available()} when there is no {@code script}.
+     */
+    Running startOnTerminal(String... args) {
+        String line = command(args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        return start(List.of(SCRIPT.toString(), "-qec", line, "/dev/null"), args, false);
+    }
+
+    static final Path SCRIPT = Path.of("/usr/bin/script");
+
+    private Running start(List<String> command, String[] args, boolean closeStdin) {
         int n = RUNS.incrementAndGet();
         Path work = mkdirs(scratch.resolve("work"));
         Path out = scratch.resolve("run-" + n + ".stdout");
         Path err = scratch.resolve("run-" + n + ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(command(args))
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
@@ -88,7 +105,9 @@ final class Clouddemo {
         env.putAll(environment);
         try {
             Process process = builder.start();
-            process.getOutputStream().close(); // stdin at end of input: nobody to answer a prompt
+            if (closeStdin) {
+                process.getOutputStream().close(); // stdin at end of input: nobody to answer a prompt
+            }
             return new Running(List.of(args), process, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + launcher, e);
@@ -99,6 +118,16 @@ final class Clouddemo {
     record Running(List<String> args, Process process, Path out, Path err) {
         String stderrSoFar() {
             return read(err);
+        }
+
+        String stdoutSoFar() {
+            return read(out);
+        }
+
+        /** Types {@code keys} on the run's terminal (see {@link Clouddemo#startOnTerminal}). */
+        void type(String keys) throws IOException {
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         }
 
         /** Waits until stderr contains {@code text}; false if the run ended or {@code timeout} passed first. */

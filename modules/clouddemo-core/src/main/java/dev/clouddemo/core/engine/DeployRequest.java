@@ -17,6 +17,10 @@ import java.util.List;
 public record DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
         DeployOptions options) {
 
+    /** What to do about options that do not fit the model: the hint of every such problem. */
+    public static final String OPTIONS_HINT = "leave out the options this model does not take"
+            + " (`clouddemo deploy --help` says which model each option is for)";
+
     public static DeployRequest of(String env, String provider, ServiceModel model, Target target, Path source) {
         return of(env, provider, model, target, source, DeployOptions.NONE);
     }
@@ -27,21 +31,28 @@ public record DeployRequest(EnvName env, String provider, ServiceModel model, Ta
     public static DeployRequest of(String env, String provider, ServiceModel model, Target target, Path source,
             DeployOptions options) {
         List<String> problems = new ArrayList<>(options.problems(model));
+        List<String> hints = new ArrayList<>();
+        if (!problems.isEmpty()) {
+            hints.add(OPTIONS_HINT);
+        }
         EnvName envName = null;
         try {
             envName = EnvName.of(env);
         } catch (ClouddemoException e) {
-            problems.add(e.getMessage() + ": " + e.hint());
+            problems.add(e.getMessage());
+            hints.add("for --env " + e.hint());
         }
         if (source != null && !Files.isDirectory(source)) {
             problems.add("source folder " + source + (Files.exists(source) ? " is not a folder" : " does not exist"));
+            hints.add("give --source an existing folder, or leave it out to deploy the built-in demo");
         }
         if (target.region() != null && !target.region().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
             problems.add("region '" + target.region() + "' is not a region name (like us-east-1, westeurope or"
                     + " europe-west1)");
+            hints.add("give --region a region name in lowercase, like us-east-1, or leave it out for the default");
         }
         if (!problems.isEmpty()) {
-            throw ClouddemoException.invalidInput(String.join("; ", problems), "fix the input and run again");
+            throw ClouddemoException.invalidInput(String.join("; ", problems), String.join("; ", hints));
         }
         return new DeployRequest(envName, provider, model, target, source, options);
     }

@@ -320,7 +320,7 @@ public final class Engine {
         }
         List<String> problems = provider.optionProblems(request.model(), request.options());
         if (!problems.isEmpty()) {
-            throw ClouddemoException.invalidInput(String.join("; ", problems), "fix the input and run again");
+            throw ClouddemoException.invalidInput(String.join("; ", problems), DeployRequest.OPTIONS_HINT);
         }
         return provider;
     }
