@@ -1,5 +1,6 @@
 package dev.clouddemo.aws;
 
+import dev.clouddemo.core.kit.EditDistance;
 import dev.clouddemo.core.spi.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -133,7 +134,7 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
         Set<String> similar = new LinkedHashSet<>();
         known.stream().filter(id -> id.startsWith(lower) || lower.startsWith(id)).forEach(similar::add);
         Map<String, Integer> distances = new HashMap<>();
-        known.forEach(id -> distances.put(id, editDistance(lower, id)));
+        known.forEach(id -> distances.put(id, EditDistance.between(lower, id)));
         int closest = distances.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
         if (closest <= MAX_EDITS) {
             known.stream().filter(id -> distances.get(id) == closest).forEach(similar::add);
@@ -143,26 +144,6 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
     }
 
     private static final int MAX_EDITS = 2;
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     private static String chainRegion() {
         try {

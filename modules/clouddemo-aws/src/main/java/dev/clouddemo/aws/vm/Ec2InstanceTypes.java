@@ -1,5 +1,6 @@
 package dev.clouddemo.aws.vm;
 
+import dev.clouddemo.core.kit.EditDistance;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.util.Collection;
 import java.util.Comparator;
@@ -66,30 +67,11 @@ final class Ec2InstanceTypes {
     static List<String> nearest(String wanted, Collection<String> offered, int limit) {
         String family = wanted.contains(".") ? wanted.substring(0, wanted.indexOf('.')) : wanted;
         return offered.stream()
-                .sorted(Comparator.<String>comparingInt(t -> distance(wanted, t))
+                .sorted(Comparator.<String>comparingInt(t -> EditDistance.between(wanted, t))
                         .thenComparing(t -> !t.startsWith(family + "."))
                         .thenComparing(Comparator.naturalOrder()))
                 .limit(limit)
                 .toList();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 }

@@ -18,11 +18,4 @@ class Ec2InstanceTypesTest {
     void nearest_typeMissingInRegion_sameSizeNeighbours() {
         assertThat(Ec2InstanceTypes.nearest("t4g.small", OFFERED, 2)).containsExactly("t3.small", "t4g.micro");
     }
-
-    @Test
-    void distance_editsBetweenNames() {
-        assertThat(Ec2InstanceTypes.distance("t3.micro", "t3.micro")).isZero();
-        assertThat(Ec2InstanceTypes.distance("t3.micro", "t3a.micro")).isEqualTo(1);
-        assertThat(Ec2InstanceTypes.distance("", "abc")).isEqualTo(3);
-    }
 }
