@@ -3,7 +3,6 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.state.DeploymentState;
 import java.io.Console;
@@ -41,13 +40,12 @@ final class DestroyCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
-        EnvName.of(env.env); // an invalid name is an error (exit 3), not an unknown environment
-        List<String> known = engine.environments();
-        if (!known.contains(env.env)) {
-            root.renderer().nothingToDestroy(env.env, root.stateHome(), known, System.out);
+        List<DeploymentState> targets = engine.destroyTargets(env.env, model, provider);
+        if (targets.isEmpty()) {
+            root.renderer().nothingToDestroy(env.env, root.stateHome(), engine.environments(), System.out);
             return 0;
         }
-        if (!yes && !confirmed(engine)) {
+        if (!yes && !confirmed(targets)) {
             System.err.println(CANCELLED);
             return 1;
         }
@@ -58,18 +56,11 @@ final class DestroyCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean confirmed(Engine engine) {
+    private boolean confirmed(List<DeploymentState> targets) {
         Console console = System.console();
         if (console == null) {
             throw ClouddemoException.usage("refusing to destroy environment '" + env.env
                     + "' without confirmation: there is no terminal to ask on", "add --yes to confirm");
-        }
-        List<DeploymentState> targets = engine.status(env.env).deployments().values().stream()
-                .filter(d -> model == null || d.model() == model)
-                .filter(d -> provider == null || d.provider().equals(provider))
-                .toList();
-        if (targets.isEmpty()) {
-            return true; // nothing to ask about: the engine says what the environment has
         }
         TextRenderer.destroyList(targets, System.err);
         System.err.flush();

@@ -118,23 +118,11 @@ public final class Engine {
      */
     public DestroyResult destroy(String env, ServiceModel model, String providerId) {
         EnvName name = EnvName.of(env);
-        if (providerId != null) {
-            providers.get(providerId); // an unknown provider is a usage error, before anything else
-        }
+        checkProvider(providerId);
         existingEnvironment(name);
         try (StateLock lock = StateLock.acquire(store, name, "destroy")) {
             EnvironmentState environment = existingEnvironment(name);
-            List<DeploymentState> targets = environment.deployments().values().stream()
-                    .filter(d -> model == null || d.model() == model)
-                    .filter(d -> providerId == null || d.provider().equals(providerId))
-                    .toList();
-            if (targets.isEmpty()) {
-                throw ClouddemoException.invalidInput(
-                        "environment '" + name + "' has no deployment"
-                                + (providerId == null ? "" : " on " + providerId)
-                                + (model == null ? "" : " of model " + model.id()),
-                        "it has: " + String.join(", ", environment.deployments().keySet()));
-            }
+            List<DeploymentState> targets = targets(environment, model, providerId);
             List<DeploymentState> destroyed = new ArrayList<>();
             for (DeploymentState deployment : targets) {
                 cancellation.checkpoint();
@@ -143,6 +131,39 @@ public final class Engine {
             }
             return new DestroyResult(name, destroyed);
         }
+    }
+
+    /**
+     * What a destroy of these would remove, as state records it (for a confirmation prompt);
+     * empty when the environment has no state: nothing to destroy. An unknown provider is a usage
+     * error and a model or provider the environment lacks is invalid input, as for destroy.
+     */
+    public List<DeploymentState> destroyTargets(String env, ServiceModel model, String providerId) {
+        EnvName name = EnvName.of(env);
+        checkProvider(providerId);
+        return store.read(name).map(e -> targets(e, model, providerId)).orElse(List.of());
+    }
+
+    private void checkProvider(String providerId) {
+        if (providerId != null) {
+            providers.get(providerId); // an unknown provider is a usage error, before anything else
+        }
+    }
+
+    /** The deployments of the environment a destroy selects; none is invalid input naming what it has. */
+    private static List<DeploymentState> targets(EnvironmentState environment, ServiceModel model, String providerId) {
+        List<DeploymentState> targets = environment.deployments().values().stream()
+                .filter(d -> model == null || d.model() == model)
+                .filter(d -> providerId == null || d.provider().equals(providerId))
+                .toList();
+        if (targets.isEmpty()) {
+            throw ClouddemoException.invalidInput(
+                    "environment '" + environment.env() + "' has no deployment"
+                            + (providerId == null ? "" : " on " + providerId)
+                            + (model == null ? "" : " of model " + model.id()),
+                    "it has: " + String.join(", ", environment.deployments().keySet()));
+        }
+        return targets;
     }
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {

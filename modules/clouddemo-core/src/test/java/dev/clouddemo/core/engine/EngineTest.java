@@ -459,6 +459,33 @@ class EngineTest {
     }
 
     @Test
+    void destroyTargets_unknownEnv_isEmptyNothingToDestroy() {
+        assertThat(engine.destroyTargets("qa", null, null)).isEmpty();
+    }
+
+    @Test
+    void destroyTargets_unknownProviderOfUnknownEnv_throwsUsageFirst() {
+        // when: a mistyped provider, even where there is nothing to destroy
+        ClouddemoException e = clouddemoFailure(() -> engine.destroyTargets("qa", null, "fkae"));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void destroyTargets_deployedEnvironment_areWhatDestroyRemoves() {
+        // given
+        engine.deploy(request("dev"));
+
+        // when
+        List<DeploymentState> targets = engine.destroyTargets("dev", ServiceModel.STATIC, null);
+
+        // then
+        assertThat(targets).extracting(DeploymentState::key).containsExactly("fake/static");
+        assertThat(engine.destroy("dev", ServiceModel.STATIC, null).destroyed()).isEqualTo(targets);
+    }
+
+    @Test
     void destroy_unknownEnv_throwsInvalidInputNamingKnownEnvs() {
         // given
         engine.deploy(request("dev"));
