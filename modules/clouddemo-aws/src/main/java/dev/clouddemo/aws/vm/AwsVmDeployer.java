@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
@@ -141,7 +139,7 @@ public final class AwsVmDeployer implements Deployer {
 
         Ec2IngressRules.Changes ruleChanges = planGroup(context, spec, group, plan);
         Map<String, Instance> instancesByChange = new java.util.LinkedHashMap<>();
-        Optional<Instance> keep = chooseInstance(context, instances);
+        Optional<Instance> keep = Ec2InstanceDrift.chooseInstance(context, instances);
         for (Instance other : instances) {
             if (keep.isEmpty() || !other.instanceId().equals(keep.get().instanceId())) {
                 plan.add(Action.DELETE, INSTANCE, other.instanceId(), "a second instance of this environment"
@@ -150,7 +148,9 @@ public final class AwsVmDeployer implements Deployer {
             }
         }
         boolean keyReplaced = keyPair.isPresent() && publicKey != null && !Ec2KeyPairs.holds(keyPair.get(), publicKey);
-        List<String> differences = keep.map(i -> differences(context, spec, i, group, keyReplaced)).orElse(List.of());
+        Ec2Instances ec2Instances = new Ec2Instances(session.ec2(), maxAttempts());
+        List<String> differences = keep.map(i -> Ec2InstanceDrift.differences(spec, i, group, keyReplaced,
+                ec2Instances::userDataSha256)).orElse(List.of());
         if (keep.isPresent() && !differences.isEmpty()) {
             plan.add(Action.DELETE, INSTANCE, name, "replace " + keep.get().instanceId() + ": " + String.join(", ", differences));
             instancesByChange.put(name, keep.get());
@@ -220,53 +220,6 @@ public final class AwsVmDeployer implements Deployer {
         } else {
             plan.add(Action.NO_OP, KEY, name, "holds the public key " + keyFile);
         }
-    }
-
-    /** The recorded instance if it still exists, else the one named for this deployment, else the newest. */
-    private static Optional<Instance> chooseInstance(DeploymentContext context, List<Instance> instances) {
-        String name = name(context);
-        Optional<String> recorded = context.state().resource(INSTANCE, name).map(ResourceRecord::id);
-        return instances.stream().filter(i -> recorded.isPresent() && i.instanceId().equals(recorded.get())).findFirst()
-                .or(() -> instances.stream().filter(i -> i.tags().stream()
-                        .anyMatch(t -> t.key().equals(Ec2Tags.NAME) && t.value().equals(name))).findFirst())
-                .or(() -> instances.isEmpty() ? Optional.empty() : Optional.of(instances.get(instances.size() - 1)));
-    }
-
-    /** Why the running instance is not the one asked for; empty when it is. */
-    private List<String> differences(DeploymentContext context, AwsVmSpec spec, Instance instance,
-            Optional<SecurityGroup> group, boolean keyReplaced) {
-        List<String> why = new ArrayList<>();
-        if (!spec.instanceType().equals(instance.instanceTypeAsString())) {
-            why.add("type " + instance.instanceTypeAsString() + " → " + spec.instanceType());
-        }
-        Ec2Instances.Market market = Ec2Instances.Market.of(instance);
-        boolean marketOk = spec.spot() ? market == Ec2Instances.Market.SPOT || spec.spotFallback()
-                : market == Ec2Instances.Market.ON_DEMAND;
-        if (!marketOk) {
-            why.add("market " + market.id + " → " + (spec.spot() ? Ec2Instances.Market.SPOT.id : Ec2Instances.Market.ON_DEMAND.id));
-        }
-        if (!spec.imageId().equals(instance.imageId())) {
-            why.add("image " + instance.imageId() + " → " + spec.imageId() + " (a newer Amazon Linux 2023)");
-        }
-        String keyName = instance.keyName() == null || instance.keyName().isEmpty() ? null : instance.keyName();
-        if (!java.util.Objects.equals(keyName, spec.keyName())) {
-            why.add(spec.keyName() == null ? "no SSH key any more" : "launch with key pair " + spec.keyName());
-        } else if (keyReplaced) {
-            why.add("the SSH public key changed");
-        }
-        // the primary network interface carries the groups (moto leaves Instance.SecurityGroups empty for
-        // a launch through NetworkInterfaces; AWS fills both)
-        boolean inGroup = group.isPresent() && java.util.stream.Stream.concat(instance.securityGroups().stream(),
-                        instance.networkInterfaces().stream().flatMap(n -> n.groups().stream()))
-                .map(GroupIdentifier::groupId).anyMatch(group.get().groupId()::equals);
-        if (!inGroup) {
-            why.add("not in security group " + spec.name());
-        }
-        String sha = new Ec2Instances(session.ec2(), maxAttempts()).userDataSha256(instance.instanceId());
-        if (!spec.userData().sha256().equals(sha)) {
-            why.add(StartupScript.FILE + " changed (the start-up script runs only at first boot)");
-        }
-        return why;
     }
 
     private static String launchWhy(AwsVmSpec spec) {
