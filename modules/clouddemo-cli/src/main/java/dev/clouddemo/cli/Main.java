@@ -2,6 +2,7 @@ package dev.clouddemo.cli;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import dev.clouddemo.core.engine.ProviderRegistry;
 import picocli.CommandLine;
 
 /** Entry point: parse, run one command, exit with its code. */
@@ -29,6 +30,7 @@ public final class Main {
         }
         ClouddemoCommand root = new ClouddemoCommand();
         CommandLine commandLine = new CommandLine(root);
+        ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
         commandLine.getCommandSpec().usageMessage().footer(ClouddemoCommand.exitCodeTable());
         ErrorHandler errors = new ErrorHandler(root);
         commandLine.setExecutionExceptionHandler(errors);

@@ -3,6 +3,7 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.spi.Target;
 import java.io.Console;
 import dev.clouddemo.core.spi.FoundResource;
@@ -11,7 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -19,6 +22,9 @@ import picocli.CommandLine.ParentCommand;
                 + " through state), list those no state file knows (orphans), and remove them on confirmation.",
                 "Searches one region: --region, else the provider's default."})
 final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @ParentCommand
     ClouddemoCommand root;
 
@@ -44,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
-        Target target = new Target(region, local, null);
+        Target target = new Target(region, local, null, Settings.DEFAULTS, ScopeOptions.values(command));
         Predicate<FoundResource> remove = r -> yes;
         if (!dryRun && !yes) {
             SweepResult found = engine.sweep(provider, target, env, r -> false);

@@ -3,11 +3,14 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DeployRequest;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.spi.Target;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** What and where to deploy: shared by {@code deploy} and {@code plan}. */
@@ -38,8 +41,12 @@ final class TargetOptions {
     @ArgGroup(exclusive = false, heading = "%nModel options:%n")
     ModelOptions modelOptions = new ModelOptions();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     DeployRequest request() {
-        return DeployRequest.of(env, provider, model, new Target(region, local, null), source, modelOptions.options());
+        Target target = new Target(region, local, null, Settings.DEFAULTS, ScopeOptions.values(command));
+        return DeployRequest.of(env, provider, model, target, source, modelOptions.options());
     }
 
     /** Accepts model ids and aliases; an unknown one is a usage error (exit 2). */

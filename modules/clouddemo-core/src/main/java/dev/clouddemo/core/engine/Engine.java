@@ -168,7 +168,8 @@ public final class Engine {
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
-        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings);
+        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings,
+                deployment.scope());
         try (ProviderSession session = open(provider, target)) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
@@ -201,6 +202,11 @@ public final class Engine {
     public SweepResult sweep(String providerId, Target target, String env, Predicate<FoundResource> remove) {
         Optional<EnvName> name = Optional.ofNullable(env).map(EnvName::of);
         List<CloudProvider> selected = providerId == null ? providers.all() : List.of(providers.get(providerId));
+        if (providerId != null) {
+            scopeProblem(selected.get(0), target).ifPresent(problem -> {
+                throw problem;
+            });
+        }
         StateLock lock = name.map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
         try {
             List<FoundResource> tracked = new ArrayList<>();
@@ -210,7 +216,7 @@ public final class Engine {
                 outcomes.put(r, new ArrayList<>());
             }
             for (CloudProvider provider : selected) {
-                for (Target where : sweepTargets(provider, target)) {
+                for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
                     sweepAt(provider, where, name, remove, tracked, orphans, outcomes);
                 }
             }
@@ -269,7 +275,7 @@ public final class Engine {
         }
         List<Target> targets = provider.models().stream().sorted()
                 .map(provider::localEndpoint).flatMap(Optional::stream).distinct()
-                .map(endpoint -> new Target(target.region(), true, endpoint, settings))
+                .map(endpoint -> new Target(target.region(), true, endpoint, settings, target.scope()))
                 .toList();
         return targets.isEmpty() ? List.of(target.with(settings)) : targets;
     }
@@ -339,11 +345,27 @@ public final class Engine {
                     "supported on " + provider.id() + ": "
                             + provider.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(", ")));
         }
+        scopeProblem(provider, request.target()).ifPresent(problem -> {
+            throw problem;
+        });
         List<String> problems = provider.optionProblems(request.model(), request.options());
         if (!problems.isEmpty()) {
             throw ClouddemoException.invalidInput(String.join("; ", problems), DeployRequest.OPTIONS_HINT);
         }
         return provider;
+    }
+
+    /** A pinned part of the scope the provider does not have (a usage error, exit 2). */
+    private static Optional<ClouddemoException> scopeProblem(CloudProvider provider, Target target) {
+        return target.scope().keySet().stream()
+                .filter(key -> !provider.scopeOptions().containsKey(key))
+                .findFirst()
+                .map(key -> ClouddemoException.usage("--" + key + " does not apply to " + provider.id(),
+                        provider.scopeOptions().isEmpty()
+                                ? provider.id() + " takes --region only"
+                                : provider.id() + " takes --region and "
+                                        + provider.scopeOptions().keySet().stream().sorted().map(k -> "--" + k)
+                                                .collect(Collectors.joining(", "))));
     }
 
     private static Deployer deployer(ProviderSession session, CloudProvider provider, ServiceModel model) {
@@ -359,7 +381,7 @@ public final class Engine {
                 String endpoint = provider.localEndpoint(request.model()).orElseThrow(() -> ClouddemoException.usage(
                         "no local emulator can run " + provider.id() + "/" + request.model().id(),
                         "deploy it to the real cloud (leave out --local), or " + provider.endpointHint()));
-                return new Target(asked.region(), true, endpoint, settings);
+                return new Target(asked.region(), true, endpoint, settings, asked.scope());
             }
             return asked;
         }
@@ -370,13 +392,23 @@ public final class Engine {
                             + ", not " + asked.region(),
                     "leave out --region, use another --env, or destroy it first");
         }
+        for (Map.Entry<String, String> pinned : asked.scope().entrySet()) {
+            String recorded = d.scope().get(pinned.getKey());
+            if (recorded != null && !recorded.equals(pinned.getValue())) {
+                throw ClouddemoException.invalidInput(
+                        "environment '" + request.env() + "' already has " + d.key() + " in " + pinned.getKey() + " "
+                                + recorded + ", not " + pinned.getValue(),
+                        "leave out --" + pinned.getKey() + ", use another --env, or destroy it first");
+            }
+        }
         if (asked.local() != d.local()) {
             throw ClouddemoException.invalidInput(
                     "environment '" + request.env() + "' has " + d.key() + " on "
                             + (d.local() ? "the local emulator" : "the real cloud"),
                     d.local() ? "add --local, or use another --env" : "leave out --local, or use another --env");
         }
-        return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint(), settings);
+        return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint(), settings,
+                d.scope());
     }
 
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {

@@ -33,6 +33,16 @@ public interface CloudProvider {
     }
 
     /**
+     * The parts of its scope a user may pin on the command line, each an option of the same name
+     * ({@code --<key> VALUE}), with a line saying what it is. A target reaches {@link #open} with
+     * these keys as the user gave them, or, for an existing deployment, with the scope state
+     * recorded. Empty by default: the region is the whole scope.
+     */
+    default Map<String, String> scopeOptions() {
+        return Map.of();
+    }
+
+    /**
      * The kinds of wait this provider's deployers use, with their defaults: the keys a settings
      * file may set under {@code waits:}.
      */

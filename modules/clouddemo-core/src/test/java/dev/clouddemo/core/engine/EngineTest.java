@@ -634,6 +634,72 @@ class EngineTest {
         assertThat(lockFiles()).isEmpty();
     }
 
+    private DeployRequest requestIn(String env, Map<String, String> scope) {
+        return DeployRequest.of(env, "fake", ServiceModel.STATIC,
+                new Target(null, false, null, dev.clouddemo.core.config.Settings.DEFAULTS, scope), source);
+    }
+
+    @Test
+    void deploy_scopeOptionTheProviderLacks_throwsUsageBeforeOpeningASession() {
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(requestIn("dev", Map.of("galaxy", "g1"))));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(e.getMessage()).isEqualTo("--galaxy does not apply to fake");
+        assertThat(e.hint()).isEqualTo("fake takes --region and --tenancy");
+        assertThat(fake.opened).isEmpty();
+    }
+
+    @Test
+    void deploy_scopeOptionGiven_reachesTheSessionAndStateRecordsIt() {
+        // when
+        engine.deploy(requestIn("dev", Map.of("tenancy", "t-42")));
+
+        // then
+        assertThat(fake.opened.get(0).scope()).containsEntry("tenancy", "t-42");
+        assertThat(recorded("dev").scope()).containsEntry("tenancy", "t-42");
+    }
+
+    @Test
+    void redeployAndDestroy_scopeRecorded_sessionsOpenWithTheRecordedScope() {
+        // given
+        engine.deploy(requestIn("dev", Map.of("tenancy", "t-42")));
+
+        // when
+        engine.deploy(requestIn("dev", Map.of()));
+        engine.destroy("dev", null, null);
+
+        // then
+        assertThat(fake.opened).extracting(t -> t.scope().get("tenancy")).containsExactly("t-42", "t-42", "t-42");
+    }
+
+    @Test
+    void deploy_scopeDifferentFromRecorded_throwsInvalidInputAndKeepsState() throws IOException {
+        // given
+        engine.deploy(requestIn("dev", Map.of("tenancy", "t-42")));
+        String before = Files.readString(store.file(DEV));
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engine.deploy(requestIn("dev", Map.of("tenancy", "t-7"))));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("tenancy t-42, not t-7");
+        assertThat(e.hint()).contains("leave out --tenancy");
+        assertThat(Files.readString(store.file(DEV))).isEqualTo(before);
+    }
+
+    @Test
+    void sweep_allProviders_passesEachOnlyTheScopeItTakes() {
+        // when
+        engine.sweep(null, new Target(null, false, null, dev.clouddemo.core.config.Settings.DEFAULTS,
+                Map.of("tenancy", "t-1", "galaxy", "g")), null, r -> false);
+
+        // then
+        assertThat(fake.opened.get(0).scope()).containsExactly(Map.entry("tenancy", "t-1"));
+    }
+
     @Test
     void deploy_localFlagDifferentFromRecorded_throwsInvalidInput() {
         // given

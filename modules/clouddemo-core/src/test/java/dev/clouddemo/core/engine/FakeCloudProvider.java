@@ -95,6 +95,11 @@ final class FakeCloudProvider implements CloudProvider {
     }
 
     @Override
+    public Map<String, String> scopeOptions() {
+        return Map.of("tenancy", "the fake tenancy to deploy into");
+    }
+
+    @Override
     public ProviderSession open(Target target) {
         opened.add(target);
         return new Session(target);
@@ -123,6 +128,11 @@ final class FakeCloudProvider implements CloudProvider {
         @Override
         public String endpoint() {
             return target.endpoint();
+        }
+
+        @Override
+        public Map<String, String> scope() {
+            return Map.of("tenancy", target.scope().getOrDefault("tenancy", "t-default"), "region", region());
         }
 
         @Override
