@@ -28,7 +28,11 @@ public final class Main {
             System.setProperty("clouddemo.log.level", "DEBUG");
             System.setProperty("clouddemo.sdk.log.level", "INFO");
         }
-        ClouddemoCommand root = new ClouddemoCommand();
+        return commandLine(new ClouddemoCommand()).execute(args);
+    }
+
+    /** The command line with every command, the providers' scope options, converters and error handling. */
+    static CommandLine commandLine(ClouddemoCommand root) {
         CommandLine commandLine = new CommandLine(root);
         ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
         commandLine.getCommandSpec().usageMessage().footer(ClouddemoCommand.exitCodeTable());
@@ -36,6 +40,6 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.registerConverter(BigDecimal.class, Main::number);
-        return commandLine.execute(args);
+        return commandLine;
     }
 }
