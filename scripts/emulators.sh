@@ -4,7 +4,8 @@
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
 # NAME: localstack ministack moto (default: these three), toxiproxy (a TCP fault proxy the
-# network-fault tests put between clouddemo and an emulator). Layout, shared with the testkit
+# network-fault tests put between clouddemo and an emulator), actionlint (a tool, install only: the
+# tests lint the GitHub workflows with it). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -12,6 +13,7 @@
 #                                                  scratch dir. Keyed by port: instances on other ports
 #                                                  (another checkout, another CLOUDDEMO_*_PORT) are
 #                                                  their own; start, stop and status see only this one.
+# A name without a port is a tool: installed, never started.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
 # (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
@@ -21,7 +23,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack toxiproxy)
+EMULATORS=(moto ministack localstack toxiproxy actionlint)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -32,6 +34,7 @@ declare -A INSTALLER=(
   [ministack]=pip
   [localstack]=pip
   [toxiproxy]=go
+  [actionlint]=go
 )
 # Pinned requirements, exactly (the marker file records them; a change reinstalls): pip
 # requirement specifiers, or for go one package@version (its binary is named after the package's
@@ -44,6 +47,7 @@ declare -A REQUIREMENTS=(
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
+  [actionlint]='github.com/rhysd/actionlint/cmd/actionlint@v1.7.12'
 )
 # Lowest Python a pip emulator runs on (localstack-core declares >=3.10 but imports
 # warnings.deprecated, new in 3.13).
@@ -143,9 +147,9 @@ install_one() {
     log "$name: installed (${REQUIREMENTS[$name]})"
     return 0
   fi
-  local others
-  others="$(other_instances "$name")"
-  if running_pid "$name" >/dev/null || [[ -n "$others" ]]; then
+  local others=""
+  [[ -v "PORT[$name]" ]] && others="$(other_instances "$name")"
+  if [[ -v "PORT[$name]" ]] && { running_pid "$name" >/dev/null || [[ -n "$others" ]]; }; then
     die "$name: running an older install; stop it first ($0 stop $name, with its CLOUDDEMO_*_PORT${others:+; also on ports $others})"
   fi
   log "$name: installing ${REQUIREMENTS[$name]} into $(install_dir "$name")"
@@ -301,6 +305,7 @@ main() {
   ((${#names[@]} > 0)) || names=("${DEFAULT_EMULATORS[@]}")
   for name in "${names[@]}"; do
     [[ -v "INSTALLER[$name]" ]] || die "unknown emulator '$name' (known: ${EMULATORS[*]})"
+    [[ "$command" == install || -v "PORT[$name]" ]] || die "$name is a tool, not an emulator: it is installed ($0 install $name), never started"
   done
   for name in "${names[@]}"; do
     "${command}_one" "$name"
