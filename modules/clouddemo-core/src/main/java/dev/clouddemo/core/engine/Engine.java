@@ -3,6 +3,7 @@ package dev.clouddemo.core.engine;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.content.DemoPayloads;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.net.UrlProbe;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
@@ -14,6 +15,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.RemoveResult;
@@ -28,10 +30,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,6 +53,7 @@ public final class Engine {
     private final Clock clock;
     private final Cancellation cancellation;
     private final Settings settings;
+    private Function<String, UrlProbe.Answer> urlProbe = new UrlProbe(UrlProbe.TIMEOUT)::get;
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
             Cancellation cancellation, Settings settings) {
@@ -67,6 +72,11 @@ public final class Engine {
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
         this(providers, store, progress, clock, new Cancellation());
+    }
+
+    /** For tests: how a URL output is tried (no network). */
+    void probeUrlsWith(Function<String, UrlProbe.Answer> probe) {
+        this.urlProbe = probe;
     }
 
     public List<CloudProvider> providers() {
@@ -168,9 +178,7 @@ public final class Engine {
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
-        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings,
-                deployment.scope());
-        try (ProviderSession session = open(provider, target)) {
+        try (ProviderSession session = open(provider, targetOf(deployment))) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
             Deployer deployer = deployer(session, provider, deployment.model());
@@ -320,6 +328,67 @@ public final class Engine {
 
     public EnvironmentState status(String env) {
         return existingEnvironment(EnvName.of(env));
+    }
+
+    /**
+     * The environment as state records it, with what the cloud says now: each deployer's look at
+     * its recorded resources and a GET of each URL output. Read-only, unless {@code updateState}:
+     * then, under the environment's lock, records whose resource is gone are dropped, and with them
+     * the deployment's outputs (they describe what no longer exists), so a deploy creates it again.
+     */
+    public RefreshResult refresh(String env, boolean updateState) {
+        EnvName name = EnvName.of(env);
+        EnvironmentState environment = existingEnvironment(name);
+        StateLock lock = updateState ? StateLock.acquire(store, name, "status --refresh --update-state") : null;
+        try {
+            if (updateState) {
+                environment = existingEnvironment(name); // as it is now that nobody else can change it
+            }
+            Map<String, DeploymentCheck> checks = new LinkedHashMap<>();
+            for (DeploymentState deployment : environment.deployments().values()) {
+                cancellation.checkpoint();
+                DeploymentCheck check = check(environment.env(), deployment);
+                if (updateState && !check.gone().isEmpty()) {
+                    StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
+                    check.gone().forEach(gone -> journal.deleted(gone.type(), gone.name()));
+                    journal.clearOutputs();
+                    environment = journal.environment();
+                    check = new DeploymentCheck(check.resources(), check.urls(), check.gone());
+                }
+                checks.put(deployment.key(), check);
+            }
+            return new RefreshResult(environment, checks, updateState);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** One deployment as the cloud has it now: its deployer's look, then its URLs' answers. */
+    private DeploymentCheck check(EnvName env, DeploymentState deployment) {
+        CloudProvider provider = providers.get(deployment.provider());
+        try (ProviderSession session = open(provider, targetOf(deployment))) {
+            progress.info("Checking " + deployment.key() + " in " + where(deployment));
+            Deployer deployer = deployer(session, provider, deployment.model());
+            DeploymentContext context = new DeploymentContext(env, deployment.model(), null,
+                    new PlanOnlyJournal(deployment), progress, cancellation, DeployOptions.NONE);
+            List<ObservedResource> observed = session.steps().step("checking " + deployment.key(),
+                    () -> deployer.observe(context));
+            Map<String, UrlProbe.Answer> urls = new LinkedHashMap<>();
+            deployment.outputs().forEach((key, value) -> {
+                if (UrlProbe.isWebUrl(value)) {
+                    progress.info("Probing " + value);
+                    urls.put(key, urlProbe.apply(value));
+                }
+            });
+            return new DeploymentCheck(observed, urls, List.of());
+        }
+    }
+
+    /** Where a recorded deployment lives, as a target: its region, endpoint and scope. */
+    private Target targetOf(DeploymentState deployment) {
+        return new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings, deployment.scope());
     }
 
     public List<String> environments() {
