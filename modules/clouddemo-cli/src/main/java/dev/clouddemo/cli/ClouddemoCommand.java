@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
+                OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
                 CompletionCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class ClouddemoCommand {

@@ -1,7 +1,9 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.engine.DeploymentCheck;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.StateCodec;
 import java.util.ArrayList;
@@ -31,6 +33,33 @@ final class ResultViews {
         m.put("summary", summary);
         m.put("changes", changes);
         m.put("notes", plan.notes());
+        return m;
+    }
+
+    /** What status --refresh learnt of one deployment. */
+    static Map<String, Object> check(DeploymentCheck check) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("resources", check.resources().stream().map(ResultViews::observed).toList());
+        Map<String, Object> urls = new LinkedHashMap<>();
+        check.urls().forEach((key, answer) -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("url", answer.url());
+            a.put("status", answer.answered() ? answer.status() : null);
+            a.put("problem", answer.problem());
+            urls.put(key, a);
+        });
+        m.put("urls", urls);
+        m.put("drifted", check.drifted());
+        m.put("droppedFromState", check.forgotten().stream().map(ResultViews::observed).toList());
+        return m;
+    }
+
+    private static Map<String, Object> observed(ObservedResource o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", o.type());
+        m.put("name", o.name());
+        m.put("condition", o.condition().name().toLowerCase(Locale.ROOT));
+        m.put("state", o.state());
         return m;
     }
 

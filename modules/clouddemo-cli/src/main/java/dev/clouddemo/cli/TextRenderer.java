@@ -1,7 +1,10 @@
 package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.DeploymentCheck;
+import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.RefreshResult;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
@@ -9,12 +12,14 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,14 +67,75 @@ final class TextRenderer implements Renderer {
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
         out.printf("Environment '%s'%n", state.env());
         for (DeploymentState d : state.deployments().values()) {
-            out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
-                    d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
-            out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
-            for (ResourceRecord r : d.resources()) {
-                out.printf("    %-24s %s (%s%s)%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.operation() == null ? "" : ", operation in flight: " + r.operation());
+            printDeployment(state, d, null, out);
+        }
+    }
+
+    @Override
+    public void refreshed(RefreshResult result, PrintStream out) {
+        EnvironmentState state = result.state();
+        out.printf("Environment '%s' (state, and what the cloud has now)%n", state.env());
+        for (DeploymentState d : state.deployments().values()) {
+            printDeployment(state, d, result.checks().get(d.key()), out);
+        }
+        if (!result.stateUpdated() && result.checks().values().stream().anyMatch(c -> !c.gone().isEmpty())) {
+            out.printf("State was not changed; `clouddemo status --env %s --refresh --update-state` drops what is gone"
+                    + " from it.%n", state.env());
+        }
+    }
+
+    /** A deployment: where, when, each record (with what the cloud says, when checked), outputs, what to run. */
+    private static void printDeployment(EnvironmentState state, DeploymentState d, DeploymentCheck check, PrintStream out) {
+        out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
+                d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
+        out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
+        for (ResourceRecord r : d.resources()) {
+            out.printf("    %-24s %s (%s%s)%s%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                    r.operation() == null ? "" : ", operation in flight: " + r.operation(),
+                    check == null ? "" : "  cloud: " + check.of(r).map(TextRenderer::observedText).orElse("not checked"));
+        }
+        if (check != null) {
+            check.forgotten().forEach(o -> out.printf("    %-24s %s dropped from state: %s%n", o.type(), o.name(), o.state()));
+        }
+        d.outputs().forEach((k, v) -> out.printf("    %s = %s%s%n", k, v, check == null || !check.urls().containsKey(k)
+                ? "" : "  cloud: " + check.urls().get(k).describe()));
+        d.incomplete().ifPresent(why -> out.printf("    INCOMPLETE: %s; %s%n", why, NextSteps.finishOrRemove(state.env(), d)));
+        if (check != null && d.incomplete().isEmpty() && check.drifted()) {
+            out.printf("    DRIFTED: the cloud differs from what was deployed; `%s` puts it back, `%s` removes it%n",
+                    NextSteps.deploy(state.env(), d), NextSteps.destroy(state.env(), d));
+        }
+    }
+
+    /** "i-0abc running", or "i-0abc terminated (GONE)". */
+    private static String observedText(ObservedResource o) {
+        return o.state() + (o.condition() == ObservedResource.Condition.OK ? "" : " (" + o.condition().name() + ")");
+    }
+
+    @Override
+    public void environments(List<EnvironmentEntry> entries, Path stateHome, Instant now, PrintStream out) {
+        if (entries.isEmpty()) {
+            out.printf("No environments in %s.%n", stateHome);
+            return;
+        }
+        String row = "%-20s %-12s %-6s %-11s %s%n";
+        out.printf(row, "ENV", "DEPLOYMENT", "AGE", "STATE", "URL");
+        for (EnvironmentEntry e : entries) {
+            if (!e.readable()) {
+                out.printf(row, e.name(), "?", "?", "UNREADABLE", e.problem());
+                continue;
             }
-            d.outputs().forEach((k, v) -> out.printf("    %s = %s%n", k, v));
+            for (DeploymentState d : e.state().get().deployments().values()) {
+                String mark = d.incomplete().isPresent() ? "INCOMPLETE" : "complete";
+                out.printf(row, e.name(), d.key(), Age.of(d.createdAt(), now), e.lock().isPresent() ? mark + "*" : mark,
+                        d.outputs().getOrDefault("url", "-"));
+            }
+        }
+        if (entries.stream().anyMatch(e -> e.lock().isPresent())) {
+            out.println("* locked: a run is working on it (or died; `clouddemo unlock --env ENV` shows who)");
+        }
+        if (entries.stream().anyMatch(e -> e.state().map(s -> s.deployments().values().stream()
+                .anyMatch(d -> d.incomplete().isPresent())).orElse(false))) {
+            out.println("INCOMPLETE: interrupted or failed; `clouddemo status --env ENV` says what to run.");
         }
     }
 

@@ -395,6 +395,24 @@ public final class Engine {
         return store.environments();
     }
 
+    /**
+     * Every environment of the state folder with its state, or why its file cannot be read (one
+     * unreadable file does not hide the others), and its lock holder.
+     */
+    public List<EnvironmentEntry> environmentEntries() {
+        return store.environments().stream().map(this::entry).toList();
+    }
+
+    private EnvironmentEntry entry(String env) {
+        Path file = store.home().resolve("envs").resolve(env + ".json");
+        try {
+            EnvName name = EnvName.of(env);
+            return new EnvironmentEntry(env, file, store.read(name), null, StateLock.holder(store, name));
+        } catch (ClouddemoException e) {
+            return new EnvironmentEntry(env, file, Optional.empty(), e.getMessage(), Optional.empty());
+        }
+    }
+
     private EnvironmentState existingEnvironment(EnvName env) {
         return store.read(env).orElseThrow(() -> {
             List<String> known = store.environments();
