@@ -149,6 +149,8 @@ final class JsonRenderer implements Renderer {
         m.put("removed", ids(result.removed()));
         m.put("alreadyGone", ids(result.alreadyGone()));
         m.put("notRemovable", ids(result.notRemovable()));
+        m.put("unknown", ids(result.unknown()));
+        m.put("unreadableStates", result.unreadable());
         out.print(Json.write(m));
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what deploy would change, without changing anything.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand implements Callable<Integer>, DetailedExitCode {
     @ParentCommand
     ClouddemoCommand root;
 
@@ -19,6 +19,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode",
             description = "Exit 0 with no changes, 2 with changes, 1 on any error (as terraform plan).")
     boolean detailedExitCode;
+
+    @Override
+    public boolean detailedExitCode() {
+        return detailedExitCode;
+    }
 
     @Override
     public Integer call() {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Find every resource carrying clouddemo's tags through the provider's own tag search (not"
                 + " through state), list those no state file knows (orphans), and remove them on confirmation.",
                 "Searches one region: --region, else the provider's default."})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand implements Callable<Integer>, DetailedExitCode {
     @Spec
     CommandSpec command;
 
@@ -46,8 +46,20 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Remove orphans without asking (required without a terminal).")
     boolean yes;
 
+    @Option(names = DetailedExitCode.OPTION, description = "With --dry-run: exit 0 when there is no orphan, 2 when"
+            + " there are orphans, 1 on any error (as terraform plan).")
+    boolean detailedExitCode;
+
+    @Override
+    public boolean detailedExitCode() {
+        return detailedExitCode;
+    }
+
     @Override
     public Integer call() {
+        if (detailedExitCode && !dryRun) {
+            throw ClouddemoException.usage(DetailedExitCode.OPTION + " needs --dry-run", "add --dry-run");
+        }
         ConsoleProgress progress = new ConsoleProgress(System.err);
         Engine engine = root.engine(progress);
         Target target = new Target(region, local, null, Settings.DEFAULTS, ScopeOptions.values(command));
@@ -71,6 +83,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult result = engine.sweep(provider, target, env, dryRun ? r -> false : remove);
         root.renderer().swept(result, System.out);
+        if (detailedExitCode) {
+            return result.orphans().isEmpty() ? 0 : 2;
+        }
         return result.notRemovable().isEmpty() ? 0 : 1;
     }
 

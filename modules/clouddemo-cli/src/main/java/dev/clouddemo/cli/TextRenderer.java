@@ -167,12 +167,16 @@ final class TextRenderer implements Renderer {
     public void swept(SweepResult result, PrintStream out) {
         result.tracked().forEach(r -> out.printf("  tracked  %s (%s)%n", r.id(), tagText(r)));
         result.orphans().forEach(r -> out.printf("  ORPHAN   %s (%s)%n", r.id(), tagText(r)));
+        result.unknown().forEach(r -> out.printf("  UNKNOWN  %s (%s): unknown: state unreadable, never removed%n", r.id(),
+                tagText(r)));
         result.removed().forEach(r -> out.printf("  removed  %s%n", r.id()));
         result.alreadyGone().forEach(r -> out.printf("  gone     %s (gone already)%n", r.id()));
         result.notRemovable().forEach(r -> out.printf("  KEPT     %s: clouddemo cannot remove this kind of resource;"
                 + " remove it in the console%n", r.id()));
-        out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
-                result.orphans().size(), result.removed().size());
+        out.printf("Sweep: %d tracked by state, %d orphan(s), %s%d removed.%n", result.tracked().size(),
+                result.orphans().size(), result.unknown().isEmpty() && result.unreadable().isEmpty() ? ""
+                        : result.unknown().size() + " unknown (" + result.unreadable().size() + " state file(s) unreadable), ",
+                result.removed().size());
     }
 
     @Override

@@ -217,19 +217,18 @@ public final class Engine {
         }
         StateLock lock = name.map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
         try {
-            List<FoundResource> tracked = new ArrayList<>();
-            List<FoundResource> orphans = new ArrayList<>();
-            Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
-            for (RemoveResult r : RemoveResult.values()) {
-                outcomes.put(r, new ArrayList<>());
-            }
+            Map<String, String> unreadable = unreadableStates();
+            unreadable.forEach((unreadableEnv, problem) -> progress.warn(problem + "; what carries " + Tags.ENV + "=" + unreadableEnv
+                    + " is shown as unknown and never removed"));
+            Sorted sorted = new Sorted(unreadable.keySet());
             for (CloudProvider provider : selected) {
                 for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                    sweepAt(provider, where, name, remove, tracked, orphans, outcomes);
+                    sweepAt(provider, where, name, remove, sorted);
                 }
             }
-            return new SweepResult(tracked, orphans, outcomes.get(RemoveResult.REMOVED),
-                    outcomes.get(RemoveResult.ALREADY_GONE), outcomes.get(RemoveResult.CANNOT_REMOVE));
+            return new SweepResult(sorted.tracked, sorted.orphans, sorted.outcomes.get(RemoveResult.REMOVED),
+                    sorted.outcomes.get(RemoveResult.ALREADY_GONE), sorted.outcomes.get(RemoveResult.CANNOT_REMOVE),
+                    sorted.unknown, List.copyOf(unreadable.values()));
         } finally {
             if (lock != null) {
                 lock.close();
@@ -237,9 +236,38 @@ public final class Engine {
         }
     }
 
-    /** Searches one provider at one target, sorting what it finds into tracked and orphans. */
+    /** What a sweep found so far, by kind, and what became of the orphans it removed. */
+    private static final class Sorted {
+        final Set<String> unreadableEnvs;
+        final List<FoundResource> tracked = new ArrayList<>();
+        final List<FoundResource> orphans = new ArrayList<>();
+        final List<FoundResource> unknown = new ArrayList<>();
+        final Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
+
+        Sorted(Set<String> unreadableEnvs) {
+            this.unreadableEnvs = unreadableEnvs;
+            for (RemoveResult r : RemoveResult.values()) {
+                outcomes.put(r, new ArrayList<>());
+            }
+        }
+    }
+
+    /** The environments whose state file cannot be read, with why (the error a read gives). */
+    private Map<String, String> unreadableStates() {
+        Map<String, String> unreadable = new java.util.TreeMap<>();
+        for (String env : store.environments()) {
+            try {
+                store.read(EnvName.of(env));
+            } catch (ClouddemoException e) {
+                unreadable.put(env, e.getMessage());
+            }
+        }
+        return unreadable;
+    }
+
+    /** Searches one provider at one target, sorting what it finds into tracked, orphans and unknown. */
     private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
-            List<FoundResource> tracked, List<FoundResource> orphans, Map<RemoveResult, List<FoundResource>> outcomes) {
+            Sorted sorted) {
         try (ProviderSession session = open(provider, where)) {
             progress.info("Searching " + provider.id() + " in " + session.region()
                     + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
@@ -250,16 +278,21 @@ public final class Engine {
                 if (resource.container() != null && foundIds.contains(resource.container())) {
                     continue; // listed, kept or removed with its container
                 }
+                String env = resource.tags().get(Tags.ENV);
+                if (env != null && sorted.unreadableEnvs.contains(env)) {
+                    sorted.unknown.add(resource); // its state may well record it: never an orphan
+                    continue;
+                }
                 // state is read again for each resource: a deploy running meanwhile records
                 // its intent before it creates anything, so it is never taken for an orphan
                 if (ownedByState(provider.id(), resource)) {
-                    tracked.add(resource);
+                    sorted.tracked.add(resource);
                     continue;
                 }
-                orphans.add(resource);
+                sorted.orphans.add(resource);
                 if (remove.test(resource)) {
                     cancellation.checkpoint();
-                    outcomes.get(session.steps().step("removing " + resource.id(),
+                    sorted.outcomes.get(session.steps().step("removing " + resource.id(),
                             () -> session.remove(resource, progress, cancellation))).add(resource);
                 }
             }
@@ -294,7 +327,12 @@ public final class Engine {
      */
     private boolean ownedByState(String providerId, FoundResource resource) {
         for (String env : store.environments()) {
-            Optional<EnvironmentState> state = store.read(EnvName.of(env));
+            Optional<EnvironmentState> state;
+            try {
+                state = store.read(EnvName.of(env));
+            } catch (ClouddemoException unreadable) {
+                continue; // its resources are unknown (see sweep), this one carries another env's tags
+            }
             if (state.isEmpty()) {
                 continue;
             }
