@@ -27,7 +27,12 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
                 OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
                 CompletionCommand.class},
-        footerHeading = "%nExit codes:%n")
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
+                "  clouddemo deploy -p aws -m iaas --spot --env pr-42",
+                "  clouddemo envs                                  # what this machine deployed",
+                "  clouddemo destroy --env pr-42 --yes",
+                "  clouddemo COMMAND --help                        # each command's options"})
 public final class ClouddemoCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logging and stack traces.")

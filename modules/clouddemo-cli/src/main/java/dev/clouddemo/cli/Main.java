@@ -31,7 +31,7 @@ public final class Main {
         ClouddemoCommand root = new ClouddemoCommand();
         CommandLine commandLine = new CommandLine(root);
         ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
-        commandLine.getCommandSpec().usageMessage().footer(ClouddemoCommand.exitCodeTable());
+        HelpFooters.addTo(commandLine);
         ErrorHandler errors = new ErrorHandler(root);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);

@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what deploy would change, without changing anything.")
+        description = "Show what deploy would change, without changing anything.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo plan -p aws -m static --local",
+                "  clouddemo plan -p aws -m iaas --spot --env pr-42",
+                "  clouddemo plan -p aws -m static --detailed-exitcode   # CI: 0 no changes, 2 changes"})
 final class PlanCommand implements Callable<Integer>, DetailedExitCode {
     @ParentCommand
     ClouddemoCommand root;

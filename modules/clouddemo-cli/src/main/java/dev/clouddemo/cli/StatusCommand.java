@@ -16,9 +16,9 @@ import picocli.CommandLine.ParentCommand;
                         + " add --update-state to drop from state what the cloud no longer has (as terraform's"
                         + " apply -refresh-only)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clouddemo status                               # every environment, briefly",
+        footer = {"  clouddemo status                          # every environment, briefly",
                 "  clouddemo status --env pr-42",
-                "  clouddemo status --env pr-42 --refresh              # what the cloud has now",
+                "  clouddemo status --env pr-42 --refresh    # what the cloud has now",
                 "  clouddemo status --env pr-42 --refresh --update-state"})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand

@@ -20,7 +20,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Find every resource carrying clouddemo's tags through the provider's own tag search (not"
                 + " through state), list those no state file knows (orphans), and remove them on confirmation.",
-                "Searches one region: --region, else the provider's default."})
+                "Searches one region: --region, else the provider's default. A resource of an environment whose"
+                        + " state file cannot be read is shown as unknown and never removed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo sweep --dry-run                    # list only",
+                "  clouddemo sweep --local --dry-run            # every local emulator",
+                "  clouddemo sweep --env pr-42 --yes            # remove that environment's orphans",
+                "  clouddemo sweep --dry-run --detailed-exitcode   # CI: 2 = orphans found"})
 final class SweepCommand implements Callable<Integer>, DetailedExitCode {
     @Spec
     CommandSpec command;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clouddemo.core.json.Json;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,40 @@ class CliInfoIT {
                 .containsPattern("(?m)^ +130 +interrupted");
         assertThat(result.stdoutLines()).as("short lines, none wrapped by picocli").allSatisfy(l ->
                 assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void help_everyCommand_endsWithExamplesAndTheExitCodes() {
+        // given: every command, and the root
+        List<String> commands = new ArrayList<>(new picocli.CommandLine(new ClouddemoCommand()).getSubcommands().keySet());
+        commands.add(0, "");
+
+        for (String command : commands) {
+            // when
+            Clouddemo.Result result = command.isEmpty() ? cli.run("--help") : cli.run(command, "--help");
+
+            // then: examples of this command, then the one exit-code table, no line wrapped
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            String out = result.stdout();
+            assertThat(out).as("%s", result).contains("Examples:%n".formatted())
+                    .containsPattern("(?m)^  (clouddemo " + command + "|source <\\(clouddemo completion)")
+                    .contains("Exit codes:%n".formatted() + String.format(ClouddemoCommand.exitCodeTable()));
+            assertThat(out.indexOf("Examples:")).as("examples before the exit codes: %s", result)
+                    .isLessThan(out.indexOf("Exit codes:"));
+            assertThat(result.stdoutLines()).as("short lines: %s", result)
+                    .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+        }
+    }
+
+    @Test
+    void help_commandsWithDetailedExitcode_sayWhatItChanges() {
+        for (String command : List.of("plan", "sweep")) {
+            // when
+            Clouddemo.Result result = cli.run(command, "--help");
+
+            // then
+            assertThat(result.stdout()).as("%s", result).contains("With --detailed-exitcode: 0 nothing found, 2 changes");
+        }
     }
 
     @Test
