@@ -38,6 +38,10 @@ public final class ClouddemoCommand {
             description = "Show debug logging and stack traces.")
     boolean verbose;
 
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Show no progress on stderr, only warnings and errors.")
+    boolean quiet;
+
     @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "text", paramLabel = "text|json",
             description = "Result format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat output;
@@ -54,6 +58,14 @@ public final class ClouddemoCommand {
     final Cancellation cancellation = new Cancellation();
 
     public enum OutputFormat { text, json }
+
+    /** This run's terminal: whether a counter is redrawn in place and colours are used (NO_COLOR). */
+    final Terminal terminal = Terminal.detect();
+
+    /** Progress on stderr, as --quiet and the terminal allow. */
+    ConsoleProgress progress() {
+        return new ConsoleProgress(System.err, terminal, quiet, System::nanoTime);
+    }
 
     Engine engine(ConsoleProgress progress) {
         ProviderRegistry providers = ProviderRegistry.load();

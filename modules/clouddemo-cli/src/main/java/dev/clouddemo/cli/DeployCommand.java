@@ -23,7 +23,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         root.stopOnInterrupt();
         PlanResult result = root.engine(progress).deploy(target.request());
         root.renderer().deployed(result, progress.elapsedSeconds(), System.out);

@@ -42,7 +42,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         Engine engine = root.engine(progress);
         List<DeploymentState> targets = engine.destroyTargets(env.env, model, provider);
         if (targets.isEmpty()) {

@@ -17,7 +17,7 @@ final class EnvsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.renderer().environments(root.engine(new ConsoleProgress(System.err)).environmentEntries(),
+        root.renderer().environments(root.engine(root.progress()).environmentEntries(),
                 root.stateHome(), Instant.now(), System.out);
         return 0;
     }

@@ -46,8 +46,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
      * One {@code error:} line on stderr; the hint on the next line, or with {@code --output json}
      * in the JSON document on stdout instead.
      */
-    private static void report(String message, String hint, int code, PrintWriter err, boolean json) {
-        err.println("error: " + message);
+    private void report(String message, String hint, int code, PrintWriter err, boolean json) {
+        err.println(root.terminal.red("error:") + " " + message);
         if (json) {
             err.flush();
             JsonRenderer.error(message, hint, code, System.out);

@@ -35,7 +35,7 @@ final class OutputsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvironmentState state = root.engine(new ConsoleProgress(System.err)).status(env.env);
+        EnvironmentState state = root.engine(root.progress()).status(env.env);
         List<DeploymentState> selected = state.deployments().values().stream()
                 .filter(d -> model == null || d.model() == model)
                 .toList();

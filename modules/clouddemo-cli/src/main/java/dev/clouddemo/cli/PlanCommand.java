@@ -31,7 +31,7 @@ final class PlanCommand implements Callable<Integer>, DetailedExitCode {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         PlanResult result = root.engine(progress).plan(target.request());
         root.renderer().planned(result, System.out);
         return detailedExitCode && result.plan().hasChanges() ? 2 : 0;

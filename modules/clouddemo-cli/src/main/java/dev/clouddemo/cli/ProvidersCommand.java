@@ -14,7 +14,7 @@ final class ProvidersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.renderer().providers(root.engine(new ConsoleProgress(System.err)).providers(), System.out);
+        root.renderer().providers(root.engine(root.progress()).providers(), System.out);
         return 0;
     }
 }

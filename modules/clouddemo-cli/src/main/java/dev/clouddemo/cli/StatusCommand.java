@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
             throw ClouddemoException.usage("--refresh needs --env: it looks at one environment's resources",
                     "add --env ENV (`clouddemo envs` lists them)");
         }
-        Engine engine = root.engine(new ConsoleProgress(System.err));
+        Engine engine = root.engine(root.progress());
         if (env == null) {
             root.renderer().environments(engine.environmentEntries(), root.stateHome(), Instant.now(), System.out);
             return 0;

@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer>, DetailedExitCode {
         if (detailedExitCode && !dryRun) {
             throw ClouddemoException.usage(DetailedExitCode.OPTION + " needs --dry-run", "add --dry-run");
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         Engine engine = root.engine(progress);
         Target target = new Target(region, local, null, Settings.DEFAULTS, ScopeOptions.values(command));
         Predicate<FoundResource> remove = r -> yes;

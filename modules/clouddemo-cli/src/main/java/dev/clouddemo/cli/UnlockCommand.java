@@ -28,7 +28,7 @@ final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = root.engine(new ConsoleProgress(System.err));
+        Engine engine = root.engine(root.progress());
         Optional<StateLock.Holder> holder = engine.lockHolder(env.env);
         Renderer renderer = root.renderer();
         if (holder.isEmpty()) {

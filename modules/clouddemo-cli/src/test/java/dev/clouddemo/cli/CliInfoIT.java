@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,24 @@ class CliInfoIT {
             // then
             assertThat(result.stdout()).as("%s", result).contains("With --detailed-exitcode: 0 nothing found, 2 changes");
         }
+    }
+
+    @Test
+    void error_onATerminal_isRedUnlessNoColor() throws Exception {
+        // given
+        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Clouddemo.SCRIPT), "util-linux script makes the terminal");
+        String[] args = {"status", "--env", "nosuch", "--state-dir", temp.resolve("state").toString()};
+
+        // when
+        Clouddemo.Result plain = cli.run(args);
+        Clouddemo.Result coloured = cli.startOnTerminal(args).await();
+        Clouddemo.Result noColor = cli.with("NO_COLOR", "1").startOnTerminal(args).await();
+
+        // then
+        assertThat(plain.stderr()).as("%s", plain).startsWith("error: no environment").doesNotContain("\u001b[");
+        assertThat(coloured.exitCode()).as("%s", coloured).isEqualTo(3);
+        assertThat(coloured.stdout()).as("%s", coloured).contains("\u001b[1;31merror:\u001b[0m no environment 'nosuch'");
+        assertThat(noColor.stdout()).as("%s", noColor).contains("error: no environment 'nosuch'").doesNotContain("\u001b[");
     }
 
     @Test

@@ -102,9 +102,12 @@ class CliStatusRefreshIT {
         try {
             Clouddemo.Result deployed = e.cli.run(e.deployArgs(e.site(2)));
             assertThat(deployed.exitCode()).as("%s", deployed).isZero();
+            assertThat(deployed.progress()).as("the upload's last count: %s", deployed)
+                    .anyMatch(l -> l.matches("\\[ *[\\d.]+s] Uploaded 3 of 3 file\\(s\\), \\d+ B of \\d+ B \\(.+/s\\) to s3://.*"));
 
             // when
             Clouddemo.Result refreshed = e.cli.run("status", "--env", e.env, "--refresh");
+            Clouddemo.Result quiet = e.cli.run("status", "--env", e.env, "--refresh", "-q");
 
             // then
             assertThat(refreshed.exitCode()).as("%s", refreshed).isZero();
@@ -113,6 +116,8 @@ class CliStatusRefreshIT {
                     .anyMatch(l -> l.matches("    url = http://\\S+  cloud: HTTP 200"))
                     .noneMatch(l -> l.contains("DRIFTED") || l.contains("INCOMPLETE"));
             assertThat(refreshed.progress()).as("%s", refreshed).anyMatch(l -> l.contains("Probing http://"));
+            assertThat(quiet.stderr()).as("--quiet: no progress %s", quiet).isEmpty();
+            assertThat(quiet.stdout()).as("%s", quiet).isEqualTo(refreshed.stdout());
 
             // when: the bucket removed by hand
             String bucket = e.bucketsOfEnv().get(0);
