@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
                 OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                CompletionCommand.class},
+                DoctorCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
                 "  clouddemo deploy -p aws -m iaas --spot --env pr-42",
@@ -134,14 +134,18 @@ public final class ClouddemoCommand {
     public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"clouddemo " + number() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+
+        /** clouddemo's version, as the build wrote it. */
+        static String number() throws IOException {
             Properties p = new Properties();
             try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
             }
-            return new String[] {"clouddemo " + p.getProperty("version", "unknown") + " (Java "
-                    + System.getProperty("java.version") + ")"};
+            return p.getProperty("version", "unknown");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.RefreshResult;
@@ -39,6 +40,9 @@ interface Renderer {
     void providers(List<CloudProvider> providers, PrintStream out);
 
     void swept(SweepResult result, PrintStream out);
+
+    /** {@code doctor}: versions, each provider's credentials, region and emulators, the state folder, the problems. */
+    void doctor(DoctorReport report, String version, PrintStream out);
 
     /** Who holds the lock, before it is removed; {@code holder} is null when nobody does. */
     void lockHolder(String env, StateLock.Holder holder, PrintStream out);

@@ -2,6 +2,7 @@ package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.DeploymentCheck;
+import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.RefreshResult;
@@ -177,6 +178,41 @@ final class TextRenderer implements Renderer {
                 result.orphans().size(), result.unknown().isEmpty() && result.unreadable().isEmpty() ? ""
                         : result.unknown().size() + " unknown (" + result.unreadable().size() + " state file(s) unreadable), ",
                 result.removed().size());
+    }
+
+    @Override
+    public void doctor(DoctorReport report, String version, PrintStream out) {
+        out.printf("clouddemo %s, Java %s (%s) at %s%n", version, System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("java.home"));
+        for (DoctorReport.ProviderCheck p : report.providers()) {
+            out.printf("%s (%s)%n", p.id(), p.name());
+            p.credentials().ifPresentOrElse(chain -> {
+                out.println(chain.winner().map(w -> "  credentials: " + w.name() + ": " + w.detail())
+                        .orElse("  credentials: NONE FOUND; " + chain.hint()));
+                int tried = chain.winner().map(chain.sources()::indexOf).orElse(chain.sources().size());
+                chain.sources().subList(0, tried).forEach(s -> out.printf("    tried %s: %s%n", s.name(), s.detail()));
+            }, () -> out.println("  credentials: this provider cannot say where it finds them"));
+            out.println(p.scopeProblem() != null ? "  region: PROBLEM: " + p.scopeProblem()
+                    : "  region: " + p.region() + p.scope().entrySet().stream().filter(e -> !e.getKey().equals("region"))
+                            .map(e -> ", " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining()));
+            for (DoctorReport.EmulatorCheck e : p.emulators()) {
+                out.printf("  local emulator %s (%s): %s%n", e.endpoint(), String.join(", ", e.models()),
+                        e.running() ? "running" : "not running");
+            }
+        }
+        DoctorReport.StateCheck s = report.state();
+        out.printf("state folder %s: %s%n", s.home(), !s.exists() ? "not created yet (the first deploy creates it)"
+                : s.environments().size() + " environment(s), " + (s.writable() ? "writable" : "NOT WRITABLE"));
+        s.environments().stream().filter(e -> !e.readable()).forEach(e -> out.println("  UNREADABLE: " + e.problem()));
+        s.locks().forEach(h -> out.printf("  lock %s: held by %s%s%n", h.file(), h.describe(),
+                h.stale() ? "; STALE: " + h.staleReason() : ""));
+        List<String> problems = report.problems();
+        if (problems.isEmpty()) {
+            out.println("All is well.");
+        } else {
+            out.printf("%d problem(s):%n", problems.size());
+            problems.forEach(p -> out.println("  - " + p));
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ public interface Progress {
      * {@code files == totalFiles}. Called from the transfer's threads, often: a console shows a
      * counter (files, bytes, rate). By default nothing is shown.
      *
-     * @param what where to, e.g. "s3://bucket"
+     * @param what where to, e.g. the store's location
      */
     default void transferred(String what, int files, int totalFiles, long bytes, long totalBytes, Duration elapsed) {
     }

@@ -67,6 +67,22 @@ public final class StateStore {
         }
     }
 
+    /** The environments that have a lock file (a run holds them, or died holding them), sorted by name. */
+    public List<String> lockedEnvironments() {
+        if (!Files.isDirectory(envDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(envDir())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".lock"))
+                    .map(n -> n.substring(0, n.length() - ".lock".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw unreadable(envDir(), e);
+        }
+    }
+
     public Optional<EnvironmentState> read(EnvName env) {
         Path file = file(env);
         String text;

@@ -788,6 +788,30 @@ class EngineTest {
     }
 
     @Test
+    void doctor_providerThatCannotSayAndACorruptStateFile_listsOnlyTheFileAsAProblemAndChangesNothing() throws Exception {
+        // given: a fake provider (the SPI's default credential chain: it cannot say) and a corrupt file
+        engine.deploy(request("dev"));
+        Path corrupt = store.home().resolve("envs/broken.json");
+        Files.writeString(corrupt, "{");
+        fake.calls.clear();
+
+        // when
+        DoctorReport report = engine.doctor();
+
+        // then
+        DoctorReport.ProviderCheck check = report.providers().get(0);
+        assertThat(check.credentials()).isEmpty();
+        assertThat(check.scope()).as("the fake declares scope options: its session says them")
+                .containsEntry("tenancy", "t-default");
+        assertThat(check.region()).isEqualTo("fake-north-1");
+        assertThat(check.emulators()).singleElement().satisfies(e -> assertThat(e.running()).isFalse());
+        assertThat(report.state().environments()).extracting(EnvironmentEntry::name).containsExactly("broken", "dev");
+        assertThat(report.problems()).singleElement().asString().contains(corrupt.toString());
+        assertThat(fake.calls).as("a session opened and closed, no call made").containsExactly("close");
+        assertThat(corrupt).hasContent("{");
+    }
+
+    @Test
     void status_deployedEnv_returnsState() {
         // given
         engine.deploy(request("dev"));
