@@ -69,8 +69,11 @@ public final class ClouddemoCommand {
 
     Engine engine(ConsoleProgress progress) {
         ProviderRegistry providers = ProviderRegistry.load();
-        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation,
-                settings(providers));
+        return engine(providers, progress, settings(providers));
+    }
+
+    Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
+        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation, settings);
     }
 
     /** The settings file's values over the defaults (the providers' waits among them). */

@@ -1,7 +1,12 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.engine.DoctorReport;
+import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +25,15 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DoctorReport report = root.engine(root.progress()).doctor();
+        ProviderRegistry providers = ProviderRegistry.load();
+        Settings settings = providers.defaultSettings();
+        List<String> found = new ArrayList<>();
+        try {
+            settings = root.settings(providers);
+        } catch (ClouddemoException e) {
+            found.add(e.getMessage()); // reported with the rest; the defaults serve meanwhile
+        }
+        DoctorReport report = root.engine(providers, root.progress(), settings).doctor(found);
         root.renderer().doctor(report, ClouddemoCommand.Version.number(), System.out);
         return report.problems().isEmpty() ? 0 : 1;
     }

@@ -211,7 +211,7 @@ final class TextRenderer implements Renderer {
             out.println("All is well.");
         } else {
             out.printf("%d problem(s):%n", problems.size());
-            problems.forEach(p -> out.println("  - " + p));
+            problems.forEach(p -> out.println("  - " + p.replace("\n", System.lineSeparator() + "    ")));
         }
     }
 

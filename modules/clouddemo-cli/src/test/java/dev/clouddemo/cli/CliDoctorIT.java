@@ -94,6 +94,25 @@ class CliDoctorIT {
     }
 
     @Test
+    void doctor_badSettingsFile_isAProblemAndTheRestIsStillChecked() throws Exception {
+        // given
+        Path config = Files.createDirectories(stateHome).resolve("config.yaml");
+        Files.writeString(config, "retries:\n  maxAttempts: many\n");
+
+        // when
+        Clouddemo.Result result = cli.with("AWS_ACCESS_KEY_ID", "AKIAABCDEFGHIJKLMNOP")
+                .with("AWS_SECRET_ACCESS_KEY", "x").run("doctor");
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.stdoutLines()).as("%s", result)
+                .contains("  credentials: environment variables (AWS_ACCESS_KEY_ID): access key AKIA…MNOP", "1 problem(s):")
+                .anyMatch(l -> l.startsWith("  - ") && l.contains("in settings"))
+                .anyMatch(l -> l.startsWith("    ") && l.strip().startsWith(config + ":2: retries.maxAttempts"));
+        assertThat(result.diagnostics()).as("%s", result).isEmpty();
+    }
+
+    @Test
     void doctor_staleLock_isAProblemNamingTheFile() throws Exception {
         // given: keys, and a lock whose process has exited
         Process gone = new ProcessBuilder("true").start();

@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * What {@code clouddemo doctor} found, without changing anything: per provider its credential
  * chain, where a session would go (region, and the rest of its scope) and its local emulators; the
- * state folder's health. {@link #problems()} is what keeps it from being all well.
+ * state folder's health; and what the caller found wrong before it asked (a settings file it could
+ * not read). {@link #problems()} is what keeps it from being all well.
  */
-public record DoctorReport(List<ProviderCheck> providers, StateCheck state) {
+public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List<String> foundBefore) {
     public DoctorReport {
         providers = List.copyOf(providers);
+        foundBefore = List.copyOf(foundBefore);
     }
 
     /**
@@ -48,7 +50,7 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state) {
 
     /** What is not well, one line each: no credentials, an unresolvable scope, an unreadable state file, a stale lock. */
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(foundBefore);
         for (ProviderCheck p : providers) {
             p.credentials().filter(c -> c.winner().isEmpty())
                     .ifPresent(c -> problems.add(p.id() + ": no credentials found; " + c.hint()));

@@ -447,7 +447,12 @@ public final class Engine {
      * and the state folder's health.
      */
     public DoctorReport doctor() {
-        return new DoctorReport(providers.all().stream().map(this::doctorCheck).toList(), stateCheck());
+        return doctor(List.of());
+    }
+
+    /** The same, with the problems the caller found before it asked (a settings file it could not read). */
+    public DoctorReport doctor(List<String> foundBefore) {
+        return new DoctorReport(providers.all().stream().map(this::doctorCheck).toList(), stateCheck(), foundBefore);
     }
 
     private DoctorReport.ProviderCheck doctorCheck(CloudProvider provider) {
