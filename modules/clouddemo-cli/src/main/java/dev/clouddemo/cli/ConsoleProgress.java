@@ -92,7 +92,7 @@ final class ConsoleProgress implements Progress {
     }
 
     private String stamp() {
-        return terminal.dim(String.format("[%5.1fs]", elapsedSeconds())) + " ";
+        return String.format("[%5.1fs] ", elapsedSeconds());
     }
 
     /** Counts from now: for a command that waited for an answer before it started working. */

@@ -31,10 +31,6 @@ record Terminal(boolean interactive, boolean colour) {
         return paint("\u001b[33m", text);
     }
 
-    String dim(String text) {
-        return paint("\u001b[2m", text);
-    }
-
     private String paint(String code, String text) {
         return colour ? code + text + RESET : text;
     }
