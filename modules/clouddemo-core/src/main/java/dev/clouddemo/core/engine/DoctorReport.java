@@ -1,6 +1,7 @@
 package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.spi.CredentialChain;
+import dev.clouddemo.core.state.StateLock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List
 
     /** The state folder: whether it exists and can be written, its environments (readable or not), its locks. */
     public record StateCheck(Path home, boolean exists, boolean writable, List<EnvironmentEntry> environments,
-            List<dev.clouddemo.core.state.StateLock.Holder> locks) {
+            List<StateLock.Holder> locks) {
         public StateCheck {
             environments = List.copyOf(environments);
             locks = List.copyOf(locks);
@@ -62,7 +63,7 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List
             problems.add("state folder " + state.home() + " cannot be written");
         }
         state.environments().stream().filter(e -> !e.readable()).forEach(e -> problems.add(e.problem()));
-        state.locks().stream().filter(dev.clouddemo.core.state.StateLock.Holder::stale)
+        state.locks().stream().filter(StateLock.Holder::stale)
                 .forEach(h -> problems.add("stale lock " + h.file() + ": " + h.staleReason()));
         return problems;
     }

@@ -452,49 +452,7 @@ public final class Engine {
 
     /** The same, with the problems the caller found before it asked (a settings file it could not read). */
     public DoctorReport doctor(List<String> foundBefore) {
-        return new DoctorReport(providers.all().stream().map(this::doctorCheck).toList(), stateCheck(), foundBefore);
-    }
-
-    private DoctorReport.ProviderCheck doctorCheck(CloudProvider provider) {
-        String region = null;
-        Map<String, String> scope = Map.of();
-        String problem = null;
-        try (ProviderSession session = provider.open(new Target(null, false, null, settings))) {
-            region = session.region();
-            if (!provider.scopeOptions().isEmpty()) {
-                scope = session.scope(); // the parts beyond the region the provider declares pinnable
-            }
-        } catch (ClouddemoException e) {
-            problem = e.getMessage();
-        }
-        Map<String, List<String>> modelsByEndpoint = new java.util.TreeMap<>();
-        provider.models().stream().sorted().forEach(model -> provider.localEndpoint(model)
-                .ifPresent(endpoint -> modelsByEndpoint.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(model.id())));
-        List<DoctorReport.EmulatorCheck> emulators = new ArrayList<>();
-        modelsByEndpoint.forEach((endpoint, models) ->
-                emulators.add(new DoctorReport.EmulatorCheck(endpoint, models, EndpointProbe.accepts(endpoint))));
-        return new DoctorReport.ProviderCheck(provider.id(), provider.displayName(), provider.credentialChain(), region,
-                scope, problem, emulators);
-    }
-
-    private DoctorReport.StateCheck stateCheck() {
-        Path home = store.home();
-        boolean exists = java.nio.file.Files.isDirectory(home);
-        Path envs = home.resolve("envs");
-        boolean writable = exists && java.nio.file.Files.isWritable(java.nio.file.Files.isDirectory(envs) ? envs : home);
-        List<StateLock.Holder> locks = new ArrayList<>();
-        List<EnvironmentEntry> entries = List.of();
-        if (exists) {
-            entries = environmentEntries();
-            for (String env : store.lockedEnvironments()) {
-                try {
-                    StateLock.holder(store, EnvName.of(env)).ifPresent(locks::add);
-                } catch (ClouddemoException notAnEnvironment) {
-                    // a lock file no clouddemo wrote: not ours to judge
-                }
-            }
-        }
-        return new DoctorReport.StateCheck(home, exists, writable, entries, locks);
+        return new Doctor(store, settings).examine(providers.all(), environmentEntries(), foundBefore);
     }
 
     private EnvironmentEntry entry(String env) {
