@@ -45,7 +45,8 @@ final class BeanstalkEnvironmentWatch {
 
     /** How an environment stands for {@code status --refresh}: Ready and Green is as deployed. */
     static ObservedResource observed(String type, String name, EnvironmentDescription env) {
-        String state = env.statusAsString() + "/" + env.healthAsString();
+        String state = java.util.Objects.requireNonNullElse(env.statusAsString(), "status unknown") + "/"
+                + java.util.Objects.requireNonNullElse(env.healthAsString(), "health unknown");
         return env.status() == EnvironmentStatus.READY && env.health() == EnvironmentHealth.GREEN
                 ? ObservedResource.ok(type, name, state) : ObservedResource.degraded(type, name, state);
     }

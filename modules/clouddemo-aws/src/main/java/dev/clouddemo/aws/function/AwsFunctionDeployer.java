@@ -411,7 +411,8 @@ public final class AwsFunctionDeployer implements Deployer {
                         .map(f -> LambdaFunction.observed(r.type(), r.name(), f.configuration()))
                         .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found")));
                 case URL -> observed.add(new LambdaFunctionUrl(session.lambda()).find(r.name())
-                        .map(u -> ObservedResource.ok(r.type(), r.name(), "auth " + u.authTypeAsString()))
+                        .map(u -> ObservedResource.ok(r.type(), r.name(), u.authTypeAsString() == null ? "exists"
+                                : "auth " + u.authTypeAsString()))
                         .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found")));
                 case ROLE -> observed.add(new LambdaExecutionRole(session.iam()).find(r.name())
                         .map(role -> ObservedResource.ok(r.type(), r.name(), "exists"))

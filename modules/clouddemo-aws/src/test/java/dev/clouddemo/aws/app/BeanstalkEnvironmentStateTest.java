@@ -31,4 +31,10 @@ class BeanstalkEnvironmentStateTest {
     void observed_updating_isDegradedSayingSo() {
         assertThat(observed(EnvironmentStatus.UPDATING, EnvironmentHealth.GREY).state()).isEqualTo("Updating/Grey");
     }
+
+    @Test
+    void observed_noStatusOrHealth_saysUnknownNeverNull() {
+        assertThat(BeanstalkEnvironmentWatch.observed("beanstalk-environment", "e",
+                EnvironmentDescription.builder().build()).state()).isEqualTo("status unknown/health unknown");
+    }
 }
