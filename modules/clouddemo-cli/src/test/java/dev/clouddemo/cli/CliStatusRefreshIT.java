@@ -132,4 +132,29 @@ class CliStatusRefreshIT {
             e.cli.run("destroy", "--env", e.env, "--yes");
         }
     }
+
+    @Test
+    void statusRefresh_functionOnMiniStack_isActiveAndItsUrlAnswers(@AwsEmulatorNamed("ministack") AwsEmulator ministack)
+            throws Exception {
+        // given: the demo function on the emulator that runs Python handlers and serves function URLs
+        ScratchEnvironment e = new ScratchEnvironment(ministack, temp, Clouddemo.in(temp));
+        try {
+            Clouddemo.Result deployed = e.cli.run("deploy", "-p", "aws", "-m", "faas", "--env", e.env, "--local");
+            assertThat(deployed.exitCode()).as("%s", deployed).isZero();
+
+            // when
+            Clouddemo.Result refreshed = e.cli.run("status", "--env", e.env, "--refresh");
+
+            // then
+            assertThat(refreshed.exitCode()).as("%s", refreshed).isZero();
+            assertThat(refreshed.stdoutLines()).as("%s", refreshed)
+                    .anyMatch(l -> l.matches(" +lambda-function +\\S+ \\(created\\)  cloud: Active"))
+                    .anyMatch(l -> l.matches(" +lambda-url +\\S+ \\(created\\)  cloud: auth NONE"))
+                    .anyMatch(l -> l.matches(" +iam-role +\\S+ \\(created\\)  cloud: exists"))
+                    .anyMatch(l -> l.matches("    url = http://\\S+  cloud: HTTP 200"))
+                    .noneMatch(l -> l.contains("DRIFTED") || l.contains("INCOMPLETE"));
+        } finally {
+            e.cli.run("destroy", "--env", e.env, "--yes");
+        }
+    }
 }
