@@ -63,7 +63,7 @@ final class Doctor {
     private DoctorReport.StateCheck stateCheck(List<EnvironmentEntry> environments) {
         Path home = store.home();
         boolean exists = Files.isDirectory(home);
-        Path envs = home.resolve("envs");
+        Path envs = store.envDir();
         boolean writable = exists && Files.isWritable(Files.isDirectory(envs) ? envs : home);
         List<StateLock.Holder> locks = new ArrayList<>();
         if (exists) {

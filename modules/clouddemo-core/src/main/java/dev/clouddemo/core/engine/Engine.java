@@ -456,7 +456,7 @@ public final class Engine {
     }
 
     private EnvironmentEntry entry(String env) {
-        Path file = store.home().resolve("envs").resolve(env + ".json");
+        Path file = store.file(env);
         try {
             EnvName name = EnvName.of(env);
             return new EnvironmentEntry(env, file, store.read(name), null, StateLock.holder(store, name));

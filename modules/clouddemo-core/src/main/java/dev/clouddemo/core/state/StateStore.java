@@ -44,10 +44,16 @@ public final class StateStore {
     }
 
     public Path file(EnvName env) {
-        return envDir().resolve(env.value() + ".json");
+        return file(env.value());
     }
 
-    Path envDir() {
+    /** The state file of a name listed by {@link #environments()}, valid environment name or not. */
+    public Path file(String env) {
+        return envDir().resolve(env + ".json");
+    }
+
+    /** The folder of the state and lock files. */
+    public Path envDir() {
         return home.resolve("envs");
     }
 
