@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * and for a command with {@code --detailed-exitcode} what that changes.
  */
 final class HelpFooters {
-    static final String DETAILED = "  With --detailed-exitcode: 0 nothing found, 2 changes (plan) or orphans"
-            + "%n  (sweep) found, 1 any error.";
+    static final String DETAILED = "  With --detailed-exitcode: 0 nothing found, 2 changes (plan), drift"
+            + "%n  (status --refresh) or orphans (sweep) found, 1 any error.";
 
     private HelpFooters() {
     }

@@ -1,6 +1,8 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.engine.DeploymentCheck;
 import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.engine.RefreshResult;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -19,8 +21,9 @@ import picocli.CommandLine.ParentCommand;
         footer = {"  clouddemo status                          # every environment, briefly",
                 "  clouddemo status --env pr-42",
                 "  clouddemo status --env pr-42 --refresh    # what the cloud has now",
-                "  clouddemo status --env pr-42 --refresh --update-state"})
-final class StatusCommand implements Callable<Integer> {
+                "  clouddemo status --env pr-42 --refresh --update-state",
+                "  clouddemo status --env pr-42 --refresh --detailed-exitcode   # CI: 2 = drift"})
+final class StatusCommand implements Callable<Integer>, DetailedExitCode {
     @ParentCommand
     ClouddemoCommand root;
 
@@ -35,10 +38,22 @@ final class StatusCommand implements Callable<Integer> {
             + " cloud no longer has (and the deployment's outputs), so `deploy` creates them again.")
     boolean updateState;
 
+    @Option(names = DetailedExitCode.OPTION, description = "With --refresh: exit 0 when the cloud has what state"
+            + " records, 2 when it differs (drift), 1 on any error (as terraform plan -refresh-only).")
+    boolean detailedExitCode;
+
+    @Override
+    public boolean detailedExitCode() {
+        return detailedExitCode;
+    }
+
     @Override
     public Integer call() {
         if (updateState && !refresh) {
             throw ClouddemoException.usage("--update-state needs --refresh", "add --refresh");
+        }
+        if (detailedExitCode && !refresh) {
+            throw ClouddemoException.usage(DetailedExitCode.OPTION + " needs --refresh", "add --refresh");
         }
         if (refresh && env == null) {
             throw ClouddemoException.usage("--refresh needs --env: it looks at one environment's resources",
@@ -53,8 +68,9 @@ final class StatusCommand implements Callable<Integer> {
             if (updateState) {
                 root.stopOnInterrupt();
             }
-            root.renderer().refreshed(engine.refresh(env, updateState), System.out);
-            return 0;
+            RefreshResult result = engine.refresh(env, updateState);
+            root.renderer().refreshed(result, System.out);
+            return detailedExitCode && result.checks().values().stream().anyMatch(DeploymentCheck::drifted) ? 2 : 0;
         }
         root.renderer().status(engine.status(env), root.stateHome(), System.out);
         return 0;

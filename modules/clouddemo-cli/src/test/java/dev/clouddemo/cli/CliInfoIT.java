@@ -85,7 +85,7 @@ class CliInfoIT {
 
     @Test
     void help_commandsWithDetailedExitcode_sayWhatItChanges() {
-        for (String command : List.of("plan", "sweep")) {
+        for (String command : List.of("plan", "sweep", "status")) {
             // when
             Clouddemo.Result result = cli.run(command, "--help");
 

@@ -147,6 +147,15 @@ class CliStatusIT {
     }
 
     @Test
+    void status_detailedExitcodeWithoutRefresh_exits1() {
+        // when
+        Clouddemo.Result result = cli.run("status", "--env", "dev", "--detailed-exitcode");
+
+        // then: 1, since 2 would read as "drift"
+        assertCleanError(result, 1, "--detailed-exitcode needs --refresh");
+    }
+
+    @Test
     void status_refreshWithoutEnv_exits2() {
         // when
         Clouddemo.Result result = cli.run("status", "--refresh");

@@ -54,6 +54,8 @@ class CliStatusRefreshIT {
                     .anyMatch(l -> l.startsWith("    DRIFTED: ") && l.contains("`clouddemo " + String.join(" ", deploy) + "`"))
                     .anyMatch(l -> l.startsWith("State was not changed; ") && l.contains("--update-state"));
             assertThat(Files.readString(e.stateFile())).as("state untouched").isEqualTo(stateBefore);
+            Clouddemo.Result detailed = e.cli.run("status", "--env", e.env, "--refresh", "--detailed-exitcode", "-q");
+            assertThat(detailed.exitCode()).as("drift, as terraform plan -refresh-only: %s", detailed).isEqualTo(2);
 
             // when: the same as JSON
             Map<String, Object> json = ScratchEnvironment.object(e.cli.run("status", "--env", e.env, "--refresh",
@@ -118,6 +120,8 @@ class CliStatusRefreshIT {
             assertThat(refreshed.progress()).as("%s", refreshed).anyMatch(l -> l.contains("Probing http://"));
             assertThat(quiet.stderr()).as("--quiet: no progress %s", quiet).isEmpty();
             assertThat(quiet.stdout()).as("%s", quiet).isEqualTo(refreshed.stdout());
+            Clouddemo.Result detailed = e.cli.run("status", "--env", e.env, "--refresh", "--detailed-exitcode", "-q");
+            assertThat(detailed.exitCode()).as("no drift: %s", detailed).isZero();
 
             // when: the bucket removed by hand
             String bucket = e.bucketsOfEnv().get(0);
