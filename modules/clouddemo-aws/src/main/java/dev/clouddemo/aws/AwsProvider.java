@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import dev.clouddemo.core.spi.CloudProvider;
+import dev.clouddemo.core.spi.CredentialChain;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.spi.Deployer;
@@ -108,6 +109,11 @@ public final class AwsProvider implements CloudProvider {
         }
         AwsLocalEmulators emulators = new AwsLocalEmulators(environment);
         return emulators.forModel(model).map(emulators::endpoint);
+    }
+
+    @Override
+    public Optional<CredentialChain> credentialChain() {
+        return Optional.of(AwsCredentialChain.describe(environment));
     }
 
     @Override

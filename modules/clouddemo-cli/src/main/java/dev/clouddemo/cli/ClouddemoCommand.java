@@ -25,13 +25,22 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                CompletionCommand.class},
-        footerHeading = "%nExit codes:%n")
+                OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
+                DoctorCommand.class, CompletionCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
+                "  clouddemo deploy -p aws -m iaas --spot --env pr-42",
+                "  clouddemo envs                                  # what this machine deployed",
+                "  clouddemo destroy --env pr-42 --yes",
+                "  clouddemo COMMAND --help                        # each command's options"})
 public final class ClouddemoCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show debug logging and stack traces.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Show no progress on stderr, only warnings and errors.")
+    boolean quiet;
 
     @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "text", paramLabel = "text|json",
             description = "Result format on stdout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -50,10 +59,21 @@ public final class ClouddemoCommand {
 
     public enum OutputFormat { text, json }
 
+    /** This run's terminal: whether a counter is redrawn in place and colours are used (NO_COLOR). */
+    final Terminal terminal = Terminal.detect();
+
+    /** Progress on stderr, as --quiet and the terminal allow. */
+    ConsoleProgress progress() {
+        return new ConsoleProgress(System.err, terminal, quiet, System::nanoTime);
+    }
+
     Engine engine(ConsoleProgress progress) {
         ProviderRegistry providers = ProviderRegistry.load();
-        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation,
-                settings(providers));
+        return engine(providers, progress, settings(providers));
+    }
+
+    Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
+        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation, settings);
     }
 
     /** The settings file's values over the defaults (the providers' waits among them). */
@@ -117,14 +137,18 @@ public final class ClouddemoCommand {
     public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
+            return new String[] {"clouddemo " + number() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+
+        /** clouddemo's version, as the build wrote it. */
+        static String number() throws IOException {
             Properties p = new Properties();
             try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
             }
-            return new String[] {"clouddemo " + p.getProperty("version", "unknown") + " (Java "
-                    + System.getProperty("java.version") + ")"};
+            return p.getProperty("version", "unknown");
         }
     }
 }

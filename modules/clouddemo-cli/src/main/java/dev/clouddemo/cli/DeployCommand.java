@@ -7,7 +7,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Deploy (or update) a service model in an environment, then print its outputs.")
+        description = "Deploy (or update) a service model in an environment, then print its outputs.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo deploy -p aws -m static --local",
+                "  clouddemo deploy -p aws -m static --env pr-42 --source ./site",
+                "  clouddemo deploy -p aws -m faas --private --region eu-west-1",
+                "  clouddemo deploy -p aws -m iaas --spot --max-price 0.005 --ssh",
+                "  clouddemo deploy -p aws -m static --local --output json"})
 final class DeployCommand implements Callable<Integer> {
     @ParentCommand
     ClouddemoCommand root;
@@ -17,7 +23,7 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         root.stopOnInterrupt();
         PlanResult result = root.engine(progress).deploy(target.request());
         root.renderer().deployed(result, progress.elapsedSeconds(), System.out);

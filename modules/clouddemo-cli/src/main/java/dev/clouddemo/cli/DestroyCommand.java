@@ -16,7 +16,11 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = "Tear down every deployment in an environment (or one model's), then verify by tag search"
-                + " that nothing is left.")
+                + " that nothing is left.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo destroy --env pr-42              # lists what it removes, asks",
+                "  clouddemo destroy --env pr-42 --yes        # scripts: no question",
+                "  clouddemo destroy --env dev -m iaas --yes  # only the VM"})
 final class DestroyCommand implements Callable<Integer> {
     @ParentCommand
     ClouddemoCommand root;
@@ -38,7 +42,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         Engine engine = root.engine(progress);
         List<DeploymentState> targets = engine.destroyTargets(env.env, model, provider);
         if (targets.isEmpty()) {

@@ -24,8 +24,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        // plan --detailed-exitcode: 2 means "changes", so every failure is 1 (as terraform)
-        boolean detailed = commandLine.getCommand() instanceof PlanCommand plan && plan.detailedExitCode;
+        // --detailed-exitcode: 2 means "changes" or "orphans found", so every failure is 1 (as terraform)
+        boolean detailed = commandLine.getCommand() instanceof DetailedExitCode command && command.detailedExitCode();
         if (ex instanceof ClouddemoException e) {
             String message = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.exitCode().meaning();
             int code = detailed ? ExitCode.CLOUD_FAILURE.code() : e.exitCode().code();
@@ -46,8 +46,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
      * One {@code error:} line on stderr; the hint on the next line, or with {@code --output json}
      * in the JSON document on stdout instead.
      */
-    private static void report(String message, String hint, int code, PrintWriter err, boolean json) {
-        err.println("error: " + message);
+    private void report(String message, String hint, int code, PrintWriter err, boolean json) {
+        err.println(root.terminal.red("error:") + " " + message);
         if (json) {
             err.flush();
             JsonRenderer.error(message, hint, code, System.out);
@@ -81,8 +81,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             hint = "did you mean " + String.join(" or ", unmatched.getSuggestions().stream().limit(3).toList()) + "? or "
                     + hint;
         }
-        report(userMessage(ex), hint, ExitCode.USAGE.code(), err, json() || asksForJson(args));
-        return ExitCode.USAGE.code();
+        // with --detailed-exitcode, 2 means "changes": a usage error is 1 then (as terraform)
+        int code = DetailedExitCode.asked(args) ? ExitCode.CLOUD_FAILURE.code() : ExitCode.USAGE.code();
+        report(userMessage(ex), hint, code, err, json() || asksForJson(args));
+        return code;
     }
 
     /** Matches what only a programmer can read: a Java class or exception name, or a missing message. */

@@ -1,7 +1,10 @@
 package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.DoctorReport;
+import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.RefreshResult;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ServiceModel;
@@ -12,6 +15,7 @@ import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +61,58 @@ final class JsonRenderer implements Renderer {
 
     @Override
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
+        out.print(Json.write(statusView(state, null)));
+    }
+
+    @Override
+    public void refreshed(RefreshResult result, PrintStream out) {
+        Map<String, Object> m = statusView(result.state(), result);
+        m.put("stateUpdated", result.stateUpdated());
+        out.print(Json.write(m));
+    }
+
+    /** The environment's deployments, each with "incomplete" (why, or null) and, when refreshed, "cloud". */
+    private static Map<String, Object> statusView(EnvironmentState state, RefreshResult refreshed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("env", state.env().value());
         Map<String, Object> deployments = new LinkedHashMap<>();
-        state.deployments().forEach((key, d) -> deployments.put(key, ResultViews.deployment(d)));
+        state.deployments().forEach((key, d) -> {
+            Map<String, Object> view = new LinkedHashMap<>(ResultViews.deployment(d));
+            view.put("incomplete", d.incomplete().orElse(null));
+            if (refreshed != null && refreshed.checks().containsKey(key)) {
+                view.put("cloud", ResultViews.check(refreshed.checks().get(key)));
+            }
+            deployments.put(key, view);
+        });
         m.put("deployments", deployments);
-        out.print(Json.write(m));
+        return m;
+    }
+
+    @Override
+    public void environments(List<EnvironmentEntry> entries, Path stateHome, Instant now, PrintStream out) {
+        List<Object> list = new ArrayList<>();
+        for (EnvironmentEntry e : entries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("env", e.name());
+            m.put("file", e.file().toString());
+            m.put("unreadable", e.problem());
+            m.put("lockedBy", e.lock().map(StateLock.Holder::describe).orElse(null));
+            List<Object> deployments = new ArrayList<>();
+            e.state().ifPresent(s -> s.deployments().values().forEach(d -> {
+                Map<String, Object> dm = new LinkedHashMap<>();
+                dm.put("key", d.key());
+                dm.put("provider", d.provider());
+                dm.put("model", d.model().id());
+                dm.put("createdAt", d.createdAt() == null ? null : d.createdAt().toString());
+                dm.put("ageSeconds", d.createdAt() == null ? null : java.time.Duration.between(d.createdAt(), now).toSeconds());
+                dm.put("url", d.outputs().get("url"));
+                dm.put("incomplete", d.incomplete().orElse(null));
+                deployments.add(dm);
+            }));
+            m.put("deployments", deployments);
+            list.add(m);
+        }
+        out.print(Json.write(list));
     }
 
     @Override
@@ -100,7 +150,14 @@ final class JsonRenderer implements Renderer {
         m.put("removed", ids(result.removed()));
         m.put("alreadyGone", ids(result.alreadyGone()));
         m.put("notRemovable", ids(result.notRemovable()));
+        m.put("unknown", ids(result.unknown()));
+        m.put("unreadableStates", result.unreadable());
         out.print(Json.write(m));
+    }
+
+    @Override
+    public void doctor(DoctorReport report, String version, PrintStream out) {
+        out.print(Json.write(ResultViews.doctor(report, version)));
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class Main {
     static CommandLine commandLine(ClouddemoCommand root) {
         CommandLine commandLine = new CommandLine(root);
         ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
-        commandLine.getCommandSpec().usageMessage().footer(ClouddemoCommand.exitCodeTable());
+        HelpFooters.addTo(commandLine);
         ErrorHandler errors = new ErrorHandler(root);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);

@@ -5,9 +5,7 @@ import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
-import dev.clouddemo.core.state.ResourceRecord;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -37,7 +35,7 @@ final class OutputsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EnvironmentState state = root.engine(new ConsoleProgress(System.err)).status(env.env);
+        EnvironmentState state = root.engine(root.progress()).status(env.env);
         List<DeploymentState> selected = state.deployments().values().stream()
                 .filter(d -> model == null || d.model() == model)
                 .toList();
@@ -77,22 +75,9 @@ final class OutputsCommand implements Callable<Integer> {
 
     /** A deployment whose resources are not all created, or that has no outputs, has no outputs to trust. */
     private static void requireComplete(EnvironmentState state, DeploymentState d) {
-        List<ResourceRecord> unfinished = d.resources().stream()
-                .filter(r -> r.status() != ResourceRecord.Status.CREATED)
-                .toList();
-        String why;
-        if (!unfinished.isEmpty()) {
-            why = unfinished.size() + " resource(s) not created: " + unfinished.stream()
-                    .map(r -> r.type() + " " + r.name() + " (" + r.status().name().toLowerCase(Locale.ROOT) + ")")
-                    .collect(Collectors.joining(", "));
-        } else if (d.outputs().isEmpty()) {
-            why = "it has no outputs";
-        } else {
-            return;
-        }
-        throw ClouddemoException.cloud(d.key() + " in environment '" + state.env() + "' is incomplete: " + why,
-                "finish it with `clouddemo deploy -p " + d.provider() + " -m " + d.model().id() + " --env " + state.env()
-                        + (d.local() ? " --local" : "") + "`, or remove it with `clouddemo destroy --env " + state.env()
-                        + " -m " + d.model().id() + "`", null);
+        d.incomplete().ifPresent(why -> {
+            throw ClouddemoException.cloud(d.key() + " in environment '" + state.env() + "' is incomplete: " + why,
+                    NextSteps.finishOrRemove(state.env(), d), null);
+        });
     }
 }

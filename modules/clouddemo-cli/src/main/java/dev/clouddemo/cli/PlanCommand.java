@@ -8,8 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Show what deploy would change, without changing anything.")
-final class PlanCommand implements Callable<Integer> {
+        description = "Show what deploy would change, without changing anything.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo plan -p aws -m static --local",
+                "  clouddemo plan -p aws -m iaas --spot --env pr-42",
+                "  clouddemo plan -p aws -m static --detailed-exitcode   # CI: 0 no changes, 2 changes"})
+final class PlanCommand implements Callable<Integer>, DetailedExitCode {
     @ParentCommand
     ClouddemoCommand root;
 
@@ -21,8 +25,13 @@ final class PlanCommand implements Callable<Integer> {
     boolean detailedExitCode;
 
     @Override
+    public boolean detailedExitCode() {
+        return detailedExitCode;
+    }
+
+    @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = root.progress();
         PlanResult result = root.engine(progress).plan(target.request());
         root.renderer().planned(result, System.out);
         return detailedExitCode && result.plan().hasChanges() ? 2 : 0;

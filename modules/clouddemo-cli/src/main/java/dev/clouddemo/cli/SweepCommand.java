@@ -20,8 +20,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Find every resource carrying clouddemo's tags through the provider's own tag search (not"
                 + " through state), list those no state file knows (orphans), and remove them on confirmation.",
-                "Searches one region: --region, else the provider's default."})
-final class SweepCommand implements Callable<Integer> {
+                "Searches one region: --region, else the provider's default. A resource of an environment whose"
+                        + " state file cannot be read is shown as unknown and never removed."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo sweep --dry-run                    # list only",
+                "  clouddemo sweep --local --dry-run            # every local emulator",
+                "  clouddemo sweep --env pr-42 --yes            # remove that environment's orphans",
+                "  clouddemo sweep --dry-run --detailed-exitcode   # CI: 2 = orphans found"})
+final class SweepCommand implements Callable<Integer>, DetailedExitCode {
     @Spec
     CommandSpec command;
 
@@ -46,9 +52,21 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Remove orphans without asking (required without a terminal).")
     boolean yes;
 
+    @Option(names = DetailedExitCode.OPTION, description = "With --dry-run: exit 0 when there is no orphan, 2 when"
+            + " there are orphans, 1 on any error (as terraform plan).")
+    boolean detailedExitCode;
+
+    @Override
+    public boolean detailedExitCode() {
+        return detailedExitCode;
+    }
+
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        if (detailedExitCode && !dryRun) {
+            throw ClouddemoException.usage(DetailedExitCode.OPTION + " needs --dry-run", "add --dry-run");
+        }
+        ConsoleProgress progress = root.progress();
         Engine engine = root.engine(progress);
         Target target = new Target(region, local, null, Settings.DEFAULTS, ScopeOptions.values(command));
         Predicate<FoundResource> remove = r -> yes;
@@ -71,6 +89,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult result = engine.sweep(provider, target, env, dryRun ? r -> false : remove);
         root.renderer().swept(result, System.out);
+        if (detailedExitCode) {
+            return result.orphans().isEmpty() ? 0 : 2;
+        }
         return result.notRemovable().isEmpty() ? 0 : 1;
     }
 

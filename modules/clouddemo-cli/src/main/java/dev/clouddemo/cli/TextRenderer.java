@@ -1,7 +1,11 @@
 package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.DestroyResult;
+import dev.clouddemo.core.engine.DeploymentCheck;
+import dev.clouddemo.core.engine.DoctorReport;
+import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.RefreshResult;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
@@ -9,12 +13,14 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,14 +68,75 @@ final class TextRenderer implements Renderer {
     public void status(EnvironmentState state, Path stateHome, PrintStream out) {
         out.printf("Environment '%s'%n", state.env());
         for (DeploymentState d : state.deployments().values()) {
-            out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
-                    d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
-            out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
-            for (ResourceRecord r : d.resources()) {
-                out.printf("    %-24s %s (%s%s)%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
-                        r.operation() == null ? "" : ", operation in flight: " + r.operation());
+            printDeployment(state, d, null, out);
+        }
+    }
+
+    @Override
+    public void refreshed(RefreshResult result, PrintStream out) {
+        EnvironmentState state = result.state();
+        out.printf("Environment '%s' (state, and what the cloud has now)%n", state.env());
+        for (DeploymentState d : state.deployments().values()) {
+            printDeployment(state, d, result.checks().get(d.key()), out);
+        }
+        if (!result.stateUpdated() && result.checks().values().stream().anyMatch(c -> !c.gone().isEmpty())) {
+            out.printf("State was not changed; `clouddemo status --env %s --refresh --update-state` drops what is gone"
+                    + " from it.%n", state.env());
+        }
+    }
+
+    /** A deployment: where, when, each record (with what the cloud says, when checked), outputs, what to run. */
+    private static void printDeployment(EnvironmentState state, DeploymentState d, DeploymentCheck check, PrintStream out) {
+        out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
+                d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
+        out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
+        for (ResourceRecord r : d.resources()) {
+            out.printf("    %-24s %s (%s%s)%s%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
+                    r.operation() == null ? "" : ", operation in flight: " + r.operation(),
+                    check == null ? "" : "  cloud: " + check.of(r).map(TextRenderer::observedText).orElse("not checked"));
+        }
+        if (check != null) {
+            check.forgotten().forEach(o -> out.printf("    %-24s %s dropped from state: %s%n", o.type(), o.name(), o.state()));
+        }
+        d.outputs().forEach((k, v) -> out.printf("    %s = %s%s%n", k, v, check == null || !check.urls().containsKey(k)
+                ? "" : "  cloud: " + check.urls().get(k).describe()));
+        d.incomplete().ifPresent(why -> out.printf("    INCOMPLETE: %s; %s%n", why, NextSteps.finishOrRemove(state.env(), d)));
+        if (check != null && d.incomplete().isEmpty() && check.drifted()) {
+            out.printf("    DRIFTED: the cloud differs from what was deployed; `%s` puts it back, `%s` removes it%n",
+                    NextSteps.deploy(state.env(), d), NextSteps.destroy(state.env(), d));
+        }
+    }
+
+    /** "i-0abc running", or "i-0abc terminated (GONE)". */
+    private static String observedText(ObservedResource o) {
+        return o.state() + (o.condition() == ObservedResource.Condition.OK ? "" : " (" + o.condition().name() + ")");
+    }
+
+    @Override
+    public void environments(List<EnvironmentEntry> entries, Path stateHome, Instant now, PrintStream out) {
+        if (entries.isEmpty()) {
+            out.printf("No environments in %s.%n", stateHome);
+            return;
+        }
+        String row = "%-20s %-12s %-6s %-11s %s%n";
+        out.printf(row, "ENV", "DEPLOYMENT", "AGE", "STATE", "URL");
+        for (EnvironmentEntry e : entries) {
+            if (!e.readable()) {
+                out.printf(row, e.name(), "?", "?", "UNREADABLE", e.problem());
+                continue;
             }
-            d.outputs().forEach((k, v) -> out.printf("    %s = %s%n", k, v));
+            for (DeploymentState d : e.state().get().deployments().values()) {
+                String mark = d.incomplete().isPresent() ? "INCOMPLETE" : "complete";
+                out.printf(row, e.name(), d.key(), Age.of(d.createdAt(), now), e.lock().isPresent() ? mark + "*" : mark,
+                        d.outputs().getOrDefault("url", "-"));
+            }
+        }
+        if (entries.stream().anyMatch(e -> e.lock().isPresent())) {
+            out.println("* locked: a run is working on it (or died; `clouddemo unlock --env ENV` shows who)");
+        }
+        if (entries.stream().anyMatch(e -> e.state().map(s -> s.deployments().values().stream()
+                .anyMatch(d -> d.incomplete().isPresent())).orElse(false))) {
+            out.println("INCOMPLETE: interrupted or failed; `clouddemo status --env ENV` says what to run.");
         }
     }
 
@@ -101,12 +168,51 @@ final class TextRenderer implements Renderer {
     public void swept(SweepResult result, PrintStream out) {
         result.tracked().forEach(r -> out.printf("  tracked  %s (%s)%n", r.id(), tagText(r)));
         result.orphans().forEach(r -> out.printf("  ORPHAN   %s (%s)%n", r.id(), tagText(r)));
+        result.unknown().forEach(r -> out.printf("  UNKNOWN  %s (%s): unknown: state unreadable, never removed%n", r.id(),
+                tagText(r)));
         result.removed().forEach(r -> out.printf("  removed  %s%n", r.id()));
         result.alreadyGone().forEach(r -> out.printf("  gone     %s (gone already)%n", r.id()));
         result.notRemovable().forEach(r -> out.printf("  KEPT     %s: clouddemo cannot remove this kind of resource;"
                 + " remove it in the console%n", r.id()));
-        out.printf("Sweep: %d tracked by state, %d orphan(s), %d removed.%n", result.tracked().size(),
-                result.orphans().size(), result.removed().size());
+        out.printf("Sweep: %d tracked by state, %d orphan(s), %s%d removed.%n", result.tracked().size(),
+                result.orphans().size(), result.unknown().isEmpty() && result.unreadable().isEmpty() ? ""
+                        : result.unknown().size() + " unknown (" + result.unreadable().size() + " state file(s) unreadable), ",
+                result.removed().size());
+    }
+
+    @Override
+    public void doctor(DoctorReport report, String version, PrintStream out) {
+        out.printf("clouddemo %s, Java %s (%s) at %s%n", version, System.getProperty("java.version"),
+                System.getProperty("java.vendor"), System.getProperty("java.home"));
+        for (DoctorReport.ProviderCheck p : report.providers()) {
+            out.printf("%s (%s)%n", p.id(), p.name());
+            p.credentials().ifPresentOrElse(chain -> {
+                out.println(chain.winner().map(w -> "  credentials: " + w.name() + ": " + w.detail())
+                        .orElse("  credentials: NONE FOUND; " + chain.hint()));
+                int tried = chain.winner().map(chain.sources()::indexOf).orElse(chain.sources().size());
+                chain.sources().subList(0, tried).forEach(s -> out.printf("    tried %s: %s%n", s.name(), s.detail()));
+            }, () -> out.println("  credentials: this provider cannot say where it finds them"));
+            out.println(p.scopeProblem() != null ? "  region: PROBLEM: " + p.scopeProblem()
+                    : "  region: " + p.region() + p.scope().entrySet().stream().filter(e -> !e.getKey().equals("region"))
+                            .map(e -> ", " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining()));
+            for (DoctorReport.EmulatorCheck e : p.emulators()) {
+                out.printf("  local emulator %s (%s): %s%n", e.endpoint(), String.join(", ", e.models()),
+                        e.running() ? "running" : "not running");
+            }
+        }
+        DoctorReport.StateCheck s = report.state();
+        out.printf("state folder %s: %s%n", s.home(), !s.exists() ? "not created yet (the first deploy creates it)"
+                : s.environments().size() + " environment(s), " + (s.writable() ? "writable" : "NOT WRITABLE"));
+        s.environments().stream().filter(e -> !e.readable()).forEach(e -> out.println("  UNREADABLE: " + e.problem()));
+        s.locks().forEach(h -> out.printf("  lock %s: held by %s%s%n", h.file(), h.describe(),
+                h.stale() ? "; STALE: " + h.staleReason() : ""));
+        List<String> problems = report.problems();
+        if (problems.isEmpty()) {
+            out.println("All is well.");
+        } else {
+            out.printf("%d problem(s):%n", problems.size());
+            problems.forEach(p -> out.println("  - " + p.replace("\n", System.lineSeparator() + "    ")));
+        }
     }
 
     @Override

@@ -13,7 +13,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "unlock", mixinStandardHelpOptions = true,
         description = "Show who holds an environment's lock and remove it, for a run that died without"
-                + " releasing it.")
+                + " releasing it.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  clouddemo unlock --env dev          # shows the holder, asks", "  clouddemo unlock --env dev --yes"})
 final class UnlockCommand implements Callable<Integer> {
     @ParentCommand
     ClouddemoCommand root;
@@ -26,7 +28,7 @@ final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Engine engine = root.engine(new ConsoleProgress(System.err));
+        Engine engine = root.engine(root.progress());
         Optional<StateLock.Holder> holder = engine.lockHolder(env.env);
         Renderer renderer = root.renderer();
         if (holder.isEmpty()) {

@@ -211,6 +211,29 @@ class CliBadInputIT {
     }
 
     @Test
+    void plan_detailedExitcodeAndUnknownOption_exits1NotUsage2() {
+        // when
+        Clouddemo.Result result = cli.run("plan", "-p", "aws", "-m", "static", "--local", "--detailed-exitcode",
+                "--colour", "blue", "--state-dir", stateHome.toString());
+
+        // then: 2 would read as "changes"
+        assertCleanError(result, 1, "--colour");
+        assertThat(hint(result)).contains("clouddemo plan --help");
+    }
+
+    @Test
+    void sweep_detailedExitcodeAndMistypedOption_exits1WithJsonSayingSo() throws Exception {
+        // when
+        Clouddemo.Result result = cli.run("sweep", "--dry-run", "--detailed-exitcode", "--regoin", "x",
+                "--output", "json", "--state-dir", stateHome.toString());
+
+        // then
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(Json.parse(result.stdout())).as("%s", result).isInstanceOfSatisfying(Map.class,
+                m -> assertThat(m.get("exitCode")).isEqualTo(1L));
+    }
+
+    @Test
     void status_invalidEnvName_exits3() {
         // when
         Clouddemo.Result result = cli.run("status", "--env", "Prod!", "--state-dir", stateHome.toString());
@@ -497,11 +520,12 @@ class CliBadInputIT {
                 addWrongTypeRuns(List.of(sub.getCommandName()), sub.getCommandSpec(), runs));
         assertThat(runs).as("options tried").hasSizeGreaterThan(20);
 
-        // when / then
+        // when / then: a usage error is 2, or 1 with --detailed-exitcode (whose 2 means "changes")
         SoftAssertions softly = new SoftAssertions();
         for (List<String> args : runs) {
             Clouddemo.Result result = cli.run(args.toArray(String[]::new));
-            softly.assertThat(result.exitCode()).as("exit code of %s", result).isEqualTo(2);
+            boolean detailed = args.stream().anyMatch(a -> a.startsWith("--detailed-exitcode"));
+            softly.assertThat(result.exitCode()).as("exit code of %s", result).isEqualTo(detailed ? 1 : 2);
             softly.assertThat(result.stdout()).as("stdout of %s", result).isEmpty();
             softly.assertThat(result.diagnostics()).as("%s", result)
                     .hasSizeBetween(1, 2)

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clouddemo.core.json.Json;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,58 @@ class CliInfoIT {
                 .containsPattern("(?m)^ +130 +interrupted");
         assertThat(result.stdoutLines()).as("short lines, none wrapped by picocli").allSatisfy(l ->
                 assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void help_everyCommand_endsWithExamplesAndTheExitCodes() {
+        // given: every command, and the root
+        List<String> commands = new ArrayList<>(new picocli.CommandLine(new ClouddemoCommand()).getSubcommands().keySet());
+        commands.add(0, "");
+
+        for (String command : commands) {
+            // when
+            Clouddemo.Result result = command.isEmpty() ? cli.run("--help") : cli.run(command, "--help");
+
+            // then: examples of this command, then the one exit-code table, no line wrapped
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            String out = result.stdout();
+            assertThat(out).as("%s", result).contains("Examples:%n".formatted())
+                    .containsPattern("(?m)^  (clouddemo " + command + "|source <\\(clouddemo completion)")
+                    .contains("Exit codes:%n".formatted() + String.format(ClouddemoCommand.exitCodeTable()));
+            assertThat(out.indexOf("Examples:")).as("examples before the exit codes: %s", result)
+                    .isLessThan(out.indexOf("Exit codes:"));
+            assertThat(result.stdoutLines()).as("short lines: %s", result)
+                    .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+        }
+    }
+
+    @Test
+    void help_commandsWithDetailedExitcode_sayWhatItChanges() {
+        for (String command : List.of("plan", "sweep", "status")) {
+            // when
+            Clouddemo.Result result = cli.run(command, "--help");
+
+            // then
+            assertThat(result.stdout()).as("%s", result).contains("With --detailed-exitcode: 0 nothing found, 2 changes");
+        }
+    }
+
+    @Test
+    void error_onATerminal_isRedUnlessNoColor() throws Exception {
+        // given
+        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Clouddemo.SCRIPT), "util-linux script makes the terminal");
+        String[] args = {"status", "--env", "nosuch", "--state-dir", temp.resolve("state").toString()};
+
+        // when
+        Clouddemo.Result plain = cli.run(args);
+        Clouddemo.Result coloured = cli.startOnTerminal(args).await();
+        Clouddemo.Result noColor = cli.with("NO_COLOR", "1").startOnTerminal(args).await();
+
+        // then
+        assertThat(plain.stderr()).as("%s", plain).startsWith("error: no environment").doesNotContain("\u001b[");
+        assertThat(coloured.exitCode()).as("%s", coloured).isEqualTo(3);
+        assertThat(coloured.stdout()).as("%s", coloured).contains("\u001b[1;31merror:\u001b[0m no environment 'nosuch'");
+        assertThat(noColor.stdout()).as("%s", noColor).contains("error: no environment 'nosuch'").doesNotContain("\u001b[");
     }
 
     @Test

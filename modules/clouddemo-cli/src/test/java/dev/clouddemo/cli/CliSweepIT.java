@@ -99,4 +99,82 @@ class CliSweepIT {
             }
         }
     }
+
+    @AwsEmulatorTest
+    void sweep_corruptStateFile_goesOnShowingItsResourcesUnknownAndNeverRemovesThem(AwsEmulator emulator) throws Exception {
+        // given: two deployed environments; one's state file corrupted by hand
+        assumeTrue(emulator.name().equals("moto"), "one emulator suffices: moto has the tag search sweep uses");
+        Clouddemo launcher = Clouddemo.in(temp);
+        ScratchEnvironment healthy = new ScratchEnvironment(emulator, temp, launcher);
+        ScratchEnvironment corrupted = new ScratchEnvironment(emulator, temp, launcher);
+        Clouddemo cli = healthy.cli;
+        Path site = healthy.site(2);
+        String saved = null;
+        try {
+            assertThat(cli.run(healthy.deployArgs(site)).exitCode()).isZero();
+            assertThat(cli.run(corrupted.deployArgs(site)).exitCode()).isZero();
+            String bucket = corrupted.bucketsOfEnv().get(0);
+            saved = Files.readString(corrupted.stateFile());
+            Files.writeString(corrupted.stateFile(), "{\"schemaVersion\": 1, \"env\":");
+
+            // when: a dry run, then a sweep with --yes, of everything
+            Clouddemo.Result dryRun = cli.run("sweep", "--local", "--dry-run");
+            Clouddemo.Result swept = cli.run("sweep", "--local", "--env", corrupted.env, "--yes");
+
+            // then: both go on, warn naming the file, show the bucket unknown, and keep it
+            for (Clouddemo.Result result : List.of(dryRun, swept)) {
+                assertThat(result.exitCode()).as("%s", result).isZero();
+                assertThat(result.stderrLines()).as("%s", result).anyMatch(l -> l.contains("warning: state file "
+                        + corrupted.stateFile() + " is corrupt") && l.contains("never removed"));
+                assertThat(result.stdoutLines()).as("%s", result)
+                        .contains("  UNKNOWN  " + ARN + bucket + " (clouddemo-env=" + corrupted.env
+                                + ", clouddemo-managed-by=clouddemo, clouddemo-model=static): unknown: state unreadable,"
+                                + " never removed")
+                        .noneMatch(l -> l.contains("ORPHAN   " + ARN + bucket))
+                        .anyMatch(l -> l.matches("Sweep: \\d+ tracked by state, \\d+ orphan\\(s\\), 1 unknown"
+                                + " \\(1 state file\\(s\\) unreadable\\), 0 removed\\."));
+            }
+            assertThat(corrupted.bucketsOfEnv()).as("never removed").containsExactly(bucket);
+            assertThat(corrupted.stateFile()).hasContent("{\"schemaVersion\": 1, \"env\":");
+        } finally {
+            if (saved != null) {
+                Files.writeString(corrupted.stateFile(), saved);
+            }
+            healthy.cleanUp();
+            corrupted.cleanUp();
+        }
+    }
+
+    @AwsEmulatorTest
+    void sweepDryRun_detailedExitcode_is2WithOrphansAnd0Without(AwsEmulator emulator) throws Exception {
+        // given: an environment whose state file was lost, and one tracked
+        assumeTrue(emulator.name().equals("moto"), "one emulator suffices: moto has the tag search sweep uses");
+        Clouddemo launcher = Clouddemo.in(temp);
+        ScratchEnvironment tracked = new ScratchEnvironment(emulator, temp, launcher);
+        ScratchEnvironment orphaned = new ScratchEnvironment(emulator, temp, launcher);
+        Clouddemo cli = tracked.cli;
+        Path site = tracked.site(1);
+        try {
+            assertThat(cli.run(tracked.deployArgs(site)).exitCode()).isZero();
+            assertThat(cli.run(orphaned.deployArgs(site)).exitCode()).isZero();
+            Files.delete(orphaned.stateFile());
+            Files.deleteIfExists(orphaned.stateFile().resolveSibling(orphaned.env + ".json.bak"));
+
+            // when
+            Clouddemo.Result orphans = cli.run("sweep", "--local", "--env", orphaned.env, "--dry-run",
+                    "--detailed-exitcode");
+            Clouddemo.Result none = cli.run("sweep", "--local", "--env", tracked.env, "--dry-run", "--detailed-exitcode");
+            Clouddemo.Result notDry = cli.run("sweep", "--local", "--env", tracked.env, "--detailed-exitcode");
+
+            // then: 2 orphans found, 0 none, 1 for a usage error (2 would read as "orphans")
+            assertThat(orphans.exitCode()).as("%s", orphans).isEqualTo(2);
+            assertThat(orphans.stdout()).as("%s", orphans).contains("ORPHAN");
+            assertThat(none.exitCode()).as("%s", none).isZero();
+            CliAssert.assertCleanError(notDry, 1, "--detailed-exitcode needs --dry-run");
+            assertThat(orphaned.bucketsOfEnv()).as("a dry run removes nothing").hasSize(1);
+        } finally {
+            tracked.cleanUp();
+            cli.run("sweep", "--local", "--env", orphaned.env, "--yes");
+        }
+    }
 }

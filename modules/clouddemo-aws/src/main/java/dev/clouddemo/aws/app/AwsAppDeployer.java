@@ -9,6 +9,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.ResourceRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -296,6 +297,23 @@ public final class AwsAppDeployer implements Deployer {
 
     private WaitLoop waits(DeploymentContext context) {
         return new WaitLoop(context.progress(), context.cancellation(), session.target().settings(), sleeper);
+    }
+
+    /** The recorded environment (its status and health) and application, as Elastic Beanstalk describes them now. */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        List<ObservedResource> observed = new java.util.ArrayList<>();
+        for (ResourceRecord r : context.state().resources()) {
+            if (r.type().equals(ENVIRONMENT)) {
+                observed.add(BeanstalkEnvironmentWatch.describe(beanstalk(), r.name())
+                        .map(e -> BeanstalkEnvironmentWatch.observed(r.type(), r.name(), e))
+                        .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found (or terminated)")));
+            } else if (r.type().equals(APPLICATION)) {
+                observed.add(application(r.name()).isPresent() ? ObservedResource.ok(r.type(), r.name(), "exists")
+                        : ObservedResource.gone(r.type(), r.name(), "not found"));
+            }
+        }
+        return observed;
     }
 
     private Optional<ApplicationDescription> application(String name) {

@@ -2,6 +2,7 @@ package dev.clouddemo.aws.app;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.wait.WaitLoop;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,14 @@ final class BeanstalkEnvironmentWatch {
                 .filter(e -> environment.equals(e.environmentName()))
                 .filter(e -> e.status() != EnvironmentStatus.TERMINATED)
                 .findFirst();
+    }
+
+    /** How an environment stands for {@code status --refresh}: Ready and Green is as deployed. */
+    static ObservedResource observed(String type, String name, EnvironmentDescription env) {
+        String state = java.util.Objects.requireNonNullElse(env.statusAsString(), "status unknown") + "/"
+                + java.util.Objects.requireNonNullElse(env.healthAsString(), "health unknown");
+        return env.status() == EnvironmentStatus.READY && env.health() == EnvironmentHealth.GREEN
+                ? ObservedResource.ok(type, name, state) : ObservedResource.degraded(type, name, state);
     }
 
     /** Until Ready and Green; events since {@code since} are streamed. Returns the ready environment. */

@@ -12,6 +12,8 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
+import dev.clouddemo.core.state.ResourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -396,6 +398,33 @@ public final class AwsFunctionDeployer implements Deployer {
     }
 
     /** Removes URL config, function, log group, role and code bucket, each verified gone; missing ones are fine. */
+    /**
+     * The recorded function (its state: Active, Pending, Failed, Inactive), its URL config and its
+     * role, as Lambda and IAM describe them now.
+     */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        List<ObservedResource> observed = new ArrayList<>();
+        for (ResourceRecord r : context.state().resources()) {
+            switch (r.type()) {
+                case FUNCTION -> observed.add(new LambdaFunction(session.lambda(), waits(context)).find(r.name())
+                        .map(f -> LambdaFunction.observed(r.type(), r.name(), f.configuration()))
+                        .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found")));
+                case URL -> observed.add(new LambdaFunctionUrl(session.lambda()).find(r.name())
+                        .map(u -> ObservedResource.ok(r.type(), r.name(), u.authTypeAsString() == null ? "exists"
+                                : "auth " + u.authTypeAsString()))
+                        .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found")));
+                case ROLE -> observed.add(new LambdaExecutionRole(session.iam()).find(r.name())
+                        .map(role -> ObservedResource.ok(r.type(), r.name(), "exists"))
+                        .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found")));
+                default -> {
+                    // code, permissions and the code bucket go with the function
+                }
+            }
+        }
+        return observed;
+    }
+
     @Override
     public void destroy(DeploymentContext context) {
         String name = functionName(context);

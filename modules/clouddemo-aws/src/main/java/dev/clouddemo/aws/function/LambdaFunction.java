@@ -3,6 +3,7 @@ package dev.clouddemo.aws.function;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.kit.wait.WaitLoop;
+import dev.clouddemo.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,20 @@ public final class LambdaFunction {
     }
 
     /** The function (configuration and tags) by name, or empty. */
+    /**
+     * How a function stands for {@code status --refresh}: Active (or Inactive, which wakes on the next
+     * call) is as deployed; Pending or Failed, or a failed last update, serves nothing as deployed.
+     */
+    static ObservedResource observed(String type, String name, FunctionConfiguration config) {
+        String state = config.stateAsString() == null ? "Active" : config.stateAsString();
+        boolean updateFailed = config.lastUpdateStatus() == LastUpdateStatus.FAILED;
+        String text = state + (updateFailed ? ", last update failed" : "")
+                + (config.stateReason() == null || config.stateReason().isBlank() ? "" : ": " + config.stateReason());
+        boolean serving = (config.state() == null || config.state() == State.ACTIVE || config.state() == State.INACTIVE)
+                && !updateFailed;
+        return serving ? ObservedResource.ok(type, name, text) : ObservedResource.degraded(type, name, text);
+    }
+
     Optional<GetFunctionResponse> find(String name) {
         try {
             return Optional.of(lambda.getFunction(r -> r.functionName(name)));

@@ -15,6 +15,9 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
+import dev.clouddemo.core.state.ResourceRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -236,6 +239,38 @@ public final class AwsStaticSiteDeployer implements Deployer {
             throw e;
         } catch (Json.ParseException e) {
             return false;
+        }
+    }
+
+    /** The recorded bucket, and whether it still serves a website, as S3 describes them now. */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        List<ObservedResource> observed = new java.util.ArrayList<>();
+        for (ResourceRecord r : context.state().resources()) {
+            if (!r.type().equals(BUCKET)) {
+                continue; // objects and settings go with the bucket
+            }
+            S3Buckets.Status status = session.buckets().status(r.name());
+            if (status != S3Buckets.Status.OURS) {
+                observed.add(ObservedResource.gone(r.type(), r.name(), status == S3Buckets.Status.MISSING ? "not found"
+                        : "now owned by another account"));
+            } else if (!websiteOn(r.name())) {
+                observed.add(ObservedResource.degraded(r.type(), r.name(), "exists, website hosting off"));
+            } else {
+                observed.add(ObservedResource.ok(r.type(), r.name(), "exists, website hosting on"));
+            }
+        }
+        return observed;
+    }
+
+    private boolean websiteOn(String bucket) {
+        try {
+            return s3().getBucketWebsite(r -> r.bucket(bucket)).indexDocument() != null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -16,6 +16,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -378,6 +379,28 @@ public final class AwsVmDeployer implements Deployer {
      * launched just before a crash is not missed) and waits; then deletes the security group,
      * retrying while EC2 still reports it in use; then the key pair. Each removal is verified.
      */
+    /** The recorded instances (running, stopped or terminated) and security group, as EC2 describes them now. */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        Ec2Instances instances = new Ec2Instances(session.ec2(), maxAttempts());
+        Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
+        List<ObservedResource> observed = new java.util.ArrayList<>();
+        for (ResourceRecord r : context.state().resources()) {
+            if (r.id() == null) {
+                continue;
+            }
+            if (r.type().equals(INSTANCE)) {
+                observed.add(instances.describe(r.id())
+                        .map(i -> Ec2Instances.observed(r.type(), r.name(), i))
+                        .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), r.id() + " not found")));
+            } else if (r.type().equals(GROUP)) {
+                observed.add(groups.exists(r.id()) ? ObservedResource.ok(r.type(), r.name(), r.id() + " exists")
+                        : ObservedResource.gone(r.type(), r.name(), r.id() + " not found"));
+            }
+        }
+        return observed;
+    }
+
     @Override
     public void destroy(DeploymentContext context) {
         String name = context.state().resources().stream().filter(r -> r.type().equals(GROUP)).map(ResourceRecord::name)

@@ -4,6 +4,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.price.Price;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import java.io.IOException;
 import java.time.Duration;
@@ -89,6 +90,19 @@ final class Ec2Instances {
             }
             throw e;
         }
+    }
+
+    /**
+     * How an instance stands for {@code status --refresh}: running (or starting) is as deployed,
+     * stopped or stopping serves nothing, terminated (or going) is gone.
+     */
+    static ObservedResource observed(String type, String name, Instance instance) {
+        String state = instance.instanceId() + " " + instance.state().nameAsString();
+        return switch (instance.state().name()) {
+            case RUNNING, PENDING -> ObservedResource.ok(type, name, state);
+            case TERMINATED, SHUTTING_DOWN -> ObservedResource.gone(type, name, state);
+            default -> ObservedResource.degraded(type, name, state);
+        };
     }
 
     /** The SHA-256 of the start-up script the instance was launched with ("" for none). */

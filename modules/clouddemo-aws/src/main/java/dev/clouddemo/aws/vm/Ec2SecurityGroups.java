@@ -33,6 +33,19 @@ final class Ec2SecurityGroups {
         return ec2.describeSecurityGroups(r -> r.filters(filters)).securityGroups().stream().findFirst();
     }
 
+    /** Whether a group of this id exists. */
+    boolean exists(String groupId) {
+        try {
+            return !ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(groupId)))
+                    .securityGroups().isEmpty();
+        } catch (Ec2Exception e) {
+            if ("InvalidGroup.NotFound".equals(code(e))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Creates the group, tagged at creation; a new group allows no inbound traffic yet. */
     String create(String name, String vpcId, Map<String, String> tags) {
         return ec2.createSecurityGroup(r -> r.groupName(name).vpcId(vpcId)
@@ -73,17 +86,7 @@ final class Ec2SecurityGroups {
                 throw e;
             }
         });
-        boolean gone;
-        try {
-            gone = ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(groupId)))
-                    .securityGroups().isEmpty();
-        } catch (Ec2Exception e) {
-            gone = "InvalidGroup.NotFound".equals(code(e));
-            if (!gone) {
-                throw e;
-            }
-        }
-        if (!gone) {
+        if (exists(groupId)) {
             throw ClouddemoException.cloud("security group " + name + " (" + groupId + ") still exists after deleting it",
                     "run destroy again; state still records it", null);
         }

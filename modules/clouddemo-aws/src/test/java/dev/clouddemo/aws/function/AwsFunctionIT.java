@@ -13,6 +13,7 @@ import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.testkit.AwsCapability;
 import dev.clouddemo.testkit.AwsCli;
 import dev.clouddemo.testkit.AwsEmulator;
@@ -36,6 +37,27 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsFunctionIT {
     @TempDir
     Path temp;
+
+    @AwsEmulatorTest(requires = AwsCapability.LAMBDA_FUNCTIONS)
+    void refresh_urlConfigDeletedByHand_functionActiveUrlGone(AwsEmulator emulator) throws Exception {
+        // given: a deployed function whose URL config was deleted with the aws CLI
+        FunctionFixture f = new FunctionFixture(emulator.endpoint(), temp);
+        f.deploy();
+        try {
+            f.aws.run("lambda", "delete-function-url-config", "--function-name", f.name()).orFail();
+
+            // when
+            var check = f.engine.refresh(f.env, false).checks().get("aws/faas");
+
+            // then: what Lambda and IAM have now, each record named
+            assertThat(check.resources()).extracting(ObservedResource::type, ObservedResource::condition, ObservedResource::state)
+                    .contains(tuple(AwsFunctionDeployer.FUNCTION, ObservedResource.Condition.OK, "Active"),
+                            tuple(AwsFunctionDeployer.URL, ObservedResource.Condition.GONE, "not found"),
+                            tuple(AwsFunctionDeployer.ROLE, ObservedResource.Condition.OK, "exists"));
+        } finally {
+            f.destroy();
+        }
+    }
 
     @AwsEmulatorTest(requires = AwsCapability.LAMBDA_FUNCTIONS)
     void deploy_handler_functionUrlAndRoleConfiguredAsPlanned(AwsEmulator emulator) throws Exception {

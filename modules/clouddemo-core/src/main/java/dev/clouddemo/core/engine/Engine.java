@@ -3,6 +3,7 @@ package dev.clouddemo.core.engine;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.content.DemoPayloads;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.kit.net.UrlProbe;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
@@ -14,6 +15,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.RemoveResult;
@@ -28,10 +30,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -49,6 +53,7 @@ public final class Engine {
     private final Clock clock;
     private final Cancellation cancellation;
     private final Settings settings;
+    private Function<String, UrlProbe.Answer> urlProbe = new UrlProbe(UrlProbe.TIMEOUT)::get;
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
             Cancellation cancellation, Settings settings) {
@@ -67,6 +72,11 @@ public final class Engine {
 
     public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
         this(providers, store, progress, clock, new Cancellation());
+    }
+
+    /** For tests: how a URL output is tried (no network). */
+    void probeUrlsWith(Function<String, UrlProbe.Answer> probe) {
+        this.urlProbe = probe;
     }
 
     public List<CloudProvider> providers() {
@@ -168,9 +178,7 @@ public final class Engine {
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
-        Target target = new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings,
-                deployment.scope());
-        try (ProviderSession session = open(provider, target)) {
+        try (ProviderSession session = open(provider, targetOf(deployment))) {
             progress.info("Destroying " + deployment.key() + " in " + where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
             Deployer deployer = deployer(session, provider, deployment.model());
@@ -209,19 +217,18 @@ public final class Engine {
         }
         StateLock lock = name.map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
         try {
-            List<FoundResource> tracked = new ArrayList<>();
-            List<FoundResource> orphans = new ArrayList<>();
-            Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
-            for (RemoveResult r : RemoveResult.values()) {
-                outcomes.put(r, new ArrayList<>());
-            }
+            Map<String, String> unreadable = unreadableStates();
+            unreadable.forEach((unreadableEnv, problem) -> progress.warn(problem + "; what carries " + Tags.ENV + "=" + unreadableEnv
+                    + " is shown as unknown and never removed"));
+            Sorted sorted = new Sorted(unreadable.keySet());
             for (CloudProvider provider : selected) {
                 for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                    sweepAt(provider, where, name, remove, tracked, orphans, outcomes);
+                    sweepAt(provider, where, name, remove, sorted);
                 }
             }
-            return new SweepResult(tracked, orphans, outcomes.get(RemoveResult.REMOVED),
-                    outcomes.get(RemoveResult.ALREADY_GONE), outcomes.get(RemoveResult.CANNOT_REMOVE));
+            return new SweepResult(sorted.tracked, sorted.orphans, sorted.outcomes.get(RemoveResult.REMOVED),
+                    sorted.outcomes.get(RemoveResult.ALREADY_GONE), sorted.outcomes.get(RemoveResult.CANNOT_REMOVE),
+                    sorted.unknown, List.copyOf(unreadable.values()));
         } finally {
             if (lock != null) {
                 lock.close();
@@ -229,9 +236,38 @@ public final class Engine {
         }
     }
 
-    /** Searches one provider at one target, sorting what it finds into tracked and orphans. */
+    /** What a sweep found so far, by kind, and what became of the orphans it removed. */
+    private static final class Sorted {
+        final Set<String> unreadableEnvs;
+        final List<FoundResource> tracked = new ArrayList<>();
+        final List<FoundResource> orphans = new ArrayList<>();
+        final List<FoundResource> unknown = new ArrayList<>();
+        final Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
+
+        Sorted(Set<String> unreadableEnvs) {
+            this.unreadableEnvs = unreadableEnvs;
+            for (RemoveResult r : RemoveResult.values()) {
+                outcomes.put(r, new ArrayList<>());
+            }
+        }
+    }
+
+    /** The environments whose state file cannot be read, with why (the error a read gives). */
+    private Map<String, String> unreadableStates() {
+        Map<String, String> unreadable = new java.util.TreeMap<>();
+        for (String env : store.environments()) {
+            try {
+                store.read(EnvName.of(env));
+            } catch (ClouddemoException e) {
+                unreadable.put(env, e.getMessage());
+            }
+        }
+        return unreadable;
+    }
+
+    /** Searches one provider at one target, sorting what it finds into tracked, orphans and unknown. */
     private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
-            List<FoundResource> tracked, List<FoundResource> orphans, Map<RemoveResult, List<FoundResource>> outcomes) {
+            Sorted sorted) {
         try (ProviderSession session = open(provider, where)) {
             progress.info("Searching " + provider.id() + " in " + session.region()
                     + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
@@ -242,16 +278,21 @@ public final class Engine {
                 if (resource.container() != null && foundIds.contains(resource.container())) {
                     continue; // listed, kept or removed with its container
                 }
+                String env = resource.tags().get(Tags.ENV);
+                if (env != null && sorted.unreadableEnvs.contains(env)) {
+                    sorted.unknown.add(resource); // its state may well record it: never an orphan
+                    continue;
+                }
                 // state is read again for each resource: a deploy running meanwhile records
                 // its intent before it creates anything, so it is never taken for an orphan
                 if (ownedByState(provider.id(), resource)) {
-                    tracked.add(resource);
+                    sorted.tracked.add(resource);
                     continue;
                 }
-                orphans.add(resource);
+                sorted.orphans.add(resource);
                 if (remove.test(resource)) {
                     cancellation.checkpoint();
-                    outcomes.get(session.steps().step("removing " + resource.id(),
+                    sorted.outcomes.get(session.steps().step("removing " + resource.id(),
                             () -> session.remove(resource, progress, cancellation))).add(resource);
                 }
             }
@@ -286,7 +327,12 @@ public final class Engine {
      */
     private boolean ownedByState(String providerId, FoundResource resource) {
         for (String env : store.environments()) {
-            Optional<EnvironmentState> state = store.read(EnvName.of(env));
+            Optional<EnvironmentState> state;
+            try {
+                state = store.read(EnvName.of(env));
+            } catch (ClouddemoException unreadable) {
+                continue; // its resources are unknown (see sweep), this one carries another env's tags
+            }
             if (state.isEmpty()) {
                 continue;
             }
@@ -322,8 +368,101 @@ public final class Engine {
         return existingEnvironment(EnvName.of(env));
     }
 
+    /**
+     * The environment as state records it, with what the cloud says now: each deployer's look at
+     * its recorded resources and a GET of each URL output. Read-only, unless {@code updateState}:
+     * then, under the environment's lock, records whose resource is gone are dropped, and with them
+     * the deployment's outputs (they describe what no longer exists), so a deploy creates it again.
+     */
+    public RefreshResult refresh(String env, boolean updateState) {
+        EnvName name = EnvName.of(env);
+        EnvironmentState environment = existingEnvironment(name);
+        StateLock lock = updateState ? StateLock.acquire(store, name, "status --refresh --update-state") : null;
+        try {
+            if (updateState) {
+                environment = existingEnvironment(name); // as it is now that nobody else can change it
+            }
+            Map<String, DeploymentCheck> checks = new LinkedHashMap<>();
+            for (DeploymentState deployment : environment.deployments().values()) {
+                cancellation.checkpoint();
+                DeploymentCheck check = check(environment.env(), deployment);
+                if (updateState && !check.gone().isEmpty()) {
+                    StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
+                    check.gone().forEach(gone -> journal.deleted(gone.type(), gone.name()));
+                    journal.clearOutputs();
+                    environment = journal.environment();
+                    check = new DeploymentCheck(check.resources(), check.urls(), check.gone());
+                }
+                checks.put(deployment.key(), check);
+            }
+            return new RefreshResult(environment, checks, updateState);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** One deployment as the cloud has it now: its deployer's look, then its URLs' answers. */
+    private DeploymentCheck check(EnvName env, DeploymentState deployment) {
+        CloudProvider provider = providers.get(deployment.provider());
+        try (ProviderSession session = open(provider, targetOf(deployment))) {
+            progress.info("Checking " + deployment.key() + " in " + where(deployment));
+            Deployer deployer = deployer(session, provider, deployment.model());
+            DeploymentContext context = new DeploymentContext(env, deployment.model(), null,
+                    new PlanOnlyJournal(deployment), progress, cancellation, DeployOptions.NONE);
+            List<ObservedResource> observed = session.steps().step("checking " + deployment.key(),
+                    () -> deployer.observe(context));
+            Map<String, UrlProbe.Answer> urls = new LinkedHashMap<>();
+            deployment.outputs().forEach((key, value) -> {
+                if (UrlProbe.isWebUrl(value)) {
+                    progress.info("Probing " + value);
+                    urls.put(key, urlProbe.apply(value));
+                }
+            });
+            return new DeploymentCheck(observed, urls, List.of());
+        }
+    }
+
+    /** Where a recorded deployment lives, as a target: its region, endpoint and scope. */
+    private Target targetOf(DeploymentState deployment) {
+        return new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings, deployment.scope());
+    }
+
     public List<String> environments() {
         return store.environments();
+    }
+
+    /**
+     * Every environment of the state folder with its state, or why its file cannot be read (one
+     * unreadable file does not hide the others), and its lock holder.
+     */
+    public List<EnvironmentEntry> environmentEntries() {
+        return store.environments().stream().map(this::entry).toList();
+    }
+
+    /**
+     * What {@code doctor} reports, changing nothing and calling no cloud: each provider's credential
+     * chain, the region (and scope) a session would resolve, which local emulators accept connections,
+     * and the state folder's health.
+     */
+    public DoctorReport doctor() {
+        return doctor(List.of());
+    }
+
+    /** The same, with the problems the caller found before it asked (a settings file it could not read). */
+    public DoctorReport doctor(List<String> foundBefore) {
+        return new Doctor(store, settings).examine(providers.all(), environmentEntries(), foundBefore);
+    }
+
+    private EnvironmentEntry entry(String env) {
+        Path file = store.file(env);
+        try {
+            EnvName name = EnvName.of(env);
+            return new EnvironmentEntry(env, file, store.read(name), null, StateLock.holder(store, name));
+        } catch (ClouddemoException e) {
+            return new EnvironmentEntry(env, file, Optional.empty(), e.getMessage(), Optional.empty());
+        }
     }
 
     private EnvironmentState existingEnvironment(EnvName env) {

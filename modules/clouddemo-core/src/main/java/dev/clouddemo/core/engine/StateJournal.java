@@ -73,6 +73,11 @@ final class StateJournal implements ResourceJournal {
         update(d -> d.withOutput(key, value, clock.instant()));
     }
 
+    /** Drops the deployment's outputs (what they describe is gone). */
+    void clearOutputs() {
+        update(d -> d.withoutOutputs(clock.instant()));
+    }
+
     /** Removes the whole deployment from the environment's state. */
     synchronized void forget() {
         environment = environment.without(deployment.key());

@@ -62,4 +62,13 @@ public interface CloudProvider {
     }
 
     ProviderSession open(Target target);
+
+    /**
+     * Where this provider's SDK would find credentials on this machine, source by source, for
+     * {@code clouddemo doctor}: read-only, and without a call to the cloud where the SDK allows.
+     * Empty by default: the provider cannot say.
+     */
+    default Optional<CredentialChain> credentialChain() {
+        return Optional.empty();
+    }
 }

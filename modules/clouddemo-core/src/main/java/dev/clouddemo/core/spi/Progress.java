@@ -19,6 +19,17 @@ public interface Progress {
         info("Waiting for " + what + " (" + elapsed.toSeconds() + " s)");
     }
 
+    /**
+     * One more item of a transfer is done (an upload): {@code files} of {@code totalFiles} and
+     * {@code bytes} of {@code totalBytes} so far, {@code elapsed} since it began; the last call has
+     * {@code files == totalFiles}. Called from the transfer's threads, often: a console shows a
+     * counter (files, bytes, rate). By default nothing is shown.
+     *
+     * @param what where to, e.g. the store's location
+     */
+    default void transferred(String what, int files, int totalFiles, long bytes, long totalBytes, Duration elapsed) {
+    }
+
     Progress SILENT = new Progress() {
         @Override
         public void info(String message) {

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one deployment (one provider and model in an environment) has created, where, and what
@@ -62,6 +64,27 @@ public record DeploymentState(
             updated.add(record);
         }
         return new DeploymentState(provider, model, region, local, endpoint, scope, suffix, createdAt, now, updated, outputs);
+    }
+
+    /**
+     * Why this deployment is incomplete — a run was interrupted or failed before every resource
+     * was created, or it has no outputs — or empty when it is complete.
+     */
+    public Optional<String> incomplete() {
+        List<ResourceRecord> unfinished = resources.stream()
+                .filter(r -> r.status() != ResourceRecord.Status.CREATED)
+                .toList();
+        if (!unfinished.isEmpty()) {
+            return Optional.of(unfinished.size() + " resource(s) not created: " + unfinished.stream()
+                    .map(r -> r.type() + " " + r.name() + " (" + r.status().name().toLowerCase(Locale.ROOT) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        return outputs.isEmpty() ? Optional.of("it has no outputs") : Optional.empty();
+    }
+
+    /** This deployment with no outputs: they no longer describe what exists. */
+    public DeploymentState withoutOutputs(Instant now) {
+        return new DeploymentState(provider, model, region, local, endpoint, scope, suffix, createdAt, now, resources, Map.of());
     }
 
     public DeploymentState withoutResource(String type, String name, Instant now) {

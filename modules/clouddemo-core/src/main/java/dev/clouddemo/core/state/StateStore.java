@@ -44,10 +44,16 @@ public final class StateStore {
     }
 
     public Path file(EnvName env) {
-        return envDir().resolve(env.value() + ".json");
+        return file(env.value());
     }
 
-    Path envDir() {
+    /** The state file of a name listed by {@link #environments()}, valid environment name or not. */
+    public Path file(String env) {
+        return envDir().resolve(env + ".json");
+    }
+
+    /** The folder of the state and lock files. */
+    public Path envDir() {
         return home.resolve("envs");
     }
 
@@ -60,6 +66,22 @@ public final class StateStore {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".json"))
                     .map(n -> n.substring(0, n.length() - ".json".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw unreadable(envDir(), e);
+        }
+    }
+
+    /** The environments that have a lock file (a run holds them, or died holding them), sorted by name. */
+    public List<String> lockedEnvironments() {
+        if (!Files.isDirectory(envDir())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(envDir())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".lock"))
+                    .map(n -> n.substring(0, n.length() - ".lock".length()))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -211,6 +211,45 @@ class EngineTest {
     }
 
     @Test
+    void sweep_corruptStateFile_goesOnWarnsAndNeverRemovesThatEnvironmentsResources() throws Exception {
+        // given: a deployment, a resource of an environment whose state file is corrupt, and an orphan
+        engine.deploy(request("dev"));
+        FoundResource ofBroken = new FoundResource("fake:broken-bucket", FakeCloudProvider.BUCKET,
+                Tags.forDeployment(EnvName.of("broken"), ServiceModel.STATIC));
+        FoundResource orphan = new FoundResource("fake:lost-bucket", FakeCloudProvider.BUCKET,
+                Tags.forDeployment(EnvName.of("gone"), ServiceModel.STATIC));
+        fake.cloud.put(ofBroken.id(), ofBroken);
+        fake.cloud.put(orphan.id(), orphan);
+        Path corrupt = store.home().resolve("envs/broken.json");
+        Files.writeString(corrupt, "{\"schemaVersion\": 1, \"env\":");
+        List<String> warnings = new java.util.ArrayList<>();
+        Engine warned = new Engine(new ProviderRegistry(List.of(fake)), store, new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        // when: a sweep that would remove every orphan
+        SweepResult result = warned.sweep(null, new Target(null, false, null), null, r -> true);
+
+        // then: the unreadable environment's resource is unknown and kept; the rest as ever
+        assertThat(result.unknown()).containsExactly(ofBroken);
+        assertThat(result.orphans()).containsExactly(orphan);
+        assertThat(result.removed()).containsExactly(orphan);
+        assertThat(result.tracked()).hasSize(2);
+        assertThat(fake.cloud).containsKey(ofBroken.id()).doesNotContainKey(orphan.id());
+        assertThat(result.unreadable()).singleElement().asString().contains(corrupt.toString()).contains("corrupt");
+        assertThat(warnings).singleElement().asString().contains(corrupt.toString())
+                .contains("clouddemo-env=broken is shown as unknown and never removed");
+        assertThat(corrupt).hasContent("{\"schemaVersion\": 1, \"env\":");
+    }
+
+    @Test
     void sweep_removeOrphans_removesOnlyOrphansAndReportsWhatItCannotRemove() {
         // given
         engine.deploy(request("dev"));
@@ -746,6 +785,30 @@ class EngineTest {
         assertThatIllegalStateException().isThrownBy(() -> misbehaving.plan(request))
                 .withMessage("a plan must not change state");
         assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
+    void doctor_providerThatCannotSayAndACorruptStateFile_listsOnlyTheFileAsAProblemAndChangesNothing() throws Exception {
+        // given: a fake provider (the SPI's default credential chain: it cannot say) and a corrupt file
+        engine.deploy(request("dev"));
+        Path corrupt = store.home().resolve("envs/broken.json");
+        Files.writeString(corrupt, "{");
+        fake.calls.clear();
+
+        // when
+        DoctorReport report = engine.doctor();
+
+        // then
+        DoctorReport.ProviderCheck check = report.providers().get(0);
+        assertThat(check.credentials()).isEmpty();
+        assertThat(check.scope()).as("the fake declares scope options: its session says them")
+                .containsEntry("tenancy", "t-default");
+        assertThat(check.region()).isEqualTo("fake-north-1");
+        assertThat(check.emulators()).singleElement().satisfies(e -> assertThat(e.running()).isFalse());
+        assertThat(report.state().environments()).extracting(EnvironmentEntry::name).containsExactly("broken", "dev");
+        assertThat(report.problems()).singleElement().asString().contains(corrupt.toString());
+        assertThat(fake.calls).as("a session opened and closed, no call made").containsExactly("close");
+        assertThat(corrupt).hasContent("{");
     }
 
     @Test

@@ -52,6 +52,8 @@ final class FakeCloudProvider implements CloudProvider {
     final Map<ServiceModel, String> localEndpoints = new java.util.HashMap<>();
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
+    /** Whether the deployer looks at the cloud for status --refresh (false: the SPI's default, nothing). */
+    boolean observes = true;
     private final Set<ServiceModel> models;
     private final Set<ServiceModel> withDeployer;
 
@@ -216,6 +218,20 @@ final class FakeCloudProvider implements CloudProvider {
                 context.journal().created(change.type(), change.name(), id);
             }
             context.journal().output("url", "http://" + wanted(context).get(BUCKET) + ".fake.test/");
+        }
+
+        /** Each record whose id the fake cloud holds is as deployed; the others are gone. */
+        @Override
+        public List<dev.clouddemo.core.spi.ObservedResource> observe(DeploymentContext context) {
+            calls.add("observe");
+            if (!observes) {
+                return Deployer.super.observe(context);
+            }
+            return context.state().resources().stream()
+                    .map(r -> cloud.containsKey(r.id())
+                            ? dev.clouddemo.core.spi.ObservedResource.ok(r.type(), r.name(), "exists")
+                            : dev.clouddemo.core.spi.ObservedResource.gone(r.type(), r.name(), "not found"))
+                    .toList();
         }
 
         @Override

@@ -66,8 +66,13 @@ public final class SiteSync {
                 .map(Change::name)
                 .toList();
         if (!uploads.isEmpty()) {
+            long totalBytes = uploads.stream().mapToLong(SiteFile::size).sum();
             progress.info("Uploading " + uploads.size() + " file(s) to " + store.location());
-            inParallel(uploads.stream().<Runnable>map(file -> () -> store.put(file)).toList(), cancellation);
+            UploadCounter counter = new UploadCounter(progress, store.location(), uploads.size(), totalBytes);
+            inParallel(uploads.stream().<Runnable>map(file -> () -> {
+                store.put(file);
+                counter.done(file.size());
+            }).toList(), cancellation);
         }
         cancellation.checkpoint();
         if (!deletes.isEmpty()) {

@@ -108,6 +108,37 @@ class SiteSyncTest {
     }
 
     @Test
+    void apply_uploads_countsFilesAndBytesUpToTheTotal() throws Exception {
+        // given: two files of 9 and 3 bytes
+        Site site = site("index.html", "<p>hi</p>", "a.css", "a{}");
+        Plan plan = plan(site, Map.of());
+        List<String> counts = Collections.synchronizedList(new ArrayList<>());
+        Progress counting = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+
+            @Override
+            public void transferred(String what, int files, int totalFiles, long bytes, long totalBytes,
+                    java.time.Duration elapsed) {
+                counts.add(what + " " + files + "/" + totalFiles + " " + bytes + "/" + totalBytes);
+            }
+        };
+
+        // when
+        new SiteSync(store, TYPE).apply(plan, site, counting, new Cancellation());
+
+        // then: one count per file, in order, the last the whole upload
+        assertThat(counts).hasSize(2);
+        assertThat(counts.get(0)).matches("fake://bucket 1/2 (9|3)/12");
+        assertThat(counts.get(1)).isEqualTo("fake://bucket 2/2 12/12");
+    }
+
+    @Test
     void apply_fileChangedAfterPlanning_uploadsThePlannedHashesWithoutReadingTheFolderAgain() throws Exception {
         // given
         Site site = site("index.html", "<p>hi</p>");

@@ -1,0 +1,70 @@
+package dev.clouddemo.core.engine;
+
+import dev.clouddemo.core.spi.CredentialChain;
+import dev.clouddemo.core.state.StateLock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code clouddemo doctor} found, without changing anything: per provider its credential
+ * chain, where a session would go (region, and the rest of its scope) and its local emulators; the
+ * state folder's health; and what the caller found wrong before it asked (a settings file it could
+ * not read). {@link #problems()} is what keeps it from being all well.
+ */
+public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List<String> foundBefore) {
+    public DoctorReport {
+        providers = List.copyOf(providers);
+        foundBefore = List.copyOf(foundBefore);
+    }
+
+    /**
+     * One provider: its credential chain (empty when it cannot say), the region a session resolves
+     * and the rest of its scope (or why they cannot be resolved), and whether each local emulator
+     * runs.
+     */
+    public record ProviderCheck(String id, String name, Optional<CredentialChain> credentials, String region,
+            Map<String, String> scope, String scopeProblem, List<EmulatorCheck> emulators) {
+        public ProviderCheck {
+            scope = Map.copyOf(scope);
+            emulators = List.copyOf(emulators);
+        }
+    }
+
+    /** A local emulator's endpoint, the models {@code --local} sends there, and whether it accepts connections. */
+    public record EmulatorCheck(String endpoint, List<String> models, boolean running) {
+        public EmulatorCheck {
+            models = List.copyOf(models);
+        }
+    }
+
+    /** The state folder: whether it exists and can be written, its environments (readable or not), its locks. */
+    public record StateCheck(Path home, boolean exists, boolean writable, List<EnvironmentEntry> environments,
+            List<StateLock.Holder> locks) {
+        public StateCheck {
+            environments = List.copyOf(environments);
+            locks = List.copyOf(locks);
+        }
+    }
+
+    /** What is not well, one line each: no credentials, an unresolvable scope, an unreadable state file, a stale lock. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>(foundBefore);
+        for (ProviderCheck p : providers) {
+            p.credentials().filter(c -> c.winner().isEmpty())
+                    .ifPresent(c -> problems.add(p.id() + ": no credentials found; " + c.hint()));
+            if (p.scopeProblem() != null) {
+                problems.add(p.id() + ": " + p.scopeProblem());
+            }
+        }
+        if (state.exists() && !state.writable()) {
+            problems.add("state folder " + state.home() + " cannot be written");
+        }
+        state.environments().stream().filter(e -> !e.readable()).forEach(e -> problems.add(e.problem()));
+        state.locks().stream().filter(StateLock.Holder::stale)
+                .forEach(h -> problems.add("stale lock " + h.file() + ": " + h.staleReason()));
+        return problems;
+    }
+}
