@@ -114,7 +114,8 @@ final class AzuriteSiteAccount implements SiteAccount {
     @Override
     public Map<String, String> outputs(Chosen chosen) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        outputs.put("url", web().getBlobClient(Site.INDEX).getBlobUrl());
+        // not the website (Azurite serves none): the blob itself, readable with the account's key
+        outputs.put("url", session.endpoint() + "/" + WEB + "/" + Site.INDEX);
         outputs.put("storageAccount", ((Local) chosen).account());
         return outputs;
     }
