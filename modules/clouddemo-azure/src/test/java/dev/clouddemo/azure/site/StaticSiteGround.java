@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.site;
 
+import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.testkit.conformance.CallRecorder;
@@ -8,7 +9,9 @@ import dev.clouddemo.testkit.conformance.ConformanceGround;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What both static-site grounds share: the site, its one change, the source refused. */
 abstract class StaticSiteGround implements ConformanceGround {
@@ -38,6 +41,12 @@ abstract class StaticSiteGround implements ConformanceGround {
     @Override
     public CallRecorder calls() {
         return calls;
+    }
+
+    /** Two attempts per call and a minute per wait: a ground that never takes long fails fast instead. */
+    @Override
+    public Settings settings() {
+        return new Settings(2, Map.of(Settings.DEFAULT_WAIT, Duration.ofMinutes(1)));
     }
 
     @Override
