@@ -51,8 +51,28 @@ public final class AzureArmGround implements AutoCloseable {
         return recorded;
     }
 
-    ArmFake fake() {
-        return fake;
+    /** Adds a scenario's mappings over the fake. */
+    public void scenario(String name) {
+        fake.scenario(name);
+    }
+
+    public void fakeUnregistered(String namespace) {
+        fake.unregistered(namespace);
+    }
+
+    /** How many polls a group's deletion stays InProgress. */
+    public void fakeDeletePolls(int polls) {
+        fake.deletePolls(polls);
+    }
+
+    public boolean fakeHasGroup(String name) {
+        return fake.hasGroup(name);
+    }
+
+    /** Whether the fake still has the resource group a deployment records. */
+    public boolean fakeHasGroupOf(dev.clouddemo.core.state.DeploymentState deployment) {
+        return deployment.resources().stream().filter(r -> r.type().equals("resource-group"))
+                .anyMatch(r -> fake.hasGroup(r.name()));
     }
 
     @Override

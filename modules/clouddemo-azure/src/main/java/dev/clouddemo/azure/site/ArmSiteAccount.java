@@ -40,8 +40,11 @@ final class ArmSiteAccount implements SiteAccount {
         this.names = names;
     }
 
-    /** The names planning chose; {@code nameChecked} false when the check waits for the namespace's registration. */
-    record ArmChosen(String group, String account, boolean nameChecked) implements Chosen {
+    /**
+     * The names planning chose; {@code nameChecked} false when the check waits for the namespace's
+     * registration; {@code accountExists} whether the account was there to read.
+     */
+    record ArmChosen(String group, String account, boolean nameChecked, boolean accountExists) implements Chosen {
     }
 
     static String groupName(DeploymentContext context) {
@@ -86,7 +89,7 @@ final class ArmSiteAccount implements SiteAccount {
             plan.add(Action.CREATE, ACCOUNT, account, "StorageV2, Standard_LRS, HTTPS only, TLS 1.2, no public blob"
                     + " access, tagged " + context.tagText());
         }
-        return new ArmChosen(group, account, checked);
+        return new ArmChosen(group, account, checked, accountExists);
     }
 
     /** A generated name Azure says is free; a few draws at most (names are global across Azure). */
@@ -121,6 +124,9 @@ final class ArmSiteAccount implements SiteAccount {
     @Override
     public Optional<BlobServiceClient> existing(Chosen chosen) {
         ArmChosen arm = (ArmChosen) chosen;
+        if (!arm.accountExists()) {
+            return Optional.empty();
+        }
         return session.storageAccounts().find(arm.group(), arm.account())
                 .filter(a -> a.provisioningState() == ProvisioningState.SUCCEEDED)
                 .map(a -> session.storageAccounts().blobService(arm.group(), a));
