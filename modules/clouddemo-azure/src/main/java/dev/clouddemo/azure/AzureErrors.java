@@ -33,8 +33,8 @@ final class AzureErrors {
     static ClouddemoException translate(RuntimeException e, String doing, AzureSession session) {
         ClientAuthenticationException auth = cause(e, ClientAuthenticationException.class);
         if (auth != null) {
-            return ClouddemoException.credentials("no usable Azure credentials while " + doing + " (" + TRIED + "): "
-                            + firstLine(auth.getMessage()),
+            // the SDK's own text names its classes and "inner exceptions": --verbose shows it
+            return ClouddemoException.credentials("no usable Azure credentials while " + doing + " (" + TRIED + ")",
                     "run `az login` (or set AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET for a service"
                             + " principal), or add --local to run the static model on Azurite", e);
         }

@@ -229,9 +229,26 @@ public final class AzureSession implements ProviderSession {
                 .buildClient());
     }
 
-    /** Azurite's account (for {@code --local}). */
-    public BlobServiceClient localBlobService() {
+    /** Azurite's account (for {@code --local}); an emulator that is not running fails at once, not after retries. */
+    public synchronized BlobServiceClient localBlobService() {
+        if (!probed) {
+            probe(target.endpoint());
+            probed = true;
+        }
         return blobService(target.endpoint().toString(), target.localAccount(), () -> AZURITE_KEY);
+    }
+
+    private static final int PROBE_TIMEOUT_MILLIS = 2000;
+    private boolean probed;
+
+    /** One loopback connect before the first client: the SDK's retries would take a minute to say the same. */
+    private void probe(java.net.URI endpoint) {
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+        } catch (java.io.IOException e) {
+            throw AzureErrors.unreachable("Azurite at " + endpoint, "connecting", this, e);
+        }
     }
 
     @Override
