@@ -31,6 +31,14 @@ class CliAzureBadInputIT {
     }
 
     @Test
+    void providers_azure_listedWithAzuriteForStaticOnly() {
+        Clouddemo.Result result = cli.with("CLOUDDEMO_AZURITE_PORT", "10123").run("providers");
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.stdoutLines()).as("%s", result)
+                .anyMatch(l -> l.matches("azure +Microsoft Azure +static +http://127\\.0\\.0\\.1:10123/devstoreaccount1"));
+    }
+
+    @Test
     void deploy_locationTypo_exit3DidYouMean() {
         Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "static", "--region", "eastsu", "--subscription", "s");
         assertCleanError(result, 3, "unknown Azure location 'eastsu'");

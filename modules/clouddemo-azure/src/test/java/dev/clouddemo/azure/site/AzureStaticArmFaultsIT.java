@@ -117,6 +117,21 @@ class AzureStaticArmFaultsIT {
     }
 
     @Test
+    void deploy_anyAccount_itsKeyInNeitherStateNorProgress(Azurite azurite) throws IOException {
+        PlanResult result = engine(new Cancellation()).deploy(request("nokey"));
+        String account = result.deployment().outputs().get("storageAccount");
+        try {
+            String key = azurite.key(account);
+            String state = Files.readString(temp.resolve("state/envs/nokey.json"));
+            assertThat(state).contains(account).doesNotContain(key);
+            assertThat(String.join("\n", progress)).doesNotContain(key);
+            assertThat(result.deployment().outputs().values()).noneMatch(v -> v.contains(key));
+        } finally {
+            engine(new Cancellation()).destroy("nokey", null, null);
+        }
+    }
+
+    @Test
     void plan_firstNameTaken_drawsAnotherWithoutWriting() {
         arm.scenario("name-check-says-taken");
         long mark = arm.recorded().calls().mark();
@@ -148,6 +163,25 @@ class AzureStaticArmFaultsIT {
         assertThat(calls).anyMatch(c -> c.contains("POST") && c.endsWith("/providers/Microsoft.Storage/register (write)"));
         assertThat(progress).anyMatch(line -> line.contains("resource provider Microsoft.Storage to be registered"));
         engine(new Cancellation()).destroy("register", null, null);
+    }
+
+    /**
+     * The SDK's ProviderRegistrationPolicy would answer MissingSubscriptionRegistration by
+     * registering the namespace itself and retrying for minutes: it is not in clouddemo's pipeline.
+     */
+    @Test
+    void deploy_missingRegistrationDespiteTheCheck_exit1AtOnceNeverRegistersSilently() {
+        arm.fakeUnregistered("Microsoft.Storage");
+        arm.scenario("provider-read-says-registered"); // the read says Registered; the storage calls say otherwise
+        long mark = arm.recorded().calls().mark();
+
+        assertThatThrownBy(() -> engine(new Cancellation()).deploy(request("silent")))
+                .isInstanceOfSatisfying(ClouddemoException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+                    assertThat(e.getMessage()).contains("MissingSubscriptionRegistration");
+                    assertThat(e.hint()).contains("az provider register");
+                });
+        assertThat(arm.recorded().calls().since(mark)).noneMatch(c -> c.operation().endsWith("/register"));
     }
 
     @Test
