@@ -101,14 +101,15 @@ public final class AzureResourceGroups {
                 throw failure(response, "polling the deletion of resource group " + name);
             }
             String body = response.getBodyAsString().block();
-            Object status2 = body == null || body.isBlank() ? null : parse(body).get("status");
-            if (status2 == null || "Succeeded".equalsIgnoreCase(status2.toString())) {
+            // a Location poll answers 200 when done; an Azure-AsyncOperation poll says so in "status"
+            String operationStatus = body == null || body.isBlank() ? null : string(parse(body).get("status"));
+            if (operationStatus == null || "Succeeded".equalsIgnoreCase(operationStatus)) {
                 return true;
             }
-            if ("Failed".equalsIgnoreCase(status2.toString()) || "Canceled".equalsIgnoreCase(status2.toString())) {
+            if ("Failed".equalsIgnoreCase(operationStatus) || "Canceled".equalsIgnoreCase(operationStatus)) {
                 Map<String, Object> error = parse(body).get("error") instanceof Map<?, ?> m ? cast(m) : Map.of();
-                throw AzureErrors.http(200, string(error.get("code")), "the deletion ended " + status2 + ": "
-                        + string(error.get("message")), "deleting resource group " + name, null);
+                throw AzureErrors.http(200, string(error.get("code")), "the deletion ended " + operationStatus + ": "
+                        + String.valueOf(error.getOrDefault("message", "no reason given")), "deleting resource group " + name, null);
             }
             return false;
         }

@@ -89,7 +89,7 @@ final class AzureSweep {
         ListBlobContainersOptions options = new ListBlobContainersOptions()
                 .setDetails(new BlobContainerListDetails().setRetrieveMetadata(true));
         for (BlobContainerItem container : blobs.listBlobContainers(options, null)) {
-            Map<String, String> tags = ContainerTags.fromMetadata(container.getMetadata());
+            Map<String, String> tags = BlobContainerTags.fromMetadata(container.getMetadata());
             if (value.equals(tags.get(key)) && Tags.MANAGED_BY_VALUE.equals(tags.get(Tags.MANAGED_BY))) {
                 found.add(new FoundResource(session.endpoint() + "/" + container.getName(), LOCAL_CONTAINER,
                         container.getName(), null, tags));

@@ -7,12 +7,12 @@ public final class AzureTestGrounds {
     private AzureTestGrounds() {
     }
 
-    public record Recorded(AzureAccess access, CallRecorder calls, RecordingHttpClient client) {
+    public record Recorded(AzureAccess access, CallRecorder calls, AzureRecordingHttpClient client) {
     }
 
     public static Recorded recording() {
-        RecordingHttpClient client = new RecordingHttpClient();
-        return new Recorded(TestAccess.through(client), client, client);
+        AzureRecordingHttpClient client = new AzureRecordingHttpClient();
+        return new Recorded(AzureTestAccess.through(client), client, client);
     }
 
     /**

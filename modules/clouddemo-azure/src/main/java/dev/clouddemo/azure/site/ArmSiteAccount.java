@@ -26,7 +26,7 @@ import java.util.function.Function;
  * location), and a StorageV2 account in it whose random name state keeps. Destroy deletes the
  * group — one long-running operation whose reference state keeps, so a stopped destroy resumes it.
  */
-final class ArmSiteAccount implements SiteAccount {
+final class ArmSiteAccount implements AzureSiteAccount {
     static final String GROUP = AzureResourceGroups.TYPE;
     static final String ACCOUNT = AzureStorageAccounts.TYPE;
     static final String PROVIDER = AzureResourceProviders.TYPE;
@@ -197,7 +197,9 @@ final class ArmSiteAccount implements SiteAccount {
     public Map<String, String> outputs(Chosen chosen) {
         ArmChosen arm = (ArmChosen) chosen;
         StorageAccountInner account = session.step("reading storage account " + arm.account(),
-                () -> session.storageAccounts().find(arm.group(), arm.account())).orElseThrow();
+                () -> session.storageAccounts().find(arm.group(), arm.account())).orElseThrow(() -> ClouddemoException.cloud(
+                        "storage account " + arm.account() + " went missing from resource group " + arm.group()
+                                + " during the deploy", "run the command again: the plan will create it", null));
         Map<String, String> outputs = new LinkedHashMap<>();
         // the web endpoint carries a zone code (z13, z22…): taken as Azure gives it, never built
         outputs.put("url", account.primaryEndpoints().web());

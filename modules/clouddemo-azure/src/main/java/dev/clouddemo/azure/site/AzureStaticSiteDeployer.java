@@ -21,12 +21,12 @@ import java.util.function.Function;
 /**
  * The static model on Azure: a storage account's static website (switched on through the blob
  * service properties), its {@code $web} container kept in sync with the site by Content-MD5
- * through core's site sync. Where the account lives is {@link SiteAccount}'s: a resource group
+ * through core's site sync. Where the account lives is {@link AzureSiteAccount}'s: a resource group
  * and an account of its own on Azure, the emulator's account on Azurite.
  */
 public final class AzureStaticSiteDeployer implements Deployer {
     private final AzureSession session;
-    private final SiteAccount account;
+    private final AzureSiteAccount account;
 
     public AzureStaticSiteDeployer(AzureSession session) {
         this(session, StorageAccountNames.RANDOM_NAMES);
@@ -38,7 +38,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
         this.account = session.local() ? new AzuriteSiteAccount(session) : new ArmSiteAccount(session, accountNames);
     }
 
-    private record Prepared(Site site, String errorDocument, SiteAccount.Chosen chosen) {
+    private record Prepared(Site site, String errorDocument, AzureSiteAccount.Chosen chosen) {
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
         Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(2)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
-            SiteAccount.Chosen chosen = account.plan(context, plan);
+            AzureSiteAccount.Chosen chosen = account.plan(context, plan);
             Optional<BlobServiceClient> blobs = session.step("reading the storage account's blob service",
                     () -> account.existing(chosen));
             Map<String, StoredObject> stored = Map.of();
@@ -64,6 +64,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
                         StaticWebsiteSettings.why(errorDocument));
             }
             Site site = Concurrently.get(scan);
+            // without an account nothing is stored: every file is new, and the plan asks the store nothing
             new SiteSync(blobs.map(AzureStaticSiteDeployer::store).orElse(null), BlobObjectStore.TYPE).plan(site, stored, plan);
             if (!site.hasIndex()) {
                 plan.note("The source folder has no " + Site.INDEX + ": the site's root address will answer 404.");

@@ -5,7 +5,7 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.clouddemo.azure.AzureSession;
 import dev.clouddemo.azure.BlobObjectStore;
-import dev.clouddemo.azure.ContainerTags;
+import dev.clouddemo.azure.BlobContainerTags;
 import dev.clouddemo.core.content.Site;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.Tags;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * another's site is there. Azurite keeps the website settings but serves no website: the output
  * is the blob URL of {@code index.html}.
  */
-final class AzuriteSiteAccount implements SiteAccount {
+final class AzuriteSiteAccount implements AzureSiteAccount {
     static final String CONTAINER_TYPE = "blob-container";
     static final String WEB = StaticWebsiteSettings.CONTAINER;
 
@@ -48,7 +48,7 @@ final class AzuriteSiteAccount implements SiteAccount {
             plan.add(Action.CREATE, CONTAINER_TYPE, WEB, "the website's container, marked as environment " + context.env()
                     + "'s");
         } else {
-            String owner = ContainerTags.fromMetadata(metadata.get()).get(Tags.ENV);
+            String owner = BlobContainerTags.fromMetadata(metadata.get()).get(Tags.ENV);
             if (owner != null && !owner.equals(context.env().value())) {
                 throw ClouddemoException.invalidInput("Azurite's " + WEB + " container holds environment '" + owner
                                 + "''s site: an account has one website, and Azurite has one account",
@@ -108,7 +108,7 @@ final class AzuriteSiteAccount implements SiteAccount {
 
     @Override
     public Map<String, String> containerMetadata(DeploymentContext context) {
-        return ContainerTags.toMetadata(context.tags());
+        return BlobContainerTags.toMetadata(context.tags());
     }
 
     @Override

@@ -53,7 +53,7 @@ class AzureStaticArmFaultsIT {
     void ground(Azurite azurite) throws IOException {
         arm = new AzureArmGround(azurite);
         source = Files.createDirectories(temp.resolve("site"));
-        StaticSiteGround.write(source, "index.html", "<h1>faults</h1>");
+        AzureStaticSiteGround.write(source, "index.html", "<h1>faults</h1>");
     }
 
     @AfterEach

@@ -28,7 +28,7 @@ class AzureStaticConformanceIT extends ProviderConformanceSuite {
     @BeforeAll
     void onFakeAndAzurite(Azurite azurite) {
         arm = new AzureArmGround(azurite);
-        ground = new StaticSiteGround(arm.providers(), arm.recorded().calls()) {
+        ground = new AzureStaticSiteGround(arm.providers(), arm.recorded().calls()) {
             @Override
             public Target target() {
                 return arm.target();

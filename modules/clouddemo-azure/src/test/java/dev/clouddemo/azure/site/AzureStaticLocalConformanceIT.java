@@ -33,7 +33,7 @@ class AzureStaticLocalConformanceIT extends ProviderConformanceSuite {
     void onAzurite(Azurite azurite) {
         AzureTestGrounds.Recorded recorded = AzureTestGrounds.recording();
         ProviderRegistry providers = new ProviderRegistry(List.of(new AzureProvider(Map.of(), recorded.access(), Map.of())));
-        ground = new StaticSiteGround(providers, recorded.calls()) {
+        ground = new AzureStaticSiteGround(providers, recorded.calls()) {
             @Override
             public Target target() {
                 return new Target("eastus", true, azurite.accountUrl(Azurite.DEV_ACCOUNT));

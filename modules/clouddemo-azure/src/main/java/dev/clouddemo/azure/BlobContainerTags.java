@@ -8,8 +8,8 @@ import java.util.Map;
  * {@code clouddemo-env} is kept as {@code clouddemo_env}. On Azurite, which has no Resource
  * Manager and so no tags, this is how a local site's container says whose it is.
  */
-public final class ContainerTags {
-    private ContainerTags() {
+public final class BlobContainerTags {
+    private BlobContainerTags() {
     }
 
     public static Map<String, String> toMetadata(Map<String, String> tags) {

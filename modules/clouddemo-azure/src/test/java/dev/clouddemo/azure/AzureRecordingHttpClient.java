@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * the Resource Manager fake are sent over plain HTTP to its port: the profile names
  * {@code https://127.0.0.1:PORT/}, so the production pipeline, bearer token included, runs unchanged.
  */
-final class RecordingHttpClient implements HttpClient, CallRecorder {
+final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
     /** POSTs that only read (Resource Manager's name check and key listing). */
     private static final Set<String> READING_POSTS = Set.of("listKeys", "checkNameAvailability");
 

@@ -6,13 +6,13 @@ import java.time.OffsetDateTime;
 import reactor.core.publisher.Mono;
 
 /** How tests reach their ground: a fixed bearer token, the recording client, pauses of 10 ms. */
-final class TestAccess {
+final class AzureTestAccess {
     static final String TOKEN = "test-token-not-a-secret";
 
-    private TestAccess() {
+    private AzureTestAccess() {
     }
 
-    static AzureAccess through(RecordingHttpClient http) {
+    static AzureAccess through(AzureRecordingHttpClient http) {
         TokenCredential token = request -> Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
         return new AzureAccess(() -> token, () -> http, pause -> Thread.sleep(10));
     }

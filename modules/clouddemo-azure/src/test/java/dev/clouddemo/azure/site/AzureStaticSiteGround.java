@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** What both static-site grounds share: the site, its one change, the source refused. */
-abstract class StaticSiteGround implements ConformanceGround {
+abstract class AzureStaticSiteGround implements ConformanceGround {
     private final ProviderRegistry providers;
     private final CallRecorder calls;
 
-    StaticSiteGround(ProviderRegistry providers, CallRecorder calls) {
+    AzureStaticSiteGround(ProviderRegistry providers, CallRecorder calls) {
         this.providers = providers;
         this.calls = calls;
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * account of the deployment's own ({@link ArmSiteAccount}); on Azurite the emulator's one account
  * ({@link AzuriteSiteAccount}). The deployer does the rest the same way on both.
  */
-interface SiteAccount {
+interface AzureSiteAccount {
     /** What planning chose (names), carried to apply in the plan's payload. */
     interface Chosen {
     }
