@@ -98,8 +98,15 @@ final class AzureErrors {
         if ("KeyBasedAuthenticationNotPermitted".equals(code)) {
             return ClouddemoException.credentials(doing + " failed: the storage account forbids shared-key access"
                             + " (KeyBasedAuthenticationNotPermitted, a policy of your tenant)",
-                    "this release signs blob calls with the account key; ask for the key to be allowed on clouddemo's"
-                            + " accounts, or use a subscription without that policy", b);
+                    "run the command again: it reads the account's setting and signs its blob calls with your Entra ID"
+                            + " sign-in instead (which needs the role " + AzureStorageAccounts.DATA_ROLE + " on the account)", b);
+        }
+        if ("AuthorizationPermissionMismatch".equals(code) || "AuthorizationFailure".equals(code)) {
+            return ClouddemoException.credentials(doing + " failed: " + code + ": " + message + " (HTTP " + b.getStatusCode() + ")",
+                    "signed in with Entra ID, blob calls need the role " + AzureStorageAccounts.DATA_ROLE + " on the account"
+                            + " (Owner or User Access Administrator can grant it: `az role assignment create --role \""
+                            + AzureStorageAccounts.DATA_ROLE + "\" --assignee YOU --scope ACCOUNT_ID`); a new assignment"
+                            + " takes a few minutes to apply", b);
         }
         return http(b.getStatusCode(), code, message, doing, b);
     }

@@ -229,6 +229,22 @@ public final class AzureSession implements ProviderSession {
                 .buildClient());
     }
 
+    /** The blob service of an account that takes Entra ID tokens only (the Resource Manager sign-in's credential). */
+    public synchronized BlobServiceClient blobServiceSignedIn(String blobEndpoint) {
+        return blobClients.computeIfAbsent(blobEndpoint, e -> new BlobServiceClientBuilder()
+                .endpoint(e)
+                .credential(access.credential().get())
+                .httpClient(http())
+                .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, target.settings().maxAttempts(),
+                        Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(20), null))
+                .buildClient());
+    }
+
+    /** Where what the session does on its own is reported (the engine's progress). */
+    public Progress progress() {
+        return progress;
+    }
+
     /** Azurite's account (for {@code --local}); an emulator that is not running fails at once, not after retries. */
     public synchronized BlobServiceClient localBlobService() {
         if (!probed) {

@@ -82,8 +82,21 @@ public final class AzureStorageAccounts {
         client().delete(group, name);
     }
 
-    /** The account's blob service at its {@code primaryEndpoints.blob}, signed with its first key. */
+    /** The Entra ID role blob calls need where the account forbids shared keys. */
+    public static final String DATA_ROLE = "Storage Blob Data Contributor";
+
+    /**
+     * The account's blob service at its {@code primaryEndpoints.blob}: signed with its first key
+     * (listed through Resource Manager), or — where the account forbids shared keys, as a tenant
+     * policy may make it ({@code allowSharedKeyAccess: false}) — with the user's Entra ID sign-in,
+     * which then needs {@value #DATA_ROLE} on the account.
+     */
     public BlobServiceClient blobService(String group, StorageAccountInner account) {
+        if (Boolean.FALSE.equals(account.allowSharedKeyAccess())) {
+            session.progress().info("Storage account " + account.name() + " forbids shared keys: its blobs are written with"
+                    + " your Entra ID sign-in, which needs the role " + DATA_ROLE + " on the account");
+            return session.blobServiceSignedIn(account.primaryEndpoints().blob());
+        }
         return session.blobService(account.primaryEndpoints().blob(), account.name(),
                 () -> client().listKeys(group, account.name()).keys().get(0).value());
     }

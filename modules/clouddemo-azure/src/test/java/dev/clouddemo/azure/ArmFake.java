@@ -71,6 +71,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         final String name;
         final String location;
         final Map<String, String> tags;
+        boolean sharedKeyAccess = true;
         int pollsLeft = 1;
 
         Account(String group, String name, String location, Map<String, String> tags) {
@@ -90,6 +91,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, String> registration = new LinkedHashMap<>();
     private volatile int deletePolls = 1;
+    private volatile boolean sharedKeyAccess = true;
 
     /**
      * @param blobEndpoint an account's blob service URL (on Azurite)
@@ -132,6 +134,11 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
 
     synchronized void unregistered(String namespace) {
         registration.put(namespace.toLowerCase(Locale.ROOT), "NotRegistered");
+    }
+
+    /** Accounts created from now on forbid shared keys ({@code allowSharedKeyAccess: false}), as a tenant policy makes them. */
+    void forbidSharedKeys() {
+        this.sharedKeyAccess = false;
     }
 
     void deletePolls(int polls) {
@@ -349,6 +356,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 }
                 Map<String, Object> body = body(request);
                 Account created = new Account(group, name, string(body.get("location")), strings(body.get("tags")));
+                created.sharedKeyAccess = sharedKeyAccess;
                 accounts.put(name, created);
                 String location = endpoint() + "fake-operations/account-" + name + "?api-version=2023-05-01";
                 return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location", location),
@@ -375,7 +383,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private String accountBody(Account account, String state) {
         return body("storage-account.json", Map.of("subscription", SUBSCRIPTION, "group", account.group,
                 "name", account.name, "location", account.location, "tags", Json.write(account.tags), "state", state,
-                "blobEndpoint", blobEndpoint.apply(account.name)));
+                "blobEndpoint", blobEndpoint.apply(account.name), "sharedKey", String.valueOf(account.sharedKeyAccess)));
     }
 
     private static String accountId(Account account) {

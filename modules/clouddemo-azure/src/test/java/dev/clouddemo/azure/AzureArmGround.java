@@ -7,7 +7,9 @@ import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Target;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import dev.clouddemo.testkit.Azurite;
+import dev.clouddemo.testkit.AzuriteOAuth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,21 @@ public final class AzureArmGround implements AutoCloseable {
     private final ProviderRegistry providers;
 
     public AzureArmGround(Azurite azurite) {
-        this.fake = new ArmFake(azurite::accountUrl, azurite::key);
-        this.recorded = AzureTestGrounds.recording();
+        this(azurite::accountUrl, azurite::key, azurite.pool(), new AzureRecordingHttpClient());
+    }
+
+    /** With the data plane on Azurite's OAuth instance: HTTPS with its certificate trusted. */
+    public AzureArmGround(AzuriteOAuth azurite) {
+        this(azurite::accountUrl, azurite::key, azurite.pool(), new AzureRecordingHttpClient(
+                new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(azurite.trust())).build()));
+    }
+
+    private AzureArmGround(Function<String, String> blobEndpoint, Function<String, String> key, List<String> pool,
+            AzureRecordingHttpClient client) {
+        this.fake = new ArmFake(blobEndpoint, key);
+        this.recorded = AzureTestGrounds.recording(client);
         recorded.client().plainHttpOn(fake.port());
         AtomicInteger next = new AtomicInteger();
-        List<String> pool = azurite.pool();
         Function<EnvName, String> names = env -> pool.get(next.getAndIncrement() % pool.size());
         this.providers = new ProviderRegistry(List.of(new AzureProvider(
                 Map.of(AzureSubscription.VARIABLE, ArmFake.SUBSCRIPTION), recorded.access(),
@@ -63,6 +75,10 @@ public final class AzureArmGround implements AutoCloseable {
     /** How many polls a group's deletion stays InProgress. */
     public void fakeDeletePolls(int polls) {
         fake.deletePolls(polls);
+    }
+
+    public void fakeForbidsSharedKeys() {
+        fake.forbidSharedKeys();
     }
 
     public boolean fakeHasGroup(String name) {

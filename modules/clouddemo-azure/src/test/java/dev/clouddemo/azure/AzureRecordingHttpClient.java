@@ -25,11 +25,20 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
     /** POSTs that only read (Resource Manager's name check and key listing). */
     private static final Set<String> READING_POSTS = Set.of("listKeys", "checkNameAvailability");
 
-    private final HttpClient delegate = HttpClient.createDefault();
+    private final HttpClient delegate;
     private final List<RecordedCall> calls = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
     private final AtomicReference<Runnable> afterNextWrite = new AtomicReference<>();
     private volatile int plainHttpPort = -1;
+
+    AzureRecordingHttpClient() {
+        this(HttpClient.createDefault());
+    }
+
+    /** Over another client (one that trusts an emulator's own certificate, say). */
+    AzureRecordingHttpClient(HttpClient delegate) {
+        this.delegate = delegate;
+    }
 
     /** Requests to https://127.0.0.1:{port} go to http://127.0.0.1:{port} (the fake). */
     void plainHttpOn(int port) {

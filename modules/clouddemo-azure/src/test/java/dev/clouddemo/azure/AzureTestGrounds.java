@@ -11,7 +11,10 @@ public final class AzureTestGrounds {
     }
 
     public static Recorded recording() {
-        AzureRecordingHttpClient client = new AzureRecordingHttpClient();
+        return recording(new AzureRecordingHttpClient());
+    }
+
+    static Recorded recording(AzureRecordingHttpClient client) {
         return new Recorded(AzureTestAccess.through(client), client, client);
     }
 
