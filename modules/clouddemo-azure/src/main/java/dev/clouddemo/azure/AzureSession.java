@@ -186,7 +186,8 @@ public final class AzureSession implements ProviderSession {
         }
         if (pipeline == null) {
             TokenCredential credential = access.credential().get();
-            step("signing in to Azure (DefaultAzureCredential)",
+            step("signing in to Azure for subscription " + subscription().id() + " (from " + subscription().source()
+                            + ") with DefaultAzureCredential",
                     () -> credential.getToken(new TokenRequestContext().addScopes(ARM_SCOPE)).block());
             List<HttpPipelinePolicy> policies = new ArrayList<>();
             policies.add(new UserAgentPolicy("clouddemo"));
