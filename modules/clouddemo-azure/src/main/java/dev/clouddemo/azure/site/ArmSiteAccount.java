@@ -3,19 +3,18 @@ package dev.clouddemo.azure.site;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
 import com.azure.resourcemanager.storage.models.ProvisioningState;
 import com.azure.storage.blob.BlobServiceClient;
+import dev.clouddemo.azure.AzureDeploymentGroup;
 import dev.clouddemo.azure.AzureResourceGroups;
-import dev.clouddemo.azure.AzureResourceProviders;
 import dev.clouddemo.azure.AzureSession;
 import dev.clouddemo.azure.AzureStorageAccounts;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.EnvName;
-import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.DeploymentContext;
-import dev.clouddemo.core.state.ResourceRecord;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,20 +22,20 @@ import java.util.function.Function;
 /**
  * The site's home on Azure: the resource provider {@code Microsoft.Storage} registered, one
  * resource group per deployment ({@code clouddemo-<env>-static-<suffix>}, tagged, in the
- * location), and a StorageV2 account in it whose random name state keeps. Destroy deletes the
- * group — one long-running operation whose reference state keeps, so a stopped destroy resumes it.
+ * location), and a StorageV2 account in it whose random name state keeps; the group's part, and
+ * destroy (deleting the group), is {@link AzureDeploymentGroup}'s.
  */
 final class ArmSiteAccount implements AzureSiteAccount {
-    static final String GROUP = AzureResourceGroups.TYPE;
     static final String ACCOUNT = AzureStorageAccounts.TYPE;
-    static final String PROVIDER = AzureResourceProviders.TYPE;
     private static final int NAME_ATTEMPTS = 5;
 
     private final AzureSession session;
+    private final AzureDeploymentGroup deployment;
     private final Function<EnvName, String> names;
 
     ArmSiteAccount(AzureSession session, Function<EnvName, String> names) {
         this.session = session;
+        this.deployment = new AzureDeploymentGroup(session);
         this.names = names;
     }
 
@@ -47,26 +46,12 @@ final class ArmSiteAccount implements AzureSiteAccount {
     record ArmChosen(String group, String account, boolean nameChecked, boolean accountExists) implements Chosen {
     }
 
-    static String groupName(DeploymentContext context) {
-        return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
-    }
-
     @Override
     public Chosen plan(DeploymentContext context, Plan.Builder plan) {
-        boolean registered = session.resourceProviders().registered(AzureStorageAccounts.NAMESPACE);
-        if (!registered) {
-            plan.add(Action.CREATE, PROVIDER, AzureStorageAccounts.NAMESPACE, "register the resource provider in"
-                    + " subscription " + session.subscriptionId() + " (deploy waits until Azure has registered it)");
-        }
-        String group = recorded(context, GROUP).orElse(groupName(context));
-        boolean groupExists = session.step("reading resource group " + group,
-                () -> session.resourceGroups().find(group).isPresent());
-        if (groupExists) {
-            context.planExisting(plan, GROUP, group, "exists in " + session.region());
-        } else {
-            plan.add(Action.CREATE, GROUP, group, "new in " + session.region() + ", tagged " + context.tagText());
-        }
-        Optional<String> recordedAccount = recorded(context, ACCOUNT);
+        boolean registered = deployment.planProviders(plan, List.of(AzureStorageAccounts.NAMESPACE));
+        String group = AzureDeploymentGroup.name(context);
+        boolean groupExists = deployment.planGroup(context, plan);
+        Optional<String> recordedAccount = AzureDeploymentGroup.recorded(context, ACCOUNT);
         String account;
         boolean checked = true;
         boolean accountExists = false;
@@ -117,10 +102,6 @@ final class ArmSiteAccount implements AzureSiteAccount {
         return name;
     }
 
-    private static Optional<String> recorded(DeploymentContext context, String type) {
-        return context.state().resources().stream().filter(r -> r.type().equals(type)).map(ResourceRecord::name).findFirst();
-    }
-
     @Override
     public Optional<BlobServiceClient> existing(Chosen chosen) {
         ArmChosen arm = (ArmChosen) chosen;
@@ -136,31 +117,15 @@ final class ArmSiteAccount implements AzureSiteAccount {
     public BlobServiceClient apply(Plan plan, Chosen chosen, DeploymentContext context) {
         ArmChosen arm = (ArmChosen) chosen;
         for (Change change : plan.writes()) {
-            switch (change.type()) {
-                case PROVIDER -> session.resourceProviders().register(change.name(),
-                        session.waits(context.progress(), context.cancellation()));
-                case GROUP -> applyGroup(change, context);
-                case ACCOUNT -> applyAccount(change, arm, context);
-                default -> {
-                    // the website and the blobs come after the account
-                }
-            }
+            if (!deployment.apply(change, context) && change.type().equals(ACCOUNT)) {
+                applyAccount(change, arm, context);
+            } // the website and the blobs come after the account
         }
         StorageAccountInner account = session.step("reading storage account " + arm.account(),
                 () -> session.storageAccounts().find(arm.group(), arm.account())).orElseThrow(() ->
                 ClouddemoException.cloud("storage account " + arm.account() + " is missing from resource group "
                         + arm.group(), "run the command again: the plan will create it", null));
         return session.storageAccounts().blobService(arm.group(), account);
-    }
-
-    /** Tagged in the same call that creates it: recorded created, it is findable by the tag search. */
-    private void applyGroup(Change change, DeploymentContext context) {
-        if (change.action() == Action.CREATE) {
-            context.journal().creating(GROUP, change.name());
-        }
-        String id = session.step("creating resource group " + change.name() + " in " + session.region(),
-                () -> session.resourceGroups().create(change.name(), session.region(), context.tags()));
-        context.journal().created(GROUP, change.name(), id);
     }
 
     private void applyAccount(Change change, ArmChosen arm, DeploymentContext context) {
@@ -210,29 +175,6 @@ final class ArmSiteAccount implements AzureSiteAccount {
 
     @Override
     public void destroy(DeploymentContext context) {
-        String group = recorded(context, GROUP).orElse(groupName(context));
-        AzureResourceGroups groups = session.resourceGroups();
-        Optional<String> operation = context.state().resource(GROUP, group)
-                .filter(r -> r.status() == ResourceRecord.Status.DELETING && r.operation() != null)
-                .map(ResourceRecord::operation);
-        if (operation.isPresent()) {
-            context.progress().info("Resuming the deletion of resource group " + group + " a run before this one started");
-        } else {
-            operation = session.step("deleting resource group " + group + " with everything in it",
-                    () -> groups.beginDelete(group));
-            operation.ifPresent(op -> context.journal().deleting(GROUP, group, op));
-        }
-        String op = operation.orElse(null);
-        if (op != null) {
-            session.step("waiting for resource group " + group + " to be deleted",
-                    () -> groups.awaitDeleted(group, op, session.waits(context.progress(), context.cancellation())));
-        }
-        boolean gone = session.step("checking that resource group " + group + " is gone", () -> groups.find(group).isEmpty());
-        if (!gone) {
-            throw ClouddemoException.cloud("resource group " + group + " still exists after its deletion ended",
-                    "run destroy again, or delete it in the portal (`az group delete -n " + group + "`)", null);
-        }
-        recorded(context, ACCOUNT).ifPresent(account -> context.journal().deleted(ACCOUNT, account));
-        context.journal().deleted(GROUP, group);
+        deployment.destroy(context);
     }
 }
