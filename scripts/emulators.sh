@@ -4,8 +4,10 @@
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
 # NAME: localstack ministack moto (default: these three), toxiproxy (a TCP fault proxy the
-# network-fault tests put between clouddemo and an emulator), actionlint (a tool, install only: the
-# tests lint the GitHub workflows with it). Layout, shared with the testkit
+# network-fault tests put between clouddemo and an emulator), azurite (Azure Storage's blob
+# service, for `clouddemo deploy -p azure -m static --local`; its install also puts the Python
+# azure-storage-blob client in <home>/azurite/client, the tests' second client), actionlint (a
+# tool, install only: the tests lint the GitHub workflows with it). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -15,7 +17,8 @@
 #                                                  their own; start, stop and status see only this one.
 # A name without a port is a tool: installed, never started.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
-# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
+# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API),
+# CLOUDDEMO_AZURITE_PORT (10000, its blob service, where `clouddemo --local` looks for Azure).
 #
 # To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
 # (install_<kind>) and a launch_<name> function that execs it in the foreground.
@@ -23,7 +26,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack toxiproxy actionlint)
+EMULATORS=(moto ministack localstack toxiproxy azurite actionlint)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -34,6 +37,7 @@ declare -A INSTALLER=(
   [ministack]=pip
   [localstack]=pip
   [toxiproxy]=go
+  [azurite]=npm
   [actionlint]=go
 )
 # Pinned requirements, exactly (the marker file records them; a change reinstalls): pip
@@ -47,6 +51,7 @@ declare -A REQUIREMENTS=(
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
+  [azurite]='azurite@3.37.0 pip:azure-storage-blob==12.26.0'
   [actionlint]='github.com/rhysd/actionlint/cmd/actionlint@v1.7.12'
 )
 # Lowest Python a pip emulator runs on (localstack-core declares >=3.10 but imports
@@ -61,6 +66,7 @@ declare -A PORT=(
   [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
   [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
   [toxiproxy]="${CLOUDDEMO_TOXIPROXY_PORT:-8474}"
+  [azurite]="${CLOUDDEMO_AZURITE_PORT:-10000}"
 )
 # Path probed until it answers HTTP (any status).
 declare -A READY_PATH=(
@@ -68,6 +74,7 @@ declare -A READY_PATH=(
   [ministack]=/_ministack/health
   [localstack]=/_localstack/health
   [toxiproxy]=/version
+  [azurite]=/devstoreaccount1?comp=list
 )
 
 log() { printf 'emulators: %s\n' "$*" >&2; }
@@ -141,6 +148,30 @@ install_go() {
   GOBIN="$dir/bin" go install "${REQUIREMENTS[$name]}" >&2
 }
 
+# npm install PACKAGE@VERSION into <dir>/node_modules (its binaries in node_modules/.bin), through
+# the npm registry; a `pip:REQUIREMENT` word goes into a Python venv at <dir>/client instead (a
+# client the tests check the emulator with). Needs node and npm.
+install_npm() {
+  local name="$1" dir word python
+  dir="$(install_dir "$name")"
+  command -v npm >/dev/null || die "$name needs Node.js and npm to install; none found on PATH"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  local -a packages=() clients=()
+  for word in ${REQUIREMENTS[$name]}; do
+    case "$word" in
+      pip:*) clients+=("${word#pip:}") ;;
+      *) packages+=("$word") ;;
+    esac
+  done
+  npm install --prefix "$dir" --no-audit --no-fund --silent "${packages[@]}" >&2
+  if ((${#clients[@]} > 0)); then
+    python="$(find_python 3.9)" || die "$name's test client needs Python >= 3.9; none found"
+    "$python" -m venv "$dir/client"
+    "$dir/client/bin/pip" install --quiet "${clients[@]}" >&2
+  fi
+}
+
 install_one() {
   local name="$1"
   if is_installed "$name"; then
@@ -185,6 +216,14 @@ launch_localstack() {
   exec env GATEWAY_LISTEN="127.0.0.1:$1" GATEWAY_SERVER=hypercorn DNS_ADDRESS=0 PERSISTENCE=0 \
     FILESYSTEM_ROOT="$2" DISABLE_EVENTS=1 SKIP_SSL_CERT_DOWNLOAD=1 TMPDIR="$2" \
     "$(install_dir localstack)/bin/python" -m localstack.runtime.main
+}
+
+launch_azurite() {
+  # Blob service only; --loose and --skipApiVersionCheck: the Java SDK sends newer API versions
+  # and headers than Azurite knows. AZURITE_ACCOUNTS (name:key;…), when set, declares accounts
+  # besides devstoreaccount1.
+  exec "$(install_dir azurite)/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$1" \
+    --location "$2" --skipApiVersionCheck --loose --silent
 }
 
 # Prints the pid of the running instance on this port; fails (and removes a stale pid file) otherwise.

@@ -6,10 +6,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-required=moto,ministack,toxiproxy,actionlint
+required=moto,ministack,toxiproxy,azurite,actionlint
 # toxiproxy (installed with `go install`) puts network faults between clouddemo and an emulator;
 # actionlint (the same way) checks the GitHub workflows, the project's and the examples.
-scripts/emulators.sh install moto ministack toxiproxy actionlint
+# azurite (npm) is Azure's blob service; its install brings the Python client the tests check it with.
+scripts/emulators.sh install moto ministack toxiproxy azurite actionlint
 # LocalStack is the one emulator that serves S3 website pages; it needs Python 3.13. In CI it is
 # required; elsewhere a machine without it runs the suite and skips the website checks, loudly.
 if scripts/emulators.sh install localstack; then

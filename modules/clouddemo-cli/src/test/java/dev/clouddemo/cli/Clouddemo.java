@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The packaged launcher ({@code bin/clouddemo} of the distribution failsafe names in the system
  * property {@code clouddemo.dist}) run as a user runs it: a subprocess with stdin closed and no
- * terminal, in a scratch folder, with HOME in that folder, no inherited {@code AWS_*} /
+ * terminal, in a scratch folder, with HOME in that folder, no inherited {@code AWS_*} / {@code AZURE_*} /
  * {@code CLOUDDEMO_*} / JVM option variables, and the launcher's AppCDS cache under {@code target/}
  * rather than the real home. stdout and stderr go to files, so neither can fill up and block.
  */
@@ -99,7 +99,7 @@ final class Clouddemo {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("CLOUDDEMO_") || k.equals("JAVA_OPTS")
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("AZURE_") || k.startsWith("CLOUDDEMO_") || k.equals("JAVA_OPTS")
                 || k.equals("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS")
                 || k.startsWith("XDG_"));
         env.putAll(environment);

@@ -44,6 +44,12 @@ final class EmulatorProcess implements AutoCloseable {
     /** Starts {@code command} and waits until {@code readyUri} answers HTTP (any status). */
     static EmulatorProcess start(String name, List<String> command, Map<String, String> environment,
             Path logFile, Path scratch, URI readyUri) {
+        return start(name, command, environment, logFile, scratch, readyUri, null);
+    }
+
+    /** As above, an {@code https} {@code readyUri} checked with {@code trust} (an emulator's own certificate). */
+    static EmulatorProcess start(String name, List<String> command, Map<String, String> environment,
+            Path logFile, Path scratch, URI readyUri, javax.net.ssl.SSLContext trust) {
         Process process;
         try {
             Files.createDirectories(logFile.getParent());
@@ -58,7 +64,7 @@ final class EmulatorProcess implements AutoCloseable {
         }
         EmulatorProcess started = new EmulatorProcess(name, process, logFile, scratch);
         try {
-            started.awaitReady(readyUri);
+            started.awaitReady(readyUri, trust);
             return started;
         } catch (RuntimeException e) {
             started.close();
@@ -74,8 +80,9 @@ final class EmulatorProcess implements AutoCloseable {
         return logFile;
     }
 
-    private void awaitReady(URI readyUri) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private void awaitReady(URI readyUri, javax.net.ssl.SSLContext trust) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        HttpClient client = (trust == null ? builder : builder.sslContext(trust)).build();
         HttpRequest probe = HttpRequest.newBuilder(readyUri).timeout(Duration.ofSeconds(2)).GET().build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (true) {

@@ -1,0 +1,496 @@
+package dev.clouddemo.azure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.clouddemo.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Azure Resource Manager, which no emulator implements, as a stateful fake over real HTTP: one
+ * WireMock transformer keeps resource groups, storage accounts and resource-provider registrations
+ * in memory and answers in the documented shapes (bodies from {@code arm-fake/*.json}). Creating
+ * an account answers 202 and a {@code Location} polled once before the account; deleting a group
+ * answers 202 with an {@code Azure-AsyncOperation} that is {@code InProgress} for
+ * {@link #deletePolls} polls, then {@code Succeeded} with the group and its accounts gone. A
+ * namespace not registered refuses the storage calls with {@code MissingSubscriptionRegistration}
+ * until registered (Registering, then Registered at the next read). A storage account's blob
+ * endpoint is an account on Azurite, whose key {@code listKeys} gives: the data plane is real.
+ * Requests without a bearer token are refused (401). Scenario mappings
+ * ({@code wiremock/<scenario>/mappings}) take precedence over the fake.
+ */
+final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
+    static final String SUBSCRIPTION = "00000000-0000-0000-0000-0000000c10d0";
+    private static final Pattern GROUP = Pattern.compile("/subscriptions/([^/]+)/resourcegroups/([^/]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GROUPS = Pattern.compile("/subscriptions/([^/]+)/resourcegroups", Pattern.CASE_INSENSITIVE);
+    private static final Pattern RESOURCES = Pattern.compile("/subscriptions/([^/]+)/resources", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROVIDER = Pattern.compile("/subscriptions/([^/]+)/providers/([^/]+)(/register)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME_CHECK = Pattern.compile(
+            "/subscriptions/([^/]+)/providers/Microsoft\\.Storage/checkNameAvailability", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACCOUNT = Pattern.compile(
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Storage/storageAccounts/([^/]+)(/listKeys)?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPERATION = Pattern.compile("/fake-operations/([^/]+)");
+
+    private record Group(String name, String location, Map<String, String> tags) {
+    }
+
+    private static final class Account {
+        final String group;
+        final String name;
+        final String location;
+        final Map<String, String> tags;
+        boolean sharedKeyAccess = true;
+        int pollsLeft = 1;
+
+        Account(String group, String name, String location, Map<String, String> tags) {
+            this.group = group;
+            this.name = name;
+            this.location = location;
+            this.tags = tags;
+        }
+    }
+
+    private final WireMockServer server;
+    private final Function<String, String> blobEndpoint;
+    private final Function<String, String> key;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, String> deleting = new LinkedHashMap<>();
+    private final Map<String, Integer> operationPolls = new LinkedHashMap<>();
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, String> registration = new LinkedHashMap<>();
+    private volatile int deletePolls = 1;
+    private volatile boolean sharedKeyAccess = true;
+
+    /**
+     * @param blobEndpoint an account's blob service URL (on Azurite)
+     * @param key          its key, as the emulator knows it
+     */
+    ArmFake(Function<String, String> blobEndpoint, Function<String, String> key) {
+        this.blobEndpoint = blobEndpoint;
+        this.key = key;
+        this.server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(this));
+        server.start();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(getName())));
+        registration.put("microsoft.storage", "Registered");
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    /** The base URL the provider is given: https, as the bearer-token policy demands (sent as http by the test client). */
+    String endpoint() {
+        return "https://127.0.0.1:" + server.port() + "/";
+    }
+
+    /** Adds a scenario's mappings ({@code wiremock/<scenario>/mappings/*.json}), which win over the fake. */
+    void scenario(String scenario) {
+        try {
+            URL folder = ArmFake.class.getResource("/wiremock/" + scenario + "/mappings");
+            if (folder == null) {
+                throw new IllegalArgumentException("no scenario " + scenario);
+            }
+            try (Stream<Path> files = Files.list(Paths.get(folder.toURI()))) {
+                for (Path file : files.sorted().toList()) {
+                    server.addStubMapping(StubMapping.buildFrom(Files.readString(file)));
+                }
+            }
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized void unregistered(String namespace) {
+        registration.put(namespace.toLowerCase(Locale.ROOT), "NotRegistered");
+    }
+
+    /** Accounts created from now on forbid shared keys ({@code allowSharedKeyAccess: false}), as a tenant policy makes them. */
+    void forbidSharedKeys() {
+        this.sharedKeyAccess = false;
+    }
+
+    void deletePolls(int polls) {
+        this.deletePolls = polls;
+    }
+
+    synchronized boolean hasGroup(String name) {
+        return groups.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Requests the fake received (method and path), oldest first. */
+    List<String> requests() {
+        List<String> requests = new ArrayList<>();
+        server.getAllServeEvents().forEach(e -> requests.add(0, e.getRequest().getMethod() + " " + URI.create(e.getRequest().getUrl()).getPath()));
+        return requests;
+    }
+
+    void reset() {
+        synchronized (this) {
+            groups.clear();
+            deleting.clear();
+            accounts.clear();
+            operationPolls.clear();
+            registration.clear();
+            registration.put("microsoft.storage", "Registered");
+        }
+        server.resetAll();
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(getName())));
+    }
+
+    @Override
+    public String getName() {
+        return "arm-fake";
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+        Request request = event.getRequest();
+        String auth = request.getHeader("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+        }
+        URI uri = URI.create(request.getUrl());
+        String path = uri.getPath();
+        String method = request.getMethod().getName();
+        Map<String, String> query = query(uri.getRawQuery());
+        Matcher m;
+        if ((m = OPERATION.matcher(path)).matches()) {
+            return m.group(1).startsWith("account-") ? accountOperation(m.group(1).substring("account-".length()))
+                    : operation(m.group(1));
+        }
+        if ((m = ACCOUNT.matcher(path)).matches()) {
+            return account(method, m.group(2), m.group(3), m.group(4) != null, request);
+        }
+        if ((m = NAME_CHECK.matcher(path)).matches()) {
+            if (!registered("Microsoft.Storage")) {
+                return unregisteredError("Microsoft.Storage");
+            }
+            String name = string(body(request).get("name"));
+            return json(200, accounts.containsKey(name) ? body("name-taken.json", Map.of("name", name)) : body("name-available.json", Map.of()));
+        }
+        if ((m = GROUP.matcher(path)).matches()) {
+            return group(method, m.group(2), request);
+        }
+        if ((m = GROUPS.matcher(path)).matches() && method.equals("GET")) {
+            return listGroups(query.get("$filter"));
+        }
+        if ((m = RESOURCES.matcher(path)).matches() && method.equals("GET")) {
+            return listResources(query.get("$filter"));
+        }
+        if ((m = PROVIDER.matcher(path)).matches()) {
+            String namespace = m.group(2);
+            String key = namespace.toLowerCase(Locale.ROOT);
+            if (m.group(3) != null && method.equals("POST")) {
+                if (!registered(namespace)) {
+                    registration.put(key, "Registering");
+                }
+            } else if ("Registering".equals(registration.get(key))) {
+                String answer = provider(namespace);
+                registration.put(key, "Registered"); // registered by the next read
+                return json(200, answer);
+            }
+            return json(200, provider(namespace));
+        }
+        return error(400, "InvalidRequest", "the ARM fake does not implement " + method + " " + path);
+    }
+
+    // ------------------------------------------------------------------ resource groups
+
+    private ResponseDefinition group(String method, String name, Request request) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Group group = groups.get(key);
+        switch (method) {
+            case "GET", "HEAD" -> {
+                if (group == null) {
+                    return error(404, "ResourceGroupNotFound", "Resource group '" + name + "' could not be found.");
+                }
+                return method.equals("HEAD") ? new ResponseDefinition(204, "") : json(200, groupBody(group));
+            }
+            case "PUT" -> {
+                if (deleting.containsKey(key)) {
+                    return error(409, "ResourceGroupBeingDeleted", "The resource group '" + name + "' is in deprovisioning state.");
+                }
+                Map<String, Object> body = body(request);
+                Group created = new Group(name, string(body.get("location")), strings(body.get("tags")));
+                groups.put(key, created);
+                return json(group == null ? 201 : 200, groupBody(created));
+            }
+            case "DELETE" -> {
+                if (group == null) {
+                    return new ResponseDefinition(404, "");
+                }
+                String operation = deleting.computeIfAbsent(key, k -> UUID.randomUUID().toString());
+                operationPolls.put(operation, deletePolls);
+                String url = endpoint() + "fake-operations/" + operation + "?api-version=2021-04-01";
+                return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Azure-AsyncOperation", url),
+                        new HttpHeader("Location", url), new HttpHeader("Retry-After", "0"));
+            }
+            default -> {
+                return error(405, "MethodNotAllowed", method + " on a resource group");
+            }
+        }
+    }
+
+    private String groupBody(Group group) {
+        String state = deleting.containsKey(group.name().toLowerCase(Locale.ROOT)) ? "Deleting" : "Succeeded";
+        return body("resource-group.json", Map.of("subscription", SUBSCRIPTION, "name", group.name(),
+                "location", group.location(), "tags", Json.write(group.tags()), "state", state));
+    }
+
+    private ResponseDefinition operation(String operation) {
+        Integer polls = operationPolls.get(operation);
+        if (polls == null) {
+            return error(404, "OperationNotFound", "operation " + operation + " is unknown");
+        }
+        if (polls > 0) {
+            operationPolls.put(operation, polls - 1);
+            return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation,
+                    "status", "InProgress")));
+        }
+        deleting.entrySet().stream().filter(e -> e.getValue().equals(operation)).map(Map.Entry::getKey).findFirst()
+                .ifPresent(group -> {
+                    groups.remove(group);
+                    deleting.remove(group);
+                    accounts.values().removeIf(a -> a.group.equalsIgnoreCase(group));
+                });
+        return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation,
+                "status", "Succeeded")));
+    }
+
+    private ResponseDefinition listGroups(String filter) {
+        Map.Entry<String, String> tag = tagFilter(filter);
+        List<Object> value = new ArrayList<>();
+        for (Group group : groups.values()) {
+            if (tag == null || tag.getValue().equals(group.tags().get(tag.getKey()))) {
+                value.add(parse(groupBody(group)));
+            }
+        }
+        return json(200, Json.write(Map.of("value", value)));
+    }
+
+    private ResponseDefinition listResources(String filter) {
+        Map.Entry<String, String> tag = tagFilter(filter);
+        List<Object> value = new ArrayList<>();
+        for (Account account : accounts.values()) {
+            if (tag == null || tag.getValue().equals(account.tags.get(tag.getKey()))) {
+                value.add(parse(body("generic-resource.json", Map.of("id", accountId(account), "name", account.name,
+                        "type", "Microsoft.Storage/storageAccounts", "location", account.location))));
+            }
+        }
+        return json(200, Json.write(Map.of("value", value)));
+    }
+
+    /** {@code tagName eq 'k' and tagValue eq 'v'}: the one filter the tag query takes. */
+    private static Map.Entry<String, String> tagFilter(String filter) {
+        if (filter == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("tagName eq '([^']*)' and tagValue eq '([^']*)'", Pattern.CASE_INSENSITIVE).matcher(filter);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("the ARM fake takes only a tag filter, not " + filter);
+        }
+        return Map.entry(m.group(1), m.group(2));
+    }
+
+    // ------------------------------------------------------------------ storage accounts
+
+    private ResponseDefinition account(String method, String group, String name, boolean listKeys, Request request) {
+        if (!registered("Microsoft.Storage")) {
+            return unregisteredError("Microsoft.Storage");
+        }
+        Account account = accounts.get(name);
+        if (account != null && !account.group.equalsIgnoreCase(group)) {
+            account = null; // another group's: not found here
+        }
+        if (listKeys) {
+            return account == null ? notFound(name) : json(200, body("list-keys.json", Map.of("key", key.apply(name))));
+        }
+        switch (method) {
+            case "GET" -> {
+                return account == null ? notFound(name)
+                        : json(200, accountBody(account, account.pollsLeft > 0 ? "Creating" : "Succeeded"));
+            }
+            case "PUT" -> {
+                if (!groups.containsKey(group.toLowerCase(Locale.ROOT))) {
+                    return error(404, "ResourceGroupNotFound", "Resource group '" + group + "' could not be found.");
+                }
+                if (accounts.containsKey(name) && account == null) {
+                    return error(409, "StorageAccountAlreadyTaken", "The storage account named " + name + " is already taken.");
+                }
+                Map<String, Object> body = body(request);
+                Account created = new Account(group, name, string(body.get("location")), strings(body.get("tags")));
+                created.sharedKeyAccess = sharedKeyAccess;
+                accounts.put(name, created);
+                String location = endpoint() + "fake-operations/account-" + name + "?api-version=2023-05-01";
+                return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location", location),
+                        new HttpHeader("Retry-After", "0"));
+            }
+            case "DELETE" -> {
+                if (account == null) {
+                    return new ResponseDefinition(204, "");
+                }
+                accounts.remove(name);
+                return new ResponseDefinition(200, "");
+            }
+            default -> {
+                return error(405, "MethodNotAllowed", method + " on a storage account");
+            }
+        }
+    }
+
+    private ResponseDefinition notFound(String name) {
+        return error(404, "ResourceNotFound", "The Resource 'Microsoft.Storage/storageAccounts/" + name
+                + "' under resource group was not found.");
+    }
+
+    private String accountBody(Account account, String state) {
+        return body("storage-account.json", Map.of("subscription", SUBSCRIPTION, "group", account.group,
+                "name", account.name, "location", account.location, "tags", Json.write(account.tags), "state", state,
+                "blobEndpoint", blobEndpoint.apply(account.name), "sharedKey", String.valueOf(account.sharedKeyAccess)));
+    }
+
+    private static String accountId(Account account) {
+        return "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + account.group
+                + "/providers/Microsoft.Storage/storageAccounts/" + account.name;
+    }
+
+    /** The Location poll of an account's creation: 202 once, then the account. */
+    private ResponseDefinition accountOperation(String name) {
+        Account account = accounts.get(name);
+        if (account == null) {
+            return error(404, "OperationNotFound", "no creation of " + name);
+        }
+        if (account.pollsLeft-- > 0) {
+            return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location",
+                    endpoint() + "fake-operations/account-" + name + "?api-version=2023-05-01"), new HttpHeader("Retry-After", "0"));
+        }
+        return json(200, accountBody(account, "Succeeded"));
+    }
+
+    // ------------------------------------------------------------------ providers
+
+    private boolean registered(String namespace) {
+        return "Registered".equals(registration.getOrDefault(namespace.toLowerCase(Locale.ROOT), "Registered"));
+    }
+
+    private String provider(String namespace) {
+        return body("provider.json", Map.of("subscription", SUBSCRIPTION, "namespace", namespace,
+                "state", registration.getOrDefault(namespace.toLowerCase(Locale.ROOT), "Registered")));
+    }
+
+    private ResponseDefinition unregisteredError(String namespace) {
+        return error(409, "MissingSubscriptionRegistration", "The subscription is not registered to use namespace '"
+                + namespace + "'. See https://aka.ms/rps-not-found for how to register subscriptions.");
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private static String body(String fixture, Map<String, String> values) {
+        try (InputStream in = ArmFake.class.getResourceAsStream("/arm-fake/" + fixture)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture arm-fake/" + fixture);
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> e : values.entrySet()) {
+                text = text.replace("${" + e.getKey() + "}", e.getValue());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ResponseDefinition json(int status, String body) {
+        return withHeaders(new ResponseDefinition(status, body), new HttpHeader("Content-Type", "application/json"),
+                new HttpHeader("x-ms-request-id", UUID.randomUUID().toString()));
+    }
+
+    private static ResponseDefinition error(int status, String code, String message) {
+        return json(status, body("error.json", Map.of("code", code, "message", message.replace("\"", "'"))));
+    }
+
+    private static ResponseDefinition withHeaders(ResponseDefinition definition, HttpHeader... headers) {
+        return ResponseDefinitionBuilder.like(definition).withHeaders(new HttpHeaders(headers)).build();
+    }
+
+    private static Map<String, Object> body(Request request) {
+        String text = request.getBodyAsString();
+        return text == null || text.isBlank() ? Map.of() : parse(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String text) {
+        try {
+            return (Map<String, Object>) Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
+    private static Map<String, String> strings(Object o) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return map;
+    }
+
+    private static String string(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.put(k, v);
+            }
+        }
+        return query;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

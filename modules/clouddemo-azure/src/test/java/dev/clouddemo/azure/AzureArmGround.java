@@ -1,0 +1,99 @@
+package dev.clouddemo.azure;
+
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceDelayProvider;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
+import dev.clouddemo.azure.site.AzureStaticSiteDeployer;
+import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Target;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import dev.clouddemo.testkit.Azurite;
+import dev.clouddemo.testkit.AzuriteOAuth;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Azure as the tests see it: Resource Manager on {@link ArmFake}, the data plane on Azurite, the
+ * provider as it ships but for its HTTP client (recording, and leading to the fake), a fixed token,
+ * short pauses, and storage account names drawn — as random ones are in production — from the
+ * pool of accounts Azurite was started with (Azurite's shared-key check knows only those).
+ * Polling of the SDK's long-running operations is sped up while it is open.
+ */
+public final class AzureArmGround implements AutoCloseable {
+    private final ArmFake fake;
+    private final AzureTestGrounds.Recorded recorded;
+    private final ProviderRegistry providers;
+
+    public AzureArmGround(Azurite azurite) {
+        this(azurite::accountUrl, azurite::key, azurite.pool(), new AzureRecordingHttpClient());
+    }
+
+    /** With the data plane on Azurite's OAuth instance: HTTPS with its certificate trusted. */
+    public AzureArmGround(AzuriteOAuth azurite) {
+        this(azurite::accountUrl, azurite::key, azurite.pool(), new AzureRecordingHttpClient(
+                new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(azurite.trust())).build()));
+    }
+
+    private AzureArmGround(Function<String, String> blobEndpoint, Function<String, String> key, List<String> pool,
+            AzureRecordingHttpClient client) {
+        this.fake = new ArmFake(blobEndpoint, key);
+        this.recorded = AzureTestGrounds.recording(client);
+        recorded.client().plainHttpOn(fake.port());
+        AtomicInteger next = new AtomicInteger();
+        Function<EnvName, String> names = env -> pool.get(next.getAndIncrement() % pool.size());
+        this.providers = new ProviderRegistry(List.of(new AzureProvider(
+                Map.of(AzureSubscription.VARIABLE, ArmFake.SUBSCRIPTION), recorded.access(),
+                Map.of(ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session, names)))));
+        ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(d -> Duration.ofMillis(10));
+    }
+
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    public Target target() {
+        return new Target("eastus", false, fake.endpoint());
+    }
+
+    public AzureTestGrounds.Recorded recorded() {
+        return recorded;
+    }
+
+    /** Adds a scenario's mappings over the fake. */
+    public void scenario(String name) {
+        fake.scenario(name);
+    }
+
+    public void fakeUnregistered(String namespace) {
+        fake.unregistered(namespace);
+    }
+
+    /** How many polls a group's deletion stays InProgress. */
+    public void fakeDeletePolls(int polls) {
+        fake.deletePolls(polls);
+    }
+
+    public void fakeForbidsSharedKeys() {
+        fake.forbidSharedKeys();
+    }
+
+    public boolean fakeHasGroup(String name) {
+        return fake.hasGroup(name);
+    }
+
+    /** Whether the fake still has the resource group a deployment records. */
+    public boolean fakeHasGroupOf(dev.clouddemo.core.state.DeploymentState deployment) {
+        return deployment.resources().stream().filter(r -> r.type().equals("resource-group"))
+                .anyMatch(r -> fake.hasGroup(r.name()));
+    }
+
+    @Override
+    public void close() {
+        ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(new ResourceDelayProvider());
+        fake.close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.clouddemo.azure;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
+import dev.clouddemo.testkit.conformance.CallRecorder;
+import dev.clouddemo.testkit.conformance.RecordedCall;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.publisher.Mono;
+
+/**
+ * The HTTP client the provider is given in tests: every request it sends leaves through here, so
+ * this is where calls are recorded (Resource Manager's and the blob service's alike). Requests to
+ * the Resource Manager fake are sent over plain HTTP to its port: the profile names
+ * {@code https://127.0.0.1:PORT/}, so the production pipeline, bearer token included, runs unchanged.
+ */
+final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
+    /** POSTs that only read (Resource Manager's name check and key listing). */
+    private static final Set<String> READING_POSTS = Set.of("listKeys", "checkNameAvailability");
+
+    private final HttpClient delegate;
+    private final List<RecordedCall> calls = new ArrayList<>();
+    private final List<String> authorizations = new ArrayList<>();
+    private final AtomicReference<Runnable> afterNextWrite = new AtomicReference<>();
+    private volatile int plainHttpPort = -1;
+
+    AzureRecordingHttpClient() {
+        this(HttpClient.createDefault());
+    }
+
+    /** Over another client (one that trusts an emulator's own certificate, say). */
+    AzureRecordingHttpClient(HttpClient delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Requests to https://127.0.0.1:{port} go to http://127.0.0.1:{port} (the fake). */
+    void plainHttpOn(int port) {
+        this.plainHttpPort = port;
+    }
+
+    @Override
+    public Mono<HttpResponse> send(HttpRequest request) {
+        return send(request, Context.NONE);
+    }
+
+    @Override
+    public Mono<HttpResponse> send(HttpRequest request, Context context) {
+        RecordedCall call = record(request);
+        return delegate.send(rewrite(request), context).doOnNext(response -> afterWrite(call, response));
+    }
+
+    @Override
+    public HttpResponse sendSync(HttpRequest request, Context context) {
+        RecordedCall call = record(request);
+        HttpResponse response = delegate.sendSync(rewrite(request), context);
+        afterWrite(call, response);
+        return response;
+    }
+
+    private HttpRequest rewrite(HttpRequest request) {
+        URL url = request.getUrl();
+        if ("https".equals(url.getProtocol()) && url.getPort() == plainHttpPort) {
+            try {
+                request.setUrl(new URL("http", url.getHost(), url.getPort(), url.getFile()));
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return request;
+    }
+
+    private synchronized RecordedCall record(HttpRequest request) {
+        URL url = request.getUrl();
+        String path = url.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        boolean arm = url.getPort() == plainHttpPort;
+        HttpMethod method = request.getHttpMethod();
+        boolean write = switch (method) {
+            case GET, HEAD, OPTIONS -> false;
+            case POST -> !READING_POSTS.contains(last);
+            default -> true;
+        };
+        String query = url.getQuery() == null ? "" : url.getQuery().replaceAll("(^|&)(sv|sig|se|sp|api-version)=[^&]*", "");
+        RecordedCall call = new RecordedCall(arm ? "arm" : "blob", method + " " + path + (query.isBlank() ? "" : "?" + query), write);
+        calls.add(call);
+        if (arm) {
+            authorizations.add(String.valueOf(request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION)));
+        }
+        return call;
+    }
+
+    private void afterWrite(RecordedCall call, HttpResponse response) {
+        if (call.write() && response.getStatusCode() < 400) {
+            Runnable action = afterNextWrite.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
+        }
+    }
+
+    /** The Authorization header of every Resource Manager request, in order. */
+    synchronized List<String> armAuthorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    @Override
+    public synchronized long mark() {
+        return calls.size();
+    }
+
+    @Override
+    public synchronized List<RecordedCall> since(long mark) {
+        return List.copyOf(calls.subList((int) mark, calls.size()));
+    }
+
+    @Override
+    public void afterNextWrite(Runnable action) {
+        afterNextWrite.set(action);
+    }
+
+    @Override
+    public void clearAfterNextWrite() {
+        afterNextWrite.set(null);
+    }
+}
