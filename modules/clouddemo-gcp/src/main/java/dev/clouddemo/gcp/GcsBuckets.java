@@ -102,14 +102,23 @@ public final class GcsBuckets {
                         + " again to draw a new name", cause);
     }
 
+    /**
+     * Creates the bucket. A 409 for a bucket that is there with these labels is this run's own
+     * create, answered late and retried by the client: the bucket is taken as created.
+     */
     public Bucket create(BucketInfo info, String env, String model) {
         try {
             return storage.create(info);
         } catch (StorageException e) {
-            if (e.getCode() == 409) {
-                throw takenElsewhere(info.getName(), env, model, e);
+            if (e.getCode() != 409) {
+                throw e;
             }
-            throw e;
+            Bucket existing = get(info.getName(), env, model).orElse(null);
+            Map<String, String> labels = existing == null || existing.getLabels() == null ? Map.of() : existing.getLabels();
+            if (existing != null && labels.entrySet().containsAll(info.getLabels().entrySet())) {
+                return existing;
+            }
+            throw takenElsewhere(info.getName(), env, model, e);
         }
     }
 
