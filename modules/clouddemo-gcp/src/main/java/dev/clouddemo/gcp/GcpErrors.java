@@ -54,8 +54,7 @@ final class GcpErrors {
                     + ": link a billing account (`gcloud billing projects link " + target.project()
                     + " --billing-account=ACCOUNT_ID`, `gcloud billing accounts list` lists them), then run the command again", cause);
         }
-        if ("accessNotConfigured".equals(reason) || lower.contains("service_disabled") || lower.contains("has not been used in project")
-                || lower.contains("it is disabled")) {
+        if (apiDisabled(reason, message)) {
             String api = disabledApi(message).orElse("the API");
             return ClouddemoException.cloud(what, api + " is disabled in project " + target.project() + ": run `gcloud services enable "
                     + (api.endsWith(".googleapis.com") ? api : "SERVICE") + " --project " + target.project()
@@ -80,6 +79,21 @@ final class GcpErrors {
         }
         return ClouddemoException.cloud(what, "state records what was created; run the command again once the cause is"
                 + " fixed, or `clouddemo destroy` to remove it", cause);
+    }
+
+    /**
+     * A refusal about the project as a whole (API disabled, billing off, no quota project), not
+     * about the resource asked for: a 403 that says nothing about who owns a bucket.
+     */
+    static boolean projectLevel(String reason, String message) {
+        String text = message == null ? "" : message;
+        return quotaProjectMissing(text) || text.toLowerCase(Locale.ROOT).contains("billing") || apiDisabled(reason, text);
+    }
+
+    static boolean apiDisabled(String reason, String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        return "accessNotConfigured".equals(reason) || lower.contains("service_disabled")
+                || lower.contains("has not been used in project") || lower.contains("it is disabled");
     }
 
     /** User ADC without a quota project: the API answers as if called from gcloud's own project. */

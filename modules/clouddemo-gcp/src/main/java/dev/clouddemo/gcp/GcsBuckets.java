@@ -87,7 +87,7 @@ public final class GcsBuckets {
         try {
             return Optional.ofNullable(storage.get(bucket, BucketGetOption.fields(BucketField.values())));
         } catch (StorageException e) {
-            if (e.getCode() == 403) {
+            if (e.getCode() == 403 && !GcpErrors.projectLevel(e.getReason(), e.getMessage())) {
                 throw takenElsewhere(bucket, env, model, e);
             }
             throw e;
