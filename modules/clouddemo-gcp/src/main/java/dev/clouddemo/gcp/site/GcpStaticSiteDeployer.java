@@ -78,7 +78,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
             }
             Site site = Concurrently.get(scan);
             new SiteSync(store, GcsObjectStore.TYPE).plan(site, stored, plan);
-            notes(bucket, site, plan);
+            notes(bucket, GcsSiteUrl.of(bucket, session.storageEndpoint()), site, plan);
             plan.payload(new Prepared(site, errorDocument));
         }
         return plan.build();
@@ -116,10 +116,10 @@ public final class GcpStaticSiteDeployer implements Deployer {
         return session.local() && e.getCode() == 404;
     }
 
-    private static void notes(String bucket, Site site, Plan.Builder plan) {
+    private static void notes(String bucket, String url, Site site, Plan.Builder plan) {
         plan.note("Bucket " + bucket + " is publicly readable: allUsers may read its objects (what a website needs);"
                 + " nothing else in the project becomes public.");
-        plan.note("The site is served at https://storage.googleapis.com/" + bucket + "/" + Site.INDEX + ": the bucket's"
+        plan.note("The site is served at " + url + ": the bucket's"
                 + " main page and 404 page apply only behind a custom domain or a load balancer, not at that address.");
         if (!site.hasIndex()) {
             plan.note("The source folder has no " + Site.INDEX + ": the site's address will answer 404.");
