@@ -1,5 +1,6 @@
 package dev.clouddemo.gcp;
 
+import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.BaseServiceException;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.net.ConnectException;
@@ -30,6 +31,9 @@ final class GcpErrors {
     static ClouddemoException translate(RuntimeException e, String doing, GcpTarget target) {
         if (e instanceof BaseServiceException service) {
             return translate(service.getCode(), service.getReason(), messageOf(e), doing, target, e);
+        }
+        if (e instanceof ApiException api) {
+            return translate(httpStatus(api), api.getReason(), restMessage(api).orElse(messageOf(e)), doing, target, e);
         }
         return null;
     }
@@ -94,6 +98,44 @@ final class GcpErrors {
         String lower = message.toLowerCase(Locale.ROOT);
         return "accessNotConfigured".equals(reason) || lower.contains("service_disabled")
                 || lower.contains("has not been used in project") || lower.contains("it is disabled");
+    }
+
+    private static final Pattern ERROR_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /**
+     * The {@code error.message} of a REST failure's body: the REST transport's exception says only
+     * the status line ("Bad Request"), the body says why.
+     */
+    static Optional<String> restMessage(ApiException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.google.api.client.http.HttpResponseException http && http.getContent() != null) {
+                Matcher m = ERROR_MESSAGE.matcher(http.getContent());
+                if (m.find()) {
+                    return Optional.of(m.group(1).replace("\\\"", "\"").replace("\\u0027", "'"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The HTTP status of a REST call's failure (0 when none came back). */
+    static int httpStatus(ApiException e) {
+        Object transport = e.getStatusCode().getTransportCode();
+        if (transport instanceof Integer http) {
+            return http;
+        }
+        return switch (e.getStatusCode().getCode()) {
+            case UNAUTHENTICATED -> 401;
+            case PERMISSION_DENIED -> 403;
+            case NOT_FOUND -> 404;
+            case ALREADY_EXISTS, ABORTED -> 409;
+            case FAILED_PRECONDITION, INVALID_ARGUMENT, OUT_OF_RANGE -> 400;
+            case RESOURCE_EXHAUSTED -> 429;
+            case UNAVAILABLE -> 503;
+            case INTERNAL, UNKNOWN, DATA_LOSS -> 500;
+            case DEADLINE_EXCEEDED -> 504;
+            default -> 0;
+        };
     }
 
     /** User ADC without a quota project: the API answers as if called from gcloud's own project. */

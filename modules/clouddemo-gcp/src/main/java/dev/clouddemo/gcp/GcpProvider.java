@@ -27,6 +27,7 @@ public final class GcpProvider implements CloudProvider {
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
+    private final GcpClientOptions clients;
 
     public GcpProvider() {
         this(System.getenv());
@@ -39,6 +40,13 @@ public final class GcpProvider implements CloudProvider {
 
     /** For tests: the deployers of some models replaced. */
     public GcpProvider(Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> replaced) {
+        this(environment, replaced, GcpClientOptions.DEFAULTS);
+    }
+
+    /** For contract tests: the real-cloud clients pointed at fakes, with credentials that need no login. */
+    GcpProvider(Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> replaced,
+            GcpClientOptions clients) {
+        this.clients = clients;
         this.environment = Map.copyOf(environment);
         Map<ServiceModel, Function<GcpSession, Deployer>> all = new EnumMap<>(ServiceModel.class);
         all.putAll(DEPLOYERS);
@@ -79,7 +87,7 @@ public final class GcpProvider implements CloudProvider {
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     @Override
     public Map<String, Duration> waits() {
-        return Map.of();
+        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5));
     }
 
     @Override
@@ -95,6 +103,6 @@ public final class GcpProvider implements CloudProvider {
 
     @Override
     public ProviderSession open(Target target) {
-        return new GcpSession(GcpTarget.resolve(target, environment), environment, deployers);
+        return new GcpSession(GcpTarget.resolve(target, environment), environment, deployers, clients);
     }
 }

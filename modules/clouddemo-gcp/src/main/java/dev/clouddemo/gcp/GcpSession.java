@@ -1,11 +1,16 @@
 package dev.clouddemo.gcp;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.serviceusage.v1.ServiceUsageClient;
+import com.google.api.serviceusage.v1.ServiceUsageSettings;
 import com.google.auth.Credentials;
 import com.google.cloud.NoCredentials;
 import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
@@ -41,14 +46,22 @@ public final class GcpSession implements ProviderSession {
     private final GcpTarget target;
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
+    private final GcpClientOptions options;
     private final Steps steps;
     private Credentials credentials;
     private Storage storage;
+    private ServiceUsageClient serviceUsage;
 
     GcpSession(GcpTarget target, Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> deployers) {
+        this(target, environment, deployers, GcpClientOptions.DEFAULTS);
+    }
+
+    GcpSession(GcpTarget target, Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> deployers,
+            GcpClientOptions options) {
         this.target = target;
         this.environment = environment;
         this.deployers = deployers;
+        this.options = options;
         this.steps = new Steps((failure, doing) -> GcpErrors.translate(failure, doing, target));
     }
 
@@ -72,7 +85,17 @@ public final class GcpSession implements ProviderSession {
 
     /** The storage endpoint, or null for storage.googleapis.com. */
     public URI storageEndpoint() {
-        return target.endpoint();
+        return target.endpoint() != null ? target.endpoint() : options.endpoint(GcpClientOptions.STORAGE).orElse(null);
+    }
+
+    /** The preflight of the APIs a model needs. */
+    public GcpApis apis() {
+        return new GcpApis(this);
+    }
+
+    /** A wait loop reporting to {@code progress}, stopping on {@code cancellation}. */
+    public WaitLoop waitLoop(Progress progress, Cancellation cancellation) {
+        return new WaitLoop(progress, cancellation, target.settings(), options.sleeper());
     }
 
     public GcpTarget target() {
@@ -143,12 +166,41 @@ public final class GcpSession implements ProviderSession {
                             .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                             .setReadTimeout((int) READ_TIMEOUT.toMillis())
                             .build());
-            if (target.endpoint() != null) {
-                options.setHost(trimSlash(target.endpoint().toString()));
+            if (storageEndpoint() != null) {
+                options.setHost(trimSlash(storageEndpoint().toString()));
             }
             storage = options.build().getService();
         }
         return storage;
+    }
+
+    /** The Service Usage client (REST), with the run's attempts; never for the local emulator. */
+    synchronized ServiceUsageClient serviceUsage() {
+        if (serviceUsage == null) {
+            try {
+                ServiceUsageSettings.Builder settings = ServiceUsageSettings.newHttpJsonBuilder()
+                        .setCredentialsProvider(FixedCredentialsProvider.create(credentials()));
+                this.options.endpoint(GcpClientOptions.SERVICE_USAGE).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+                settings.getServiceSettings().setRetrySettings(settings.getServiceSettings().getRetrySettings().toBuilder()
+                        .setMaxAttempts(target.settings().maxAttempts()).build());
+                if (this.options.pollEvery() != null) {
+                    settings.enableServiceOperationSettings().setPollingAlgorithm(OperationTimedPollAlgorithm.create(
+                            RetrySettings.newBuilder()
+                                    .setInitialRetryDelayDuration(this.options.pollEvery())
+                                    .setRetryDelayMultiplier(1.0)
+                                    .setMaxRetryDelayDuration(this.options.pollEvery())
+                                    .setTotalTimeoutDuration(target.settings().waitFor(GcpApis.WAIT))
+                                    .setInitialRpcTimeoutDuration(Duration.ZERO)
+                                    .setRpcTimeoutMultiplier(1.0)
+                                    .setMaxRpcTimeoutDuration(Duration.ZERO)
+                                    .build()));
+                }
+                serviceUsage = ServiceUsageClient.create(settings.build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot build the Service Usage client", e);
+            }
+        }
+        return serviceUsage;
     }
 
     /** Throttling and transient failures: capped exponential backoff, the settings' attempts. */
@@ -169,6 +221,7 @@ public final class GcpSession implements ProviderSession {
     private Credentials credentials() {
         if (credentials == null) {
             credentials = target.local() ? NoCredentials.getInstance()
+                    : options.credentials() != null ? options.credentials()
                     : GcpCredentials.applicationDefault(environment, target.gcloud());
         }
         return credentials;
@@ -193,6 +246,10 @@ public final class GcpSession implements ProviderSession {
 
     @Override
     public synchronized void close() {
+        if (serviceUsage != null) {
+            serviceUsage.close();
+            serviceUsage = null;
+        }
         if (storage != null) {
             try {
                 storage.close();

@@ -50,6 +50,7 @@ final class GcsMetadataFake implements AutoCloseable {
     private final Map<String, ObjectNode> policies = new ConcurrentHashMap<>();
     private final List<RecordedCall> calls = new ArrayList<>();
     private final AtomicReference<Runnable> afterNextWrite = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger refusedCreates = new java.util.concurrent.atomic.AtomicInteger();
 
     GcsMetadataFake(URI backend) throws IOException {
         this.backend = backend;
@@ -61,6 +62,14 @@ final class GcsMetadataFake implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * The next {@code times} bucket creates are answered as Cloud Storage answers while a just
+     * enabled API propagates: 403 {@code accessNotConfigured}.
+     */
+    void answerNextCreatesAsDisabled(int times) {
+        refusedCreates.set(times);
     }
 
     /** The labels this fake keeps for a bucket (what fake-gcs-server would have dropped). */
@@ -154,6 +163,13 @@ final class GcsMetadataFake implements AutoCloseable {
         // /storage/v1/b/{bucket}/iam
         if (parts.length == 6 && path.startsWith("/storage/v1/b/") && "iam".equals(parts[5])) {
             return iam(method, decode(parts[4]), body);
+        }
+        if (parts.length == 4 && method.equals("POST") && path.startsWith("/storage/v1/b")
+                && refusedCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return json(403, JSON.readTree("{\"error\":{\"code\":403,\"message\":\"Cloud Storage JSON API has not been used"
+                    + " in project demo-project before or it is disabled. If you enabled this API recently, wait a few minutes"
+                    + " for the action to propagate to our systems and retry.\",\"errors\":[{\"domain\":\"usageLimits\","
+                    + "\"reason\":\"accessNotConfigured\",\"message\":\"Access Not Configured.\"}]}}"));
         }
         Answer forwarded = forward(exchange, method, body);
         if (!path.startsWith("/storage/v1/b")) {

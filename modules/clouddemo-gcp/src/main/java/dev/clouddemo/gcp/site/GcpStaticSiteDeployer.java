@@ -14,6 +14,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.gcp.GcpApis;
 import dev.clouddemo.gcp.GcpSession;
 import dev.clouddemo.gcp.GcsBucketNames;
 import dev.clouddemo.gcp.GcsBuckets;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * The static model on Google Cloud: a Cloud Storage bucket (labels, uniform bucket-level access,
@@ -50,8 +52,11 @@ public final class GcpStaticSiteDeployer implements Deployer {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
 
-    /** What apply needs from the plan: the site as scanned and hashed, its error document. */
-    private record Prepared(Site site, String errorDocument) {
+    /**
+     * What apply needs from the plan: the site as scanned and hashed, its error document, and
+     * whether the storage API is enabled by this deploy (its first call then waits for it).
+     */
+    private record Prepared(Site site, String errorDocument, boolean enablingStorage) {
     }
 
     @Override
@@ -63,7 +68,13 @@ public final class GcpStaticSiteDeployer implements Deployer {
         Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(4)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
-            Optional<Bucket> existing = session.buckets().get(bucket, context.env().value(), context.model().id());
+            boolean enablingStorage = !session.apis().plan(List.of(GcpApis.STORAGE), plan).isEmpty();
+            if (enablingStorage) {
+                plan.note("The Cloud Storage API is disabled in project " + session.project() + ": deploy enables it first"
+                        + " (this plan assumes nothing of the deployment exists yet, as nothing could be read).");
+            }
+            Optional<Bucket> existing = enablingStorage ? Optional.empty()
+                    : session.buckets().get(bucket, context.env().value(), context.model().id());
             Map<String, StoredObject> stored = Map.of();
             if (existing.isEmpty()) {
                 plan.add(Action.CREATE, BUCKET, bucket, "new bucket in " + session.region() + ", labelled " + context.tagText()
@@ -79,7 +90,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
             Site site = Concurrently.get(scan);
             new SiteSync(store, GcsObjectStore.TYPE).plan(site, stored, plan);
             notes(bucket, GcsSiteUrl.of(bucket, session.storageEndpoint()), site, plan);
-            plan.payload(new Prepared(site, errorDocument));
+            plan.payload(new Prepared(site, errorDocument, enablingStorage));
         }
         return plan.build();
     }
@@ -133,6 +144,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
     public void apply(Plan plan, DeploymentContext context) {
         Prepared prepared = plan.payload(Prepared.class);
         String bucket = bucketName(context);
+        session.apis().apply(plan, context);
         for (Change change : plan.writes()) {
             switch (change.type()) {
                 case BUCKET -> session.step((change.action() == Action.CREATE ? "creating" : "adopting") + " bucket " + bucket,
@@ -142,7 +154,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
                 case PUBLIC_READ -> session.step("granting allUsers read of bucket " + bucket + " (setIamPolicy)",
                         () -> grantPublicRead(bucket, context));
                 default -> {
-                    // objects are synced together, after the bucket
+                    // APIs were enabled before the bucket; objects are synced together, after it
                 }
             }
         }
@@ -167,7 +179,14 @@ public final class GcpStaticSiteDeployer implements Deployer {
     private void createOrAdopt(Change change, String bucket, Prepared prepared, DeploymentContext context) {
         if (change.action() == Action.CREATE) {
             context.journal().creating(BUCKET, bucket);
-            session.buckets().create(desired(bucket, prepared, context), context.env().value(), context.model().id());
+            Supplier<Bucket> create = () -> session.buckets().create(desired(bucket, prepared, context), context.env().value(),
+                    context.model().id());
+            if (prepared.enablingStorage()) {
+                session.apis().whilePropagating("creating bucket " + bucket,
+                        session.waitLoop(context.progress(), context.cancellation()), create);
+            } else {
+                create.get();
+            }
         }
         context.journal().created(BUCKET, bucket, GcsBuckets.id(bucket));
     }
