@@ -48,6 +48,7 @@ public final class GcpSession implements ProviderSession {
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
     private final GcpClientOptions options;
     private final Steps steps;
+    private volatile Progress progress = Progress.SILENT;
     private Credentials credentials;
     private Storage storage;
     private ServiceUsageClient serviceUsage;
@@ -229,15 +230,38 @@ public final class GcpSession implements ProviderSession {
 
     /** A local emulator that is not running fails at once, not after the client's retries. */
     private void probe(URI endpoint) {
+        IOException refused = connect(endpoint);
+        if (refused != null) {
+            throw GcpErrors.unreachable(endpoint.toString(), "connecting", target, refused);
+        }
+    }
+
+    /** Whether the local emulator accepts connections (always true for the real cloud). */
+    boolean emulatorRunning() {
+        return !target.local() || connect(target.endpoint()) == null;
+    }
+
+    /** Where the session reports what it notices on its own (the engine's progress). */
+    Progress progress() {
+        return progress;
+    }
+
+    private static IOException connect(URI endpoint) {
         if (endpoint == null) {
-            return;
+            return null;
         }
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
+            return null;
         } catch (IOException e) {
-            throw GcpErrors.unreachable(endpoint.toString(), "connecting", target, e);
+            return e;
         }
+    }
+
+    @Override
+    public void reportTo(Progress progress) {
+        this.progress = progress;
     }
 
     private static String trimSlash(String url) {

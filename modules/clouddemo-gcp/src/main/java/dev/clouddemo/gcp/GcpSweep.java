@@ -21,7 +21,17 @@ final class GcpSweep {
         this.session = session;
     }
 
+    /**
+     * The labelled buckets. A local emulator that is not running holds nothing to find
+     * (fake-gcs-server keeps its buckets in memory): said as a warning, not an error, so a sweep of
+     * every provider's emulators goes on.
+     */
     List<FoundResource> find(Optional<EnvName> env) {
+        if (!session.emulatorRunning()) {
+            session.progress().warn(GcpLocalEmulator.NAME + " is not running at " + session.endpoint()
+                    + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
+            return List.of();
+        }
         return session.step("listing the buckets of project " + session.project() + " labelled by clouddemo"
                 + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env).stream()
                         .map(GcpSweep::found)
