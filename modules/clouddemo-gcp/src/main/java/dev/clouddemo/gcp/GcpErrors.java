@@ -173,7 +173,7 @@ final class GcpErrors {
                             ? "check that the emulator there works (`scripts/emulators.sh status`; restart it if it hangs)"
                             : "check your network connection, and run the command again", cause);
         }
-        return ClouddemoException.cloud(doing + " failed at " + where + ": " + rootMessage(cause),
+        return ClouddemoException.cloud(doing + " failed at " + where + ": " + readableCause(cause),
                 "run the command again to resume (state records what was created); --verbose shows details", cause);
     }
 
@@ -199,6 +199,19 @@ final class GcpErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * A network failure's own words; a failure inside the client library (an answer it could not
+     * read) is said so, not with a Java message.
+     */
+    static String readableCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof java.io.IOException ? rootMessage(e)
+                : "the client library could not read the answer (an unexpected response)";
     }
 
     static String rootMessage(Throwable e) {

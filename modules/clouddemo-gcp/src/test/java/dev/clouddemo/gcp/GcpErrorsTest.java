@@ -93,4 +93,12 @@ class GcpErrorsTest {
     void translate_notTheClientLibrary_null() {
         assertThat(GcpErrors.translate(new IllegalStateException("x"), DOING, real)).isNull();
     }
+
+    @Test
+    void translate_answerTheLibraryCouldNotRead_noJavaMessage() {
+        StorageException e = new StorageException(0, "Cannot invoke \"java.lang.Integer.intValue()\"", null,
+                new NullPointerException("Cannot invoke \"java.lang.Integer.intValue()\""));
+        ClouddemoException t = translate(e, real);
+        assertThat(t.getMessage()).doesNotContain("java.").contains("could not read the answer");
+    }
 }

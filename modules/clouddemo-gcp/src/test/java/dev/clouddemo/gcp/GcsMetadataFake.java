@@ -41,7 +41,8 @@ final class GcsMetadataFake implements AutoCloseable {
     private static final Set<String> KEPT_FIELDS = Set.of("labels", "iamConfiguration", "softDeletePolicy", "website");
     private static final Set<String> UNFORWARDED_HEADERS = Set.of("host", "content-length", "connection", "expect",
             "upgrade", "transfer-encoding", "keep-alive", "accept-encoding",
-            "content-encoding"); // a gzip body is passed on decoded
+            "content-encoding", // a gzip body is passed on decoded
+            "x-http-method-override"); // passed on as the method itself
 
     private final URI backend;
     private final HttpServer server;
@@ -114,7 +115,9 @@ final class GcsMetadataFake implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            // google-http-client sends a PATCH as a POST with X-HTTP-Method-Override: it is a PATCH
+            String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+            String method = (override != null ? override : exchange.getRequestMethod()).toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
@@ -214,7 +217,8 @@ final class GcsMetadataFake implements AutoCloseable {
         }
         if (method.equals("PUT")) {
             ObjectNode policy = (ObjectNode) JSON.readTree(body);
-            policy.put("kind", "storage#policy").put("resourceId", "projects/_/buckets/" + bucket).put("etag", "CAI=");
+            policy.put("kind", "storage#policy").put("resourceId", "projects/_/buckets/" + bucket).put("etag", "CAI=")
+                    .put("version", policy.path("version").asInt(1)); // the service always answers a version
             policies.put(bucket, policy);
             return json(200, policy);
         }
