@@ -1,13 +1,11 @@
 package dev.clouddemo.gcp;
 
-import com.google.cloud.storage.Bucket;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.RemoveResult;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,15 +30,11 @@ final class GcpSweep {
                     + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
             return List.of();
         }
+        // the local emulator drops labels: there, clouddemo's bucket names stand in for them
         return session.step("listing the buckets of project " + session.project() + " labelled by clouddemo"
-                + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env).stream()
-                        .map(GcpSweep::found)
+                + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env, session.local()).stream()
+                        .map(b -> new FoundResource(GcsBuckets.id(b.name()), GcsBuckets.TYPE, b.name(), null, b.labels()))
                         .toList());
-    }
-
-    static FoundResource found(Bucket bucket) {
-        Map<String, String> labels = bucket.getLabels() == null ? Map.of() : bucket.getLabels();
-        return new FoundResource(GcsBuckets.id(bucket.getName()), GcsBuckets.TYPE, bucket.getName(), null, labels);
     }
 
     RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {

@@ -128,18 +128,39 @@ public final class GcsBuckets {
 
     /**
      * Buckets carrying {@code clouddemo-managed-by=clouddemo} (and the environment's label, when
-     * given). The JSON API filters bucket lists by name prefix only, so the labels are compared here.
+     * given), with their labels. The JSON API filters bucket lists by name prefix only, so the
+     * labels are compared here. {@code namesStandInForLabels}: on an emulator that drops labels
+     * (fake-gcs-server), a bucket without any label whose name is clouddemo's pattern counts as
+     * labelled with what its name says.
      */
-    public List<Bucket> labelled(Optional<EnvName> env) {
-        List<Bucket> found = new ArrayList<>();
+    public List<LabelledBucket> labelled(Optional<EnvName> env, boolean namesStandInForLabels) {
+        List<LabelledBucket> found = new ArrayList<>();
         for (Bucket bucket : storage.list(BucketListOption.fields(BucketField.NAME, BucketField.LABELS)).iterateAll()) {
-            Map<String, String> labels = bucket.getLabels() == null ? Map.of() : bucket.getLabels();
+            Map<String, String> labels = bucket.getLabels() == null || bucket.getLabels().isEmpty()
+                    ? (namesStandInForLabels ? labelsFromName(bucket.getName()) : Map.of())
+                    : bucket.getLabels();
             if (Tags.MANAGED_BY_VALUE.equals(labels.get(Tags.MANAGED_BY))
                     && env.map(e -> e.value().equals(labels.get(Tags.ENV))).orElse(true)) {
-                found.add(bucket);
+                found.add(new LabelledBucket(bucket.getName(), labels));
             }
         }
         return found;
+    }
+
+    /** A bucket found by its labels (or, on an emulator that drops them, by its name). */
+    public record LabelledBucket(String name, Map<String, String> labels) {
+    }
+
+    private static final java.util.regex.Pattern CLOUDDEMO_NAME = java.util.regex.Pattern.compile(
+            "clouddemo-([a-z][a-z0-9-]{0,19})-(static|faas|paas|iaas)-[a-z0-9]{6}");
+
+    /** The labels clouddemo gives a bucket of this name, or none when the name is not clouddemo's. */
+    static Map<String, String> labelsFromName(String bucket) {
+        java.util.regex.Matcher m = CLOUDDEMO_NAME.matcher(bucket);
+        if (!m.matches()) {
+            return Map.of();
+        }
+        return Tags.forDeployment(EnvName.of(m.group(1)), dev.clouddemo.core.model.ServiceModel.parse(m.group(2)));
     }
 
     /**

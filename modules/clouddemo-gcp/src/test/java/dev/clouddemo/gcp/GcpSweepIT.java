@@ -98,4 +98,26 @@ class GcpSweepIT {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
+
+    @Test
+    void sweep_bareEmulatorThatDropsLabels_clouddemoNamesStandInForThem() throws Exception {
+        // given: fake-gcs-server itself (no labels kept), a deployment whose state is lost
+        Target bare = new Target("us-central1", true, backend.toString());
+        Path site = Files.createDirectories(temp.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<h1>bare</h1>");
+        String env = "sb-" + dev.clouddemo.core.model.ResourceNames.newSuffix();
+        String bucket = engine(temp.resolve("lost")).deploy(DeployRequest.of(env, "gcp", ServiceModel.STATIC, bare, site))
+                .deployment().outputs().get("bucket");
+        Engine engine = engine(temp.resolve("state"));
+
+        // when
+        SweepResult swept = engine.sweep("gcp", bare, env, r -> true);
+
+        // then: found by its name, with the labels the name implies, and removed
+        assertThat(swept.removed()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo(bucket);
+            assertThat(r.tags()).containsEntry("clouddemo-env", env).containsEntry("clouddemo-model", "static");
+        });
+        assertThat(status(backend.resolve("/storage/v1/b/" + bucket))).isEqualTo(404);
+    }
 }
