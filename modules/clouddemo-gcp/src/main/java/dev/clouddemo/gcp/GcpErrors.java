@@ -70,7 +70,8 @@ final class GcpErrors {
         }
         if (code == 403) {
             return ClouddemoException.credentials(what, "the caller lacks a permission this needs in project " + target.project()
-                    + " (the model's page under docs/models/ lists the roles); `gcloud auth list` shows who you are", cause);
+                    + " (from " + target.projectSource() + "; the model's page under docs/models/ lists the roles);"
+                    + " `gcloud auth list` shows who you are", cause);
         }
         if (code == 429 || "rateLimitExceeded".equals(reason) || "userRateLimitExceeded".equals(reason)) {
             return ClouddemoException.cloud(what + ", after " + target.settings().maxAttempts() + " attempt(s)",

@@ -35,7 +35,7 @@ class GcpErrorsTest {
         ClouddemoException t = translate(new StorageException(403,
                 "me@example.com does not have storage.buckets.create access to the Google Cloud project.", "forbidden", null), real);
         assertThat(t.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
-        assertThat(t.hint()).contains("demo-project").contains("docs/models/");
+        assertThat(t.hint()).contains("project demo-project (from --project").contains("docs/models/");
     }
 
     @Test
