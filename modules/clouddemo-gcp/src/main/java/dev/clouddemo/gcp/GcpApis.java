@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -64,14 +63,8 @@ public final class GcpApis {
             }
             context.progress().info("Enabling " + change.name() + " in project " + session.project());
             session.step("enabling " + change.name() + " in project " + session.project() + " (Service Usage)", () -> {
-                try {
-                    return serviceUsage().enableServiceAsync(EnableServiceRequest.newBuilder().setName(name(change.name())).build()).get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(GcpErrors.messageOf(e), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
+                return CloudFunctions.await(serviceUsage().enableServiceAsync(EnableServiceRequest.newBuilder()
+                        .setName(name(change.name())).build()));
             });
         }
     }

@@ -22,9 +22,6 @@ public final class GcpProvider implements CloudProvider {
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
             ServiceModel.STATIC, GcpStaticSiteDeployer::new);
 
-    /** The models {@code --local} runs, each on the emulator that serves it. */
-    private static final Set<ServiceModel> LOCAL_MODELS = Set.of(ServiceModel.STATIC);
-
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
     private final GcpClientOptions clients;
@@ -96,9 +93,15 @@ public final class GcpProvider implements CloudProvider {
                 + " to where " + GcpLocalEmulator.NAME + " runs";
     }
 
+    /** fake-gcs-server for static, drongo for faas (when this build deploys it); none for the others. */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
-        return LOCAL_MODELS.contains(model) ? Optional.of(new GcpLocalEmulator(environment).endpoint()) : Optional.empty();
+        GcpLocalEmulator emulators = new GcpLocalEmulator(environment);
+        return switch (model) {
+            case STATIC -> Optional.of(emulators.endpoint());
+            case FAAS -> deployers.containsKey(ServiceModel.FAAS) ? Optional.of(emulators.functionsEndpoint()) : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.clouddemo.gcp;
 
+import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
+import com.google.cloud.functions.v2.FunctionServiceClient;
+import com.google.cloud.functions.v2.FunctionServiceSettings;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
@@ -52,6 +56,8 @@ public final class GcpSession implements ProviderSession {
     private Credentials credentials;
     private Storage storage;
     private ServiceUsageClient serviceUsage;
+    private FunctionServiceClient functions;
+    private Storage staging;
 
     GcpSession(GcpTarget target, Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> deployers) {
         this(target, environment, deployers, GcpClientOptions.DEFAULTS);
@@ -175,6 +181,57 @@ public final class GcpSession implements ProviderSession {
         return storage;
     }
 
+    /**
+     * Whether this session's endpoint is the local Cloud Functions emulator (a sweep of
+     * {@code --local} opens one session per emulator: each searches what its emulator holds).
+     */
+    public boolean atLocalFunctionsEmulator() {
+        return target.local() && target.endpoint() != null
+                && trimSlash(target.endpoint().toString()).equals(target.emulator().functionsEndpoint());
+    }
+
+    /** clouddemo's functions in this project and region. */
+    public CloudFunctions cloudFunctions() {
+        return new CloudFunctions(functions(), target.project(), target.region());
+    }
+
+    /** The Cloud Functions v2 client (REST): drongo when local. */
+    public synchronized FunctionServiceClient functions() {
+        if (functions == null) {
+            try {
+                FunctionServiceSettings.Builder settings = FunctionServiceSettings.newHttpJsonBuilder()
+                        .setCredentialsProvider(credentialsProvider());
+                if (target.local()) {
+                    probe(target.endpoint());
+                    settings.setEndpoint(trimSlash(target.endpoint().toString()));
+                }
+                functions = FunctionServiceClient.create(settings.build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot build the Cloud Functions client", e);
+            }
+        }
+        return functions;
+    }
+
+    /**
+     * Locally, the stand-in for the upload URL Cloud Functions hands out (which names
+     * storage.googleapis.com): the source zip goes to fake-gcs-server, in the bucket and object
+     * the emulator's answer names.
+     */
+    public synchronized Storage localUploadStandIn() {
+        if (staging == null) {
+            URI endpoint = URI.create(target.emulator().endpoint());
+            probe(endpoint);
+            staging = StorageOptions.http().setProjectId(target.project()).setCredentials(NoCredentials.getInstance())
+                    .setRetrySettings(retries()).setHost(trimSlash(endpoint.toString())).build().getService();
+        }
+        return staging;
+    }
+
+    private CredentialsProvider credentialsProvider() {
+        return target.local() ? NoCredentialsProvider.create() : FixedCredentialsProvider.create(credentials());
+    }
+
     /** The Service Usage client (REST), with the run's attempts; never for the local emulator. */
     synchronized ServiceUsageClient serviceUsage() {
         if (serviceUsage == null) {
@@ -270,6 +327,18 @@ public final class GcpSession implements ProviderSession {
 
     @Override
     public synchronized void close() {
+        if (functions != null) {
+            functions.close();
+            functions = null;
+        }
+        if (staging != null) {
+            try {
+                staging.close();
+            } catch (Exception e) {
+                // nothing to release that matters after the run
+            }
+            staging = null;
+        }
         if (serviceUsage != null) {
             serviceUsage.close();
             serviceUsage = null;

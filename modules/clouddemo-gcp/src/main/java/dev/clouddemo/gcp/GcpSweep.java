@@ -30,6 +30,25 @@ final class GcpSweep {
                     + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
             return List.of();
         }
+        if (session.atLocalFunctionsEmulator()) {
+            return functions(env);
+        }
+        List<FoundResource> found = new java.util.ArrayList<>(buckets(env));
+        if (!session.local()) {
+            found.addAll(functions(env));
+        }
+        return found;
+    }
+
+    private List<FoundResource> functions(Optional<EnvName> env) {
+        return session.step("listing the functions of " + session.project() + " in " + session.region() + " labelled by clouddemo"
+                + env.map(e -> " for environment " + e).orElse(""), () -> session.cloudFunctions().labelled(env).stream()
+                        .map(f -> new FoundResource(f.getName(), CloudFunctions.TYPE, f.getName().substring(f.getName().lastIndexOf('/') + 1),
+                                null, f.getLabelsMap()))
+                        .toList());
+    }
+
+    private List<FoundResource> buckets(Optional<EnvName> env) {
         // the local emulator drops labels: there, clouddemo's bucket names stand in for them
         return session.step("listing the buckets of project " + session.project() + " labelled by clouddemo"
                 + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env, session.local()).stream()
@@ -38,6 +57,11 @@ final class GcpSweep {
     }
 
     RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        if (CloudFunctions.isFunction(resource.id())) {
+            progress.info("Deleting function " + resource.id());
+            return session.step("deleting function " + resource.id(), () -> session.cloudFunctions().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
         String bucket = GcsBuckets.nameOf(resource.id());
         if (bucket == null) {
             return RemoveResult.CANNOT_REMOVE;

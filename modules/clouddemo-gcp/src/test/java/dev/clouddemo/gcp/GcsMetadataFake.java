@@ -45,16 +45,36 @@ final class GcsMetadataFake implements AutoCloseable {
             "x-http-method-override"); // passed on as the method itself
 
     private final URI backend;
+    private final String service;
+    private final boolean overlay;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, ObjectNode> metadata = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> policies = new ConcurrentHashMap<>();
-    private final List<RecordedCall> calls = new ArrayList<>();
-    private final AtomicReference<Runnable> afterNextWrite = new AtomicReference<>();
+    private final List<RecordedCall> calls;
+    private final AtomicReference<Runnable> afterNextWrite;
     private final java.util.concurrent.atomic.AtomicInteger refusedCreates = new java.util.concurrent.atomic.AtomicInteger();
 
     GcsMetadataFake(URI backend) throws IOException {
+        this(backend, "storage", true, new ArrayList<>(), new AtomicReference<>());
+    }
+
+    /**
+     * A plain recording proxy in front of another emulator (drongo for Cloud Functions): every
+     * call passed through and recorded as {@code service} in this fake's record (one
+     * {@link #recorder} sees both), nothing kept.
+     */
+    GcsMetadataFake recordingAlso(URI otherBackend, String otherService) throws IOException {
+        return new GcsMetadataFake(otherBackend, otherService, false, calls, afterNextWrite);
+    }
+
+    private GcsMetadataFake(URI backend, String service, boolean overlay, List<RecordedCall> calls,
+            AtomicReference<Runnable> afterNextWrite) throws IOException {
+        this.calls = calls;
+        this.afterNextWrite = afterNextWrite;
         this.backend = backend;
+        this.service = service;
+        this.overlay = overlay;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
@@ -126,7 +146,7 @@ final class GcsMetadataFake implements AutoCloseable {
             }
             boolean write = !method.equals("GET") && !method.equals("HEAD");
             synchronized (calls) {
-                calls.add(new RecordedCall("storage", method + " " + operation(path), write));
+                calls.add(new RecordedCall(service, method + " " + (overlay ? operation(path) : path), write));
             }
             Answer answer = answer(exchange, method, path, body);
             if (write && answer.status / 100 == 2) {
@@ -162,6 +182,9 @@ final class GcsMetadataFake implements AutoCloseable {
     }
 
     private Answer answer(HttpExchange exchange, String method, String path, byte[] body) throws IOException, InterruptedException {
+        if (!overlay) {
+            return forward(exchange, method, body);
+        }
         String[] parts = path.split("/");
         // /storage/v1/b/{bucket}/iam
         if (parts.length == 6 && path.startsWith("/storage/v1/b/") && "iam".equals(parts[5])) {
