@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * {@link GcpSweep}.
  */
 public final class GcpSession implements ProviderSession {
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
 
@@ -204,6 +204,8 @@ public final class GcpSession implements ProviderSession {
                 if (target.local()) {
                     probe(target.endpoint());
                     settings.setEndpoint(trimSlash(target.endpoint().toString()));
+                } else {
+                    options.endpoint(GcpClientOptions.FUNCTIONS).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
                 }
                 functions = FunctionServiceClient.create(settings.build());
             } catch (IOException e) {
@@ -226,6 +228,18 @@ public final class GcpSession implements ProviderSession {
                     .setRetrySettings(retries()).setHost(trimSlash(endpoint.toString())).build().getService();
         }
         return staging;
+    }
+
+    /**
+     * Where to PUT a source zip for a signed upload URL: the URL itself, or (contract tests) the
+     * same path and query on the upload stand-in.
+     */
+    public URI uploadTarget(String signedUrl) {
+        URI url = URI.create(signedUrl);
+        return options.endpoint(GcpClientOptions.UPLOAD)
+                .map(standIn -> URI.create(trimSlash(standIn.toString()) + url.getRawPath()
+                        + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())))
+                .orElse(url);
     }
 
     private CredentialsProvider credentialsProvider() {

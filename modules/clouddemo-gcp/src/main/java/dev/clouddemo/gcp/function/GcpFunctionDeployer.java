@@ -29,10 +29,10 @@ import java.util.Optional;
  * HTTP, built from the folder's {@code main.py} ({@code hello}), labelled, with the code's hash as
  * a label so a redeploy of the same code writes nothing.
  *
- * <p>In this build it deploys to drongo ({@code --local}) only, where the function is recorded,
- * not run: the real-cloud parts the issue asks for (the build service account, a repository of the
- * deployment's own, public invocation through Cloud Run IAM, the source zip's clean-up) are not
- * here yet, and {@link dev.clouddemo.gcp.GcpProvider} does not offer the model.
+ * <p>The APIs it needs are checked first (on the real cloud). On drongo ({@code --local}) the
+ * function is recorded, not run. Not here yet, so {@link dev.clouddemo.gcp.GcpProvider} does not
+ * offer the model: the build service account, a repository of the deployment's own, public
+ * invocation through Cloud Run IAM, the source zip's clean-up, waiting until the URL answers.
  */
 public final class GcpFunctionDeployer implements Deployer {
     static final String FUNCTION = CloudFunctions.TYPE;
@@ -58,21 +58,27 @@ public final class GcpFunctionDeployer implements Deployer {
     }
 
     /** What apply needs: the bundle zipped once, the labels it carries, whether the function's code or labels differ. */
-    private record Prepared(PythonBundle bundle, Map<String, String> labels, boolean differs) {
+    private record Prepared(PythonBundle bundle, Map<String, String> labels, boolean differs, boolean enablingApis) {
     }
+
+    /** The APIs a 2nd-gen function needs: its own, Cloud Run (it runs there), Cloud Build, Artifact Registry. */
+    static final java.util.List<String> APIS = java.util.List.of("cloudfunctions.googleapis.com", "run.googleapis.com",
+            "cloudbuild.googleapis.com", "artifactregistry.googleapis.com");
 
     @Override
     public Plan plan(DeploymentContext context) {
         PythonBundle bundle = PythonBundle.of(context.source(), BUNDLE); // input problems before any call
-        if (!session.local()) {
-            throw ClouddemoException.usage("the faas model deploys to the local emulator (drongo) only in this build",
-                    "add --local; real Cloud Run functions come with the rest of the Google Cloud faas model");
-        }
         String id = functionId(context);
         Map<String, String> labels = labels(context, bundle);
         Plan.Builder plan = new Plan.Builder();
+        boolean enabling = !session.apis().plan(APIS, plan).isEmpty();
+        if (enabling) {
+            plan.note("An API this model needs is disabled in project " + session.project() + ": deploy enables it first"
+                    + " (this plan assumes the function does not exist yet, as nothing could be read).");
+        }
         CloudFunctions functions = session.cloudFunctions();
-        Optional<Function> existing = session.step("reading function " + id, () -> functions.get(id));
+        Optional<Function> existing = enabling ? Optional.empty()
+                : session.step("reading function " + id, () -> functions.get(id));
         boolean differs = existing.map(f -> !f.getLabelsMap().entrySet().containsAll(labels.entrySet())).orElse(true);
         if (existing.isEmpty()) {
             plan.add(Action.CREATE, FUNCTION, id, "new 2nd-gen function in " + session.region() + " (" + RUNTIME + ", entry point "
@@ -83,9 +89,11 @@ public final class GcpFunctionDeployer implements Deployer {
             plan.add(differs ? Action.UPDATE : Action.NO_OP, FUNCTION, id, differs
                     ? "code or labels changed (code " + labels.get(CODE_LABEL) + ")" : "same code and labels");
         }
-        plan.note("On the local emulator (drongo) the function is recorded, not run: its URL is the one Cloud Run functions"
-                + " would give, nothing answers there.");
-        plan.payload(new Prepared(bundle, labels, differs));
+        if (session.local()) {
+            plan.note("On the local emulator (drongo) the function is recorded, not run: its URL is the one Cloud Run"
+                    + " functions would give, nothing answers there.");
+        }
+        plan.payload(new Prepared(bundle, labels, differs, enabling));
         return plan.build();
     }
 
@@ -100,6 +108,7 @@ public final class GcpFunctionDeployer implements Deployer {
         Prepared prepared = plan.payload(Prepared.class);
         String id = functionId(context);
         CloudFunctions functions = session.cloudFunctions();
+        session.apis().apply(plan, context);
         Function deployed = null;
         for (Change change : plan.ofType(FUNCTION)) {
             if (change.action() == Action.CREATE) {
@@ -118,7 +127,10 @@ public final class GcpFunctionDeployer implements Deployer {
 
     private Function create(String id, Prepared prepared, CloudFunctions functions, DeploymentContext context) {
         context.journal().creating(FUNCTION, id);
-        StorageSource source = new FunctionSource(session).upload(prepared.bundle(), functions.location());
+        StorageSource source = prepared.enablingApis()
+                ? session.apis().whilePropagating("asking for an upload URL", session.waitLoop(context.progress(), context.cancellation()),
+                        () -> new FunctionSource(session).upload(prepared.bundle(), functions.location()))
+                : new FunctionSource(session).upload(prepared.bundle(), functions.location());
         OperationFuture<Function, ?> operation = session.functions().createFunctionAsync(CreateFunctionRequest.newBuilder()
                 .setParent(functions.location()).setFunctionId(id).setFunction(function(functions.name(id), source, prepared)).build());
         com.google.api.gax.longrunning.OperationSnapshot started = CloudFunctions.await(operation.getInitialFuture());

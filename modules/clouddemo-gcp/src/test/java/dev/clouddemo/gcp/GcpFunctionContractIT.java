@@ -1,0 +1,119 @@
+package dev.clouddemo.gcp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.clouddemo.core.config.Settings;
+import dev.clouddemo.core.engine.DeployRequest;
+import dev.clouddemo.core.engine.Engine;
+import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.model.ResourceNames;
+import dev.clouddemo.core.model.ServiceModel;
+import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.gcp.function.GcpFunctionDeployer;
+import dev.clouddemo.testkit.Drongo;
+import dev.clouddemo.testkit.DrongoExtension;
+import dev.clouddemo.testkit.FakeGcsServer;
+import dev.clouddemo.testkit.FakeGcsServerExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The faas model's real-cloud path (not {@code --local}): the four APIs checked through Service
+ * Usage (WireMock), the Cloud Functions v2 API on drongo, and the zip PUT to the signed upload URL
+ * it hands out, rewritten to a WireMock stand-in (fixtures under
+ * {@code src/test/resources/wiremock/faas-apis-enabled-upload}). A fixed access token: no login.
+ */
+@ExtendWith({DrongoExtension.class, FakeGcsServerExtension.class})
+class GcpFunctionContractIT {
+    @TempDir
+    Path temp;
+
+    private WireMockServer wiremock;
+
+    @AfterEach
+    void everyRequestAnsweredAndStop() {
+        if (wiremock == null) {
+            return;
+        }
+        try {
+            assertThat(wiremock.findAllUnmatchedRequests()).extracting(LoggedRequest::getUrl).as("requests no fixture answered")
+                    .isEmpty();
+        } finally {
+            wiremock.stop();
+        }
+    }
+
+    @Test
+    void deploy_realPath_apisCheckedZipPutToTheSignedUrlFunctionCreatedThenDestroyed(Drongo drongo, FakeGcsServer storage)
+            throws Exception {
+        // given
+        wiremock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .usingFilesUnderClasspath("wiremock/faas-apis-enabled-upload"));
+        wiremock.start();
+        URI fake = URI.create("http://127.0.0.1:" + wiremock.port());
+        GcpClientOptions clients = new GcpClientOptions(
+                GoogleCredentials.create(new AccessToken("contract-test-token", Date.from(Instant.now().plusSeconds(3600)))),
+                Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.UPLOAD, fake, GcpClientOptions.FUNCTIONS, drongo.endpoint(),
+                        GcpClientOptions.STORAGE, storage.endpoint()), // destroy's label search lists buckets too
+                Duration.ofMillis(20), pause -> { });
+        Engine engine = new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(),
+                Map.of(ServiceModel.FAAS, GcpFunctionDeployer::new), clients))), new StateStore(temp.resolve("state")),
+                Progress.SILENT, Clock.systemUTC(), new Cancellation(), Settings.DEFAULTS);
+        Path source = Files.createDirectories(temp.resolve("fn"));
+        Files.writeString(source.resolve("main.py"), "def hello(request):\n    return 'real path'\n");
+        String env = "fc-" + ResourceNames.newSuffix();
+        DeployRequest request = DeployRequest.of(env, "gcp", ServiceModel.FAAS,
+                new Target("us-central1", false, null, Settings.DEFAULTS, Map.of("project", "demo-project")), source);
+
+        // when
+        PlanResult deployed = engine.deploy(request);
+
+        // then: every API checked, the zip PUT once as application/zip, the function on drongo
+        assertThat(wiremock.findAll(getRequestedFor(urlPathMatching("/v1/projects/demo-project/services/.*"))))
+                .extracting(r -> r.getUrl().replaceAll("\\?.*", "").replace("/v1/projects/demo-project/services/", ""))
+                .containsExactlyInAnyOrder("cloudfunctions.googleapis.com", "run.googleapis.com", "cloudbuild.googleapis.com",
+                        "artifactregistry.googleapis.com");
+        assertThat(wiremock.findAll(putRequestedFor(urlPathMatching("/drongo-uploads/.*")))).singleElement()
+                .satisfies(put -> {
+                    assertThat(new String(put.getBody(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+                    assertThat(put.getHeader("Authorization")).as("a signed URL takes no token").isNull();
+                });
+        String id = deployed.deployment().outputs().get("function");
+        assertThat(status(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id))).isEqualTo(200);
+
+        // when / then: destroyed, the label search (drongo's list) finds nothing
+        engine.destroy(env, null, null);
+        assertThat(status(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id))).isEqualTo(404);
+    }
+
+    private static int status(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}
