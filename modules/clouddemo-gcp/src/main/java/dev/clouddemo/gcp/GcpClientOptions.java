@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Where the real-cloud clients go and how they pause: by default Application Default Credentials,
  * Google's endpoints, the client libraries' operation polling and real sleeps. Contract tests
- * point each API at a fake ({@code storage}, {@code serviceusage}, {@code cloudfunctions}, and
+ * point each API at a fake ({@code storage}, {@code serviceusage}, {@code cloudfunctions}, {@code run}, and
  * {@code upload} for the signed upload URLs), give credentials that need
  * no login, and poll fast.
  */
@@ -19,6 +19,7 @@ record GcpClientOptions(Credentials credentials, Map<String, URI> endpoints, Dur
     static final String STORAGE = "storage";
     static final String SERVICE_USAGE = "serviceusage";
     static final String FUNCTIONS = "cloudfunctions";
+    static final String RUN = "run";
     /** Where the signed upload URLs Cloud Functions hands out go instead (the URL's path and query kept). */
     static final String UPLOAD = "upload";
 

@@ -5,6 +5,8 @@ import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.FunctionServiceSettings;
+import com.google.cloud.run.v2.ServicesClient;
+import com.google.cloud.run.v2.ServicesSettings;
 import com.google.api.gax.longrunning.OperationTimedPollAlgorithm;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
@@ -57,6 +59,7 @@ public final class GcpSession implements ProviderSession {
     private Storage storage;
     private ServiceUsageClient serviceUsage;
     private FunctionServiceClient functions;
+    private ServicesClient run;
     private Storage staging;
 
     GcpSession(GcpTarget target, Map<String, String> environment, Map<ServiceModel, Function<GcpSession, Deployer>> deployers) {
@@ -230,6 +233,20 @@ public final class GcpSession implements ProviderSession {
         return staging;
     }
 
+    /** The Cloud Run v2 services client (REST), for a function's invoker policy; never for the local emulator. */
+    public synchronized ServicesClient run() {
+        if (run == null) {
+            try {
+                ServicesSettings.Builder settings = ServicesSettings.newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
+                options.endpoint(GcpClientOptions.RUN).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+                run = ServicesClient.create(settings.build());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot build the Cloud Run client", e);
+            }
+        }
+        return run;
+    }
+
     /**
      * Where to PUT a source zip for a signed upload URL: the URL itself, or (contract tests) the
      * same path and query on the upload stand-in.
@@ -341,6 +358,10 @@ public final class GcpSession implements ProviderSession {
 
     @Override
     public synchronized void close() {
+        if (run != null) {
+            run.close();
+            run = null;
+        }
         if (functions != null) {
             functions.close();
             functions = null;

@@ -1,10 +1,12 @@
 package dev.clouddemo.gcp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -15,6 +17,8 @@ import dev.clouddemo.core.engine.DeployRequest;
 import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.ProviderRegistry;
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
@@ -46,8 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The faas model's real-cloud path (not {@code --local}): the four APIs checked through Service
  * Usage (WireMock), the Cloud Functions v2 API on drongo, and the zip PUT to the signed upload URL
- * it hands out, rewritten to a WireMock stand-in (fixtures under
- * {@code src/test/resources/wiremock/faas-apis-enabled-upload}). A fixed access token: no login.
+ * it hands out, rewritten to a WireMock stand-in, and the function's Cloud Run invoker policy on
+ * WireMock (fixtures under {@code src/test/resources/wiremock/faas-*}). A fixed access token: no login.
  */
 @ExtendWith({DrongoExtension.class, FakeGcsServerExtension.class})
 class GcpFunctionContractIT {
@@ -73,23 +77,9 @@ class GcpFunctionContractIT {
     void deploy_realPath_apisCheckedZipPutToTheSignedUrlFunctionCreatedThenDestroyed(Drongo drongo, FakeGcsServer storage)
             throws Exception {
         // given
-        wiremock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .usingFilesUnderClasspath("wiremock/faas-apis-enabled-upload"));
-        wiremock.start();
-        URI fake = URI.create("http://127.0.0.1:" + wiremock.port());
-        GcpClientOptions clients = new GcpClientOptions(
-                GoogleCredentials.create(new AccessToken("contract-test-token", Date.from(Instant.now().plusSeconds(3600)))),
-                Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.UPLOAD, fake, GcpClientOptions.FUNCTIONS, drongo.endpoint(),
-                        GcpClientOptions.STORAGE, storage.endpoint()), // destroy's label search lists buckets too
-                Duration.ofMillis(20), pause -> { });
-        Engine engine = new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(),
-                Map.of(ServiceModel.FAAS, GcpFunctionDeployer::new), clients))), new StateStore(temp.resolve("state")),
-                Progress.SILENT, Clock.systemUTC(), new Cancellation(), Settings.DEFAULTS);
-        Path source = Files.createDirectories(temp.resolve("fn"));
-        Files.writeString(source.resolve("main.py"), "def hello(request):\n    return 'real path'\n");
-        String env = "fc-" + ResourceNames.newSuffix();
-        DeployRequest request = DeployRequest.of(env, "gcp", ServiceModel.FAAS,
-                new Target("us-central1", false, null, Settings.DEFAULTS, Map.of("project", "demo-project")), source);
+        Engine engine = engine("faas-apis-enabled-upload", drongo, storage);
+        DeployRequest request = request();
+        String env = request.env().value();
 
         // when
         PlanResult deployed = engine.deploy(request);
@@ -105,11 +95,54 @@ class GcpFunctionContractIT {
                     assertThat(put.getHeader("Authorization")).as("a signed URL takes no token").isNull();
                 });
         String id = deployed.deployment().outputs().get("function");
+        assertThat(wiremock.findAll(postRequestedFor(urlPathMatching(".*/services/" + id + ":setIamPolicy")))).singleElement()
+                .satisfies(set -> assertThat(set.getBodyAsString()).contains("roles/run.invoker").contains("allUsers"));
         assertThat(status(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id))).isEqualTo(200);
 
         // when / then: destroyed, the label search (drongo's list) finds nothing
         engine.destroy(env, null, null);
         assertThat(status(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id))).isEqualTo(404);
+    }
+
+    @Test
+    void deploy_allUsersRefusedByDomainRestrictedSharing_errorNamesThePolicyAndTheFunctionIsRecorded(Drongo drongo,
+            FakeGcsServer storage) throws Exception {
+        // given
+        Engine engine = engine("faas-invoker-domain-restricted", drongo, storage);
+        DeployRequest request = request();
+
+        // when
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> engine.deploy(request));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+        assertThat(e.getMessage()).contains("allUsers may not be granted").contains("permitted customer");
+        assertThat(e.hint()).contains("constraints/iam.allowedPolicyMemberDomains");
+        assertThat(new StateStore(temp.resolve("state")).read(request.env()).orElseThrow().deployments().values())
+                .singleElement().satisfies(d -> assertThat(d.resources()).extracting(r -> r.type()).containsExactly("cloud-function"));
+        engine.destroy(request.env().value(), null, null);
+    }
+
+    private Engine engine(String scenario, Drongo drongo, FakeGcsServer storage) {
+        wiremock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/" + scenario));
+        wiremock.start();
+        URI fake = URI.create("http://127.0.0.1:" + wiremock.port());
+        GcpClientOptions clients = new GcpClientOptions(
+                GoogleCredentials.create(new AccessToken("contract-test-token", Date.from(Instant.now().plusSeconds(3600)))),
+                Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.UPLOAD, fake, GcpClientOptions.RUN, fake,
+                        GcpClientOptions.FUNCTIONS, drongo.endpoint(),
+                        GcpClientOptions.STORAGE, storage.endpoint()), // destroy's label search lists buckets too
+                Duration.ofMillis(20), pause -> { });
+        return new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(),
+                Map.of(ServiceModel.FAAS, GcpFunctionDeployer::new), clients))), new StateStore(temp.resolve("state")),
+                Progress.SILENT, Clock.systemUTC(), new Cancellation(), Settings.DEFAULTS);
+    }
+
+    private DeployRequest request() throws Exception {
+        Path source = Files.createDirectories(temp.resolve("fn"));
+        Files.writeString(source.resolve("main.py"), "def hello(request):\n    return 'real path'\n");
+        return DeployRequest.of("fc-" + ResourceNames.newSuffix(), "gcp", ServiceModel.FAAS,
+                new Target("us-central1", false, null, Settings.DEFAULTS, Map.of("project", "demo-project")), source);
     }
 
     private static int status(URI uri) throws Exception {

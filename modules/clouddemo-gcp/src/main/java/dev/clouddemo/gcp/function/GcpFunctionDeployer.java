@@ -36,6 +36,8 @@ import java.util.Optional;
  */
 public final class GcpFunctionDeployer implements Deployer {
     static final String FUNCTION = CloudFunctions.TYPE;
+    static final String INVOKER = "cloud-run-invoker";
+    static final String NO_RUN_SERVICE = "the local emulator runs no Cloud Run service (drongo records the function only)";
     static final String CODE_LABEL = "clouddemo-code";
     static final String RUNTIME = "python312";
     static final String ENTRY_POINT = "hello";
@@ -89,12 +91,35 @@ public final class GcpFunctionDeployer implements Deployer {
             plan.add(differs ? Action.UPDATE : Action.NO_OP, FUNCTION, id, differs
                     ? "code or labels changed (code " + labels.get(CODE_LABEL) + ")" : "same code and labels");
         }
+        planInvoker(id, existing, context, plan);
         if (session.local()) {
             plan.note("On the local emulator (drongo) the function is recorded, not run: its URL is the one Cloud Run"
                     + " functions would give, nothing answers there.");
         }
         plan.payload(new Prepared(bundle, labels, differs, enabling));
         return plan.build();
+    }
+
+    /** Public unless {@code --private}: allUsers' invoker role on the function's Cloud Run service. */
+    private void planInvoker(String id, Optional<Function> existing, DeploymentContext context, Plan.Builder plan) {
+        boolean open = !context.options().privateUrl();
+        String why = open ? "allUsers may invoke it (roles/run.invoker on its Cloud Run service)"
+                : "private: only callers granted roles/run.invoker on its Cloud Run service";
+        if (session.local()) {
+            plan.add(Action.NO_OP, INVOKER, id, NO_RUN_SERVICE);
+            return;
+        }
+        if (open) {
+            plan.note("Function " + id + " is public: anyone with its URL may call it (add --private to require"
+                    + " an identity token).");
+        }
+        if (existing.isEmpty()) {
+            plan.add(open ? Action.CREATE : Action.NO_OP, INVOKER, id, why);
+            return;
+        }
+        boolean now = session.step("reading who may invoke function " + id + " (Cloud Run getIamPolicy)",
+                () -> new CloudRunInvoker(session.run()).isPublic(CloudRunInvoker.service(existing.get())));
+        plan.add(now == open ? Action.NO_OP : Action.UPDATE, INVOKER, id, why);
     }
 
     private static Map<String, String> labels(DeploymentContext context, PythonBundle bundle) {
@@ -120,6 +145,12 @@ public final class GcpFunctionDeployer implements Deployer {
         if (deployed == null) {
             deployed = session.step("reading function " + id, () -> functions.get(id)).orElseThrow(() -> ClouddemoException.cloud(
                     "function " + id + " is gone", "run the command again to create it", null));
+        }
+        Function function = deployed;
+        boolean open = !context.options().privateUrl();
+        if (plan.ofType(INVOKER).stream().anyMatch(Change::writes)) {
+            session.step((open ? "letting allUsers invoke" : "making private") + " function " + id + " (Cloud Run setIamPolicy)",
+                    () -> new CloudRunInvoker(session.run()).set(CloudRunInvoker.service(function), open));
         }
         context.journal().output("url", deployed.getUrl());
         context.journal().output("function", id);

@@ -7,7 +7,7 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageException;
 import com.google.cloud.storage.StorageRoles;
 import dev.clouddemo.core.error.ClouddemoException;
-import java.util.Locale;
+import dev.clouddemo.gcp.PublicAccessRefusals;
 import java.util.Set;
 
 /**
@@ -19,8 +19,6 @@ import java.util.Set;
 final class GcsPublicRead {
     static final Role ROLE = StorageRoles.objectViewer();
     static final Identity MEMBER = Identity.allUsers();
-    static final String PREVENTION_CONSTRAINT = "constraints/storage.publicAccessPrevention";
-    static final String DOMAINS_CONSTRAINT = "constraints/iam.allowedPolicyMemberDomains";
 
     private final Storage storage;
 
@@ -38,30 +36,8 @@ final class GcsPublicRead {
         try {
             storage.setIamPolicy(bucket, current.toBuilder().addIdentity(ROLE, MEMBER).build());
         } catch (StorageException e) {
-            ClouddemoException refused = refusedByPolicy(bucket, e.getCode(), e.getMessage(), e);
+            ClouddemoException refused = PublicAccessRefusals.refused("bucket " + bucket, e.getCode(), e.getMessage(), e);
             throw refused != null ? refused : e;
         }
-    }
-
-    /** A refusal of {@code allUsers} by an organisation policy, named; null for any other failure. */
-    static ClouddemoException refusedByPolicy(String bucket, int code, String message, Throwable cause) {
-        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if ((code == 412 || code == 400 || code == 403) && lower.contains("public access prevention")) {
-            return ClouddemoException.cloud("making bucket " + bucket + " publicly readable was refused: public access"
-                            + " prevention is enforced on it (HTTP " + code + ": " + message + ")",
-                    "an organisation policy (" + PREVENTION_CONSTRAINT + ") or the project enforces public access prevention,"
-                            + " so no bucket can be public: ask an organisation policy administrator for an exception for this"
-                            + " project, or serve the site another way; `clouddemo destroy` removes the bucket", cause);
-        }
-        if ((code == 412 || code == 400 || code == 403)
-                && (lower.contains("permitted customer") || lower.contains("allowedpolicymemberdomains")
-                        || lower.contains("domain restricted sharing"))) {
-            return ClouddemoException.cloud("making bucket " + bucket + " publicly readable was refused: allUsers may not"
-                            + " be granted a role here (HTTP " + code + ": " + message + ")",
-                    "the organisation restricts IAM members to its own domains (domain-restricted sharing, "
-                            + DOMAINS_CONSTRAINT + "): ask an organisation policy administrator for an exception for this"
-                            + " project; `clouddemo destroy` removes the bucket", cause);
-        }
-        return null;
     }
 }
