@@ -9,6 +9,7 @@ import com.google.cloud.functions.v2.Source;
 import com.google.cloud.functions.v2.StorageSource;
 import com.google.cloud.functions.v2.UpdateFunctionRequest;
 import com.google.api.gax.longrunning.OperationFuture;
+import com.google.api.gax.longrunning.OperationSnapshot;
 import com.google.protobuf.FieldMask;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
@@ -21,6 +22,7 @@ import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.gcp.CloudFunctions;
 import dev.clouddemo.gcp.GcpSession;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,7 +66,7 @@ public final class GcpFunctionDeployer implements Deployer {
     }
 
     /** The APIs a 2nd-gen function needs: its own, Cloud Run (it runs there), Cloud Build, Artifact Registry. */
-    static final java.util.List<String> APIS = java.util.List.of("cloudfunctions.googleapis.com", "run.googleapis.com",
+    static final List<String> APIS = List.of("cloudfunctions.googleapis.com", "run.googleapis.com",
             "cloudbuild.googleapis.com", "artifactregistry.googleapis.com");
 
     @Override
@@ -164,7 +166,7 @@ public final class GcpFunctionDeployer implements Deployer {
                 : new FunctionSource(session).upload(prepared.bundle(), functions.location());
         OperationFuture<Function, ?> operation = session.functions().createFunctionAsync(CreateFunctionRequest.newBuilder()
                 .setParent(functions.location()).setFunctionId(id).setFunction(function(functions.name(id), source, prepared)).build());
-        com.google.api.gax.longrunning.OperationSnapshot started = CloudFunctions.await(operation.getInitialFuture());
+        OperationSnapshot started = CloudFunctions.await(operation.getInitialFuture());
         if (!started.isDone()) {
             context.journal().pending(FUNCTION, id, started.getName());
         }
