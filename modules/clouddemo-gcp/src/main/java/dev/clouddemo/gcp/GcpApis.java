@@ -3,6 +3,7 @@ package dev.clouddemo.gcp;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.serviceusage.v1.EnableServiceRequest;
 import com.google.api.serviceusage.v1.GetServiceRequest;
+import com.google.api.serviceusage.v1.Service;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
 import com.google.api.serviceusage.v1.State;
 import com.google.cloud.BaseServiceException;
@@ -22,13 +23,16 @@ import java.util.function.Supplier;
  * A disabled one is planned as a change ({@code + gcp-api storage.googleapis.com}); deploy enables
  * it, waits for the operation, and retries the first call with backoff while the enablement
  * propagates (minutes, sometimes). Enabled APIs stay enabled after destroy (other things in the
- * project may use them). {@code --local} has no Service Usage: nothing is checked.
+ * project may use them). {@code --local} has no Service Usage: nothing is checked. The answers name
+ * the project by number, which the session keeps (default service accounts are named by it).
  */
 public final class GcpApis {
     public static final String TYPE = "gcp-api";
     /** The kind of wait for an API to become usable after enabling it ({@code waits.gcp-api}). */
     public static final String WAIT = "gcp-api";
     public static final String STORAGE = "storage.googleapis.com";
+    /** A Service's parent is the project by number: {@code projects/123456789012}. */
+    private static final String PROJECTS = "projects/";
 
     private final GcpSession session;
 
@@ -43,9 +47,13 @@ public final class GcpApis {
             return disabled;
         }
         for (String service : services) {
-            State state = session.step("checking that " + service + " is enabled in project " + session.project()
+            Service answer = session.step("checking that " + service + " is enabled in project " + session.project()
                     + " (Service Usage)", () -> serviceUsage().getService(GetServiceRequest.newBuilder()
-                            .setName(name(service)).build()).getState());
+                            .setName(name(service)).build()));
+            if (answer.getParent().startsWith(PROJECTS)) {
+                session.projectNumber(answer.getParent().substring(PROJECTS.length()));
+            }
+            State state = answer.getState();
             if (state != State.ENABLED) {
                 disabled.add(service);
                 plan.add(Action.CREATE, TYPE, service, "enable it in project " + session.project()

@@ -53,6 +53,12 @@ final class GcpErrors {
             return ClouddemoException.credentials(what, "your user credentials name no quota project: run `gcloud auth"
                     + " application-default set-quota-project " + target.project() + "`", cause);
         }
+        if (lower.contains("missing permission on the build service account")) {
+            return ClouddemoException.credentials(what, "Cloud Build could not act as the function's build service account:"
+                    + " grant it roles/cloudbuild.builds.builder (`gcloud projects add-iam-policy-binding " + target.project()
+                    + " --member=serviceAccount:SERVICE_ACCOUNT --role=roles/cloudbuild.builds.builder`), and yourself"
+                    + " roles/iam.serviceAccountUser on it (actAs); an organisation policy may have removed the default grant", cause);
+        }
         if (lower.contains("billing")) {
             return ClouddemoException.cloud(what, "billing is not enabled for project " + target.project()
                     + ": link a billing account (`gcloud billing projects link " + target.project()

@@ -55,6 +55,7 @@ public final class GcpSession implements ProviderSession {
     private final GcpClientOptions options;
     private final Steps steps;
     private volatile Progress progress = Progress.SILENT;
+    private volatile String projectNumber;
     private Credentials credentials;
     private Storage storage;
     private ServiceUsageClient serviceUsage;
@@ -96,6 +97,15 @@ public final class GcpSession implements ProviderSession {
     /** The storage endpoint, or null for storage.googleapis.com. */
     public URI storageEndpoint() {
         return target.endpoint() != null ? target.endpoint() : options.endpoint(GcpClientOptions.STORAGE).orElse(null);
+    }
+
+    /** The project's number, once the preflight has seen it (never locally). */
+    public Optional<String> projectNumber() {
+        return Optional.ofNullable(projectNumber);
+    }
+
+    void projectNumber(String number) {
+        this.projectNumber = number;
     }
 
     /** The preflight of the APIs a model needs. */

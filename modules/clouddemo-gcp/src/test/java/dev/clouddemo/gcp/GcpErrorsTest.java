@@ -101,4 +101,13 @@ class GcpErrorsTest {
         ClouddemoException t = translate(e, real);
         assertThat(t.getMessage()).doesNotContain("java.").contains("could not read the answer");
     }
+
+    @Test
+    void translate_missingPermissionOnTheBuildServiceAccount_explainsTheGrants() {
+        ClouddemoException t = translate(new StorageException(400, "Build failed with status: FAILURE. Could not build the"
+                + " function due to a missing permission on the build service account.", "failedPrecondition", null), real);
+        assertThat(t.exitCode()).isEqualTo(ExitCode.CREDENTIALS);
+        assertThat(t.hint()).contains("roles/cloudbuild.builds.builder").contains("roles/iam.serviceAccountUser")
+                .contains("gcloud projects add-iam-policy-binding demo-project");
+    }
 }

@@ -97,7 +97,12 @@ class GcpFunctionContractIT {
         String id = deployed.deployment().outputs().get("function");
         assertThat(wiremock.findAll(postRequestedFor(urlPathMatching(".*/services/" + id + ":setIamPolicy")))).singleElement()
                 .satisfies(set -> assertThat(set.getBodyAsString()).contains("roles/run.invoker").contains("allUsers"));
-        assertThat(status(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id))).isEqualTo(200);
+        HttpResponse<String> function = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + id)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(function.statusCode()).isEqualTo(200);
+        assertThat(function.body()).as("built as the default compute account, named by the number Service Usage gave")
+                .contains("projects/demo-project/serviceAccounts/123456789012-compute@developer.gserviceaccount.com");
 
         // when / then: destroyed, the label search (drongo's list) finds nothing
         engine.destroy(env, null, null);

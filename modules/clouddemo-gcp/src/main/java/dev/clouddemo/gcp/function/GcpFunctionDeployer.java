@@ -33,8 +33,9 @@ import java.util.Optional;
  *
  * <p>The APIs it needs are checked first (on the real cloud). On drongo ({@code --local}) the
  * function is recorded, not run. Not here yet, so {@link dev.clouddemo.gcp.GcpProvider} does not
- * offer the model: the build service account, a repository of the deployment's own, public
- * invocation through Cloud Run IAM, the source zip's clean-up, waiting until the URL answers.
+ * offer the model: a repository of the deployment's own, the source zip's clean-up, waiting until
+ * the URL answers. Builds run as the project's default compute service account, named explicitly
+ * ({@code buildConfig.serviceAccount}, from the project number the preflight saw).
  */
 public final class GcpFunctionDeployer implements Deployer {
     static final String FUNCTION = CloudFunctions.TYPE;
@@ -62,7 +63,8 @@ public final class GcpFunctionDeployer implements Deployer {
     }
 
     /** What apply needs: the bundle zipped once, the labels it carries, whether the function's code or labels differ. */
-    private record Prepared(PythonBundle bundle, Map<String, String> labels, boolean differs, boolean enablingApis) {
+    private record Prepared(PythonBundle bundle, Map<String, String> labels, boolean differs, boolean enablingApis,
+            Optional<String> buildServiceAccount) {
     }
 
     /** The APIs a 2nd-gen function needs: its own, Cloud Run (it runs there), Cloud Build, Artifact Registry. */
@@ -98,7 +100,11 @@ public final class GcpFunctionDeployer implements Deployer {
             plan.note("On the local emulator (drongo) the function is recorded, not run: its URL is the one Cloud Run"
                     + " functions would give, nothing answers there.");
         }
-        plan.payload(new Prepared(bundle, labels, differs, enabling));
+        Optional<String> builder = session.projectNumber().map(number -> "projects/" + session.project() + "/serviceAccounts/"
+                + number + "-compute@developer.gserviceaccount.com");
+        builder.ifPresent(account -> plan.note("The function is built as " + account.substring(account.lastIndexOf('/') + 1)
+                + " (the project's default compute service account; you need iam.serviceAccounts.actAs on it)."));
+        plan.payload(new Prepared(bundle, labels, differs, enabling, builder));
         return plan.build();
     }
 
@@ -192,11 +198,13 @@ public final class GcpFunctionDeployer implements Deployer {
     }
 
     private static Function function(String name, StorageSource source, Prepared prepared) {
+        BuildConfig.Builder build = BuildConfig.newBuilder().setRuntime(RUNTIME).setEntryPoint(ENTRY_POINT)
+                .setSource(Source.newBuilder().setStorageSource(source));
+        prepared.buildServiceAccount().ifPresent(build::setServiceAccount);
         return Function.newBuilder()
                 .setName(name)
                 .setEnvironment(Environment.GEN_2)
-                .setBuildConfig(BuildConfig.newBuilder().setRuntime(RUNTIME).setEntryPoint(ENTRY_POINT)
-                        .setSource(Source.newBuilder().setStorageSource(source)))
+                .setBuildConfig(build)
                 .setServiceConfig(ServiceConfig.newBuilder().setAvailableMemory("256M").setMaxInstanceCount(1)
                         .setTimeoutSeconds(60).setIngressSettings(ServiceConfig.IngressSettings.ALLOW_ALL))
                 .putAllLabels(prepared.labels())
