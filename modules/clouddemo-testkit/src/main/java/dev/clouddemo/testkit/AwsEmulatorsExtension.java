@@ -125,7 +125,7 @@ public final class AwsEmulatorsExtension implements TestTemplateInvocationContex
     }
 
     /** {@code target/emulators} when run from a Maven module, else the temp directory. */
-    private static Path logDirectory() {
+    static Path logDirectory() {
         Path target = Path.of("target");
         return Files.isDirectory(target)
                 ? target.resolve("emulators")

@@ -1,0 +1,76 @@
+package dev.clouddemo.gcp;
+
+import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.Progress;
+import dev.clouddemo.core.spi.RemoveResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
+ * services: each API's resources are listed and their labels compared (buckets so far).
+ */
+final class GcpSweep {
+    private final GcpSession session;
+
+    GcpSweep(GcpSession session) {
+        this.session = session;
+    }
+
+    /**
+     * The labelled buckets. A local emulator that is not running holds nothing to find
+     * (fake-gcs-server keeps its buckets in memory): said as a warning, not an error, so a sweep of
+     * every provider's emulators goes on.
+     */
+    List<FoundResource> find(Optional<EnvName> env) {
+        if (!session.emulatorRunning()) {
+            session.progress().warn(GcpLocalEmulator.NAME + " is not running at " + session.endpoint()
+                    + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
+            return List.of();
+        }
+        if (session.atLocalFunctionsEmulator()) {
+            return functions(env);
+        }
+        List<FoundResource> found = new java.util.ArrayList<>(buckets(env));
+        if (!session.local()) {
+            found.addAll(functions(env));
+        }
+        return found;
+    }
+
+    private List<FoundResource> functions(Optional<EnvName> env) {
+        return session.step("listing the functions of " + session.project() + " in " + session.region() + " labelled by clouddemo"
+                + env.map(e -> " for environment " + e).orElse(""), () -> session.cloudFunctions().labelled(env).stream()
+                        .map(f -> new FoundResource(f.getName(), CloudFunctions.TYPE, f.getName().substring(f.getName().lastIndexOf('/') + 1),
+                                null, f.getLabelsMap()))
+                        .toList());
+    }
+
+    private List<FoundResource> buckets(Optional<EnvName> env) {
+        // the local emulator drops labels: there, clouddemo's bucket names stand in for them
+        return session.step("listing the buckets of project " + session.project() + " labelled by clouddemo"
+                + env.map(e -> " for environment " + e).orElse(""), () -> buckets().labelled(env, session.local()).stream()
+                        .map(b -> new FoundResource(GcsBuckets.id(b.name()), GcsBuckets.TYPE, b.name(), null, b.labels()))
+                        .toList());
+    }
+
+    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        if (CloudFunctions.isFunction(resource.id())) {
+            progress.info("Deleting function " + resource.id());
+            return session.step("deleting function " + resource.id(), () -> session.cloudFunctions().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        String bucket = GcsBuckets.nameOf(resource.id());
+        if (bucket == null) {
+            return RemoveResult.CANNOT_REMOVE;
+        }
+        return session.step("removing bucket " + bucket, () -> buckets().remove(bucket, progress))
+                ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+    }
+
+    private GcsBuckets buckets() {
+        return session.buckets();
+    }
+}
