@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
                 OutputsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, LabCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class ClouddemoCommand {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
