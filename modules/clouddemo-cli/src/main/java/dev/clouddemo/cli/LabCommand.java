@@ -4,7 +4,12 @@ import dev.clouddemo.core.json.Json;
 import dev.clouddemo.labs.Lab;
 import dev.clouddemo.labs.LabCatalog;
 import dev.clouddemo.labs.LabListing;
+import dev.clouddemo.labs.Launcher;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +20,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = {"Course labs: each deploys, verifies over HTTP, measures and cleans up, step by step, running"
                 + " clouddemo commands as a student types them. Labs are files (YAML); --labs adds a folder of your own."},
-        subcommands = {LabCommand.ListLabs.class, LabCommand.Show.class},
+        subcommands = {LabCommand.ListLabs.class, LabCommand.Show.class, LabRunCommand.class, LabCleanCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo lab list", "  clouddemo lab show 01-static-site",
                 "  clouddemo lab run --all --local --report out/", "  clouddemo lab clean --local"})
@@ -29,6 +34,29 @@ final class LabCommand {
 
     LabCatalog catalog() {
         return LabCatalog.load(labs);
+    }
+
+    /**
+     * The launcher a lab runs its commands with: the one named by the system property
+     * {@code clouddemo.launcher}, else this distribution's {@code bin/clouddemo} (found from the jar
+     * this class is in, {@code <home>/lib/}).
+     */
+    Launcher launcher(PrintStream progress) {
+        String named = System.getProperty("clouddemo.launcher");
+        Path executable;
+        if (named != null && !named.isBlank()) {
+            executable = Path.of(named);
+        } else {
+            try {
+                Path jar = Path.of(LabCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                executable = jar.getParent().resolveSibling("bin").resolve("clouddemo");
+            } catch (URISyntaxException | RuntimeException e) {
+                executable = Path.of("bin", "clouddemo");
+            }
+        }
+        Map<String, String> environment = Map.of("CLOUDDEMO_HOME", root.stateHome().toAbsolutePath().toString());
+        List<String> global = root.config == null ? List.of() : List.of("--config", root.config.toAbsolutePath().toString());
+        return new Launcher(executable, environment, global, progress);
     }
 
     boolean json() {

@@ -68,7 +68,8 @@ public final class LabListing {
         }
     }
 
-    private static String describe(Step step) {
+    /** One line saying what the step does (placeholders unbound). */
+    static String describe(Step step) {
         if (step instanceof Step.Explain e) {
             return firstLine(e.text());
         }
