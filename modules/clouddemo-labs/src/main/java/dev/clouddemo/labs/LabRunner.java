@@ -58,6 +58,7 @@ public final class LabRunner {
         LabResult.Outcome outcome = LabResult.Outcome.PASSED;
         String reason = null;
         boolean cleaned = false;
+        int keptFrom = 0;
         try {
             for (int i = 0; i < lab.steps().size(); i++) {
                 Step step = lab.steps().get(i);
@@ -71,6 +72,14 @@ public final class LabRunner {
                 if (outcome != LabResult.Outcome.PASSED) {
                     results.add(new StepResult(i + 1, step.kind(), shown, StepResult.Status.SKIPPED, 0, "not run: " + reason));
                     continue;
+                }
+                if (keptFrom > 0) {
+                    results.add(new StepResult(i + 1, step.kind(), shown, StepResult.Status.SKIPPED, 0,
+                            "not run: the lab stopped at its clean-up, step " + keptFrom + " (--keep)"));
+                    continue;
+                }
+                if (step instanceof Step.Cleanup && options.keep()) {
+                    keptFrom = i + 1;
                 }
                 listener.stepStarted(i + 1, step, shown);
                 long stepStart = System.nanoTime();
