@@ -10,7 +10,11 @@ import dev.clouddemo.labs.LabRunner;
 import dev.clouddemo.labs.RunOptions;
 import dev.clouddemo.labs.TextTranscript;
 import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.labs.ReportWriter;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +59,10 @@ final class LabRunCommand implements Callable<Integer> {
             description = "How long a verify waits for the page (default: ${DEFAULT-VALUE}).")
     int verifyTimeout;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write report.md and a self-contained report.html (charts, each step's result) into DIR.")
+    Path report;
+
     @Override
     public Integer call() {
         List<Lab> labs = selected(lab.catalog());
@@ -67,8 +75,8 @@ final class LabRunCommand implements Callable<Integer> {
         }
         PrintStream transcript = lab.json() ? System.err : System.out;
         Cancellation cancellation = new Cancellation();
-        LabRunner runner = new LabRunner(lab.launcher(System.err),
-                new RunOptions(provider, local, keep, student, Duration.ofSeconds(verifyTimeout)),
+        RunOptions options = new RunOptions(provider, local, keep, student, Duration.ofSeconds(verifyTimeout));
+        LabRunner runner = new LabRunner(lab.launcher(System.err), options,
                 new TextTranscript(transcript), new ConsoleProgress(System.err), cancellation);
         runner.checkNames(labs);
         onInterrupt(cancellation);
@@ -79,10 +87,18 @@ final class LabRunCommand implements Callable<Integer> {
             }
             results.add(runner.run(one));
         }
+        List<Path> written = report == null ? List.of() : ReportWriter.write(report, results, options, Instant.now());
         if (lab.json()) {
-            System.out.print(Json.write(LabResults.data(results)));
+            Map<String, Object> data = LabResults.data(results);
+            if (!written.isEmpty()) {
+                data.put("report", written.stream().map(Path::toString).toList());
+            }
+            System.out.print(Json.write(data));
         } else {
             System.out.println(LabResults.summary(results));
+            if (!written.isEmpty()) {
+                System.out.println("Report: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            }
         }
         return cancellation.requested() ? 130 : LabResults.exitCode(results);
     }

@@ -218,7 +218,6 @@ public final class LabRunner {
             Measurement m = new ModelMeasure(launcher, waiter, listener, options.local())
                     .measure(provider(id), step.model(), step.options(), env);
             measurements.add(m);
-            listener.note("Measured " + m.label() + ": " + MeasurementText.of(m));
             details.add(m.label() + ": " + MeasurementText.of(m));
             if (m.note().startsWith(ModelMeasure.FAILED)) {
                 status = StepResult.Status.FAILED;
