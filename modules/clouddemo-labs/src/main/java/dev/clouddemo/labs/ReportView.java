@@ -64,7 +64,7 @@ final class ReportView {
         m.put("number", String.valueOf(s.number()));
         m.put("kind", s.kind());
         m.put("text", s.kind().equals("explain") ? s.text().strip().replaceAll("\\s+", " ") : s.text());
-        m.put("status", s.status().word());
+        m.put("status", s.kind().equals("explain") ? "" : s.status().word());
         m.put("seconds", s.kind().equals("explain") ? "" : seconds(s.seconds()));
         m.put("detail", s.detail());
         return m;
