@@ -91,4 +91,43 @@ class CliLabCleanIT {
         assertThat(again.stdout()).as("%s", again).contains("Cleaned: destroyed no lab environment; a tag search finds"
                 + " no lab environment's resources left.");
     }
+
+    @Test
+    void runClass_twoStudents_eachIsolatedWithAReportAndNothingLeft() throws Exception {
+        // given: the instructor's script, run on the packaged launcher
+        Path script = Path.of("../../scripts/labs/run-class.sh").toAbsolutePath().normalize();
+        Path out = temp.resolve("class");
+        String a = ground.student + "a";
+        String b = ground.student + "b";
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), "--students", a + " " + b, "--local",
+                "--out", out.toString(), "01").redirectErrorStream(true)
+                .redirectOutput(temp.resolve("run-class.out").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("CLOUDDEMO_") || k.startsWith("AWS_"));
+        builder.environment().putAll(ground.portVariables());
+        builder.environment().put("CLOUDDEMO", Clouddemo.distribution().resolve("bin/clouddemo").toString());
+        builder.environment().put("HOME", temp.resolve("home").toString());
+
+        // when
+        Process process = builder.start();
+        process.getOutputStream().close();
+        boolean ended = process.waitFor(240, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        String said = Files.readString(temp.resolve("run-class.out"));
+
+        // then: each student ran in its own environments and state folder, wrote a report, and nothing is left
+        assertThat(ended).as("run-class.sh ended: %s", said).isTrue();
+        assertThat(process.exitValue()).as("%s", said).isZero();
+        assertThat(said).contains(a + ": 1 lab(s): 01-static-site passed.", b + ": 1 lab(s): 01-static-site passed.",
+                "nothing of the class is left.");
+        for (String student : java.util.List.of(a, b)) {
+            assertThat(out.resolve(student + "/report.html")).exists();
+            assertThat(Files.readString(out.resolve(student + "/transcript.txt")))
+                    .contains("Environments: lab-" + student + "-01");
+            assertThat(Files.readString(out.resolve(student + "/clean.txt")))
+                    .contains("a tag search finds no lab environment's resources left.");
+        }
+    }
 }

@@ -29,11 +29,18 @@ final class LabGround {
         this.moto = moto;
         this.student = "t" + random(5);
         this.stateHome = scratch.resolve("state");
-        this.cli = Clouddemo.in(scratch)
-                .with("CLOUDDEMO_HOME", stateHome.toString())
-                .with("CLOUDDEMO_LOCALSTACK_PORT", String.valueOf(localstack.endpoint().getPort()))
-                .with("CLOUDDEMO_MINISTACK_PORT", String.valueOf(ministack.endpoint().getPort()))
-                .with("CLOUDDEMO_MOTO_PORT", String.valueOf(moto.endpoint().getPort()));
+        Clouddemo launcher = Clouddemo.in(scratch).with("CLOUDDEMO_HOME", stateHome.toString());
+        for (var port : portVariables().entrySet()) {
+            launcher = launcher.with(port.getKey(), port.getValue());
+        }
+        this.cli = launcher;
+    }
+
+    /** The variables that send {@code --local} to these emulators. */
+    Map<String, String> portVariables() {
+        return Map.of("CLOUDDEMO_LOCALSTACK_PORT", String.valueOf(localstack.endpoint().getPort()),
+                "CLOUDDEMO_MINISTACK_PORT", String.valueOf(ministack.endpoint().getPort()),
+                "CLOUDDEMO_MOTO_PORT", String.valueOf(moto.endpoint().getPort()));
     }
 
     /** {@code lab-<student>-<key>}: the environment of a lab run for this test's student. */
