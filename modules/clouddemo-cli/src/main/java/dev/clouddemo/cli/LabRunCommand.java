@@ -78,7 +78,7 @@ final class LabRunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(provider, local, keep, student, Duration.ofSeconds(verifyTimeout));
         LabRunner runner = new LabRunner(lab.launcher(System.err), options,
                 new TextTranscript(transcript), new ConsoleProgress(System.err), cancellation);
-        runner.checkNames(labs);
+        runner.check(labs);
         onInterrupt(cancellation);
         List<LabResult> results = new ArrayList<>();
         for (Lab one : labs) {

@@ -75,4 +75,20 @@ class CliLabFilesIT {
                         labs.resolve("09-mine.yaml").toString()) + "\\)"));
         CliAssert.assertCleanError(unknown, 3, "no lab '10'");
     }
+
+    @Test
+    void run_badRequests_refusedBeforeAnyLabRuns() {
+        Clouddemo cli = Clouddemo.in(temp);
+
+        Clouddemo.Result none = cli.run("lab", "run");
+        Clouddemo.Result both = cli.run("lab", "run", "--all", "01");
+        Clouddemo.Result provider = cli.run("lab", "run", "01", "--provider", "nope");
+        Clouddemo.Result student = cli.run("lab", "run", "07", "--student", "Bob");
+
+        CliAssert.assertCleanError(none, 2, "which labs?");
+        CliAssert.assertCleanError(both, 2, "name labs or give --all, not both");
+        CliAssert.assertCleanError(provider, 2, "unknown provider 'nope'");
+        assertThat(CliAssert.hint(provider)).isEqualTo("this build has: aws");
+        CliAssert.assertCleanError(student, 3, "invalid student name 'Bob'");
+    }
 }

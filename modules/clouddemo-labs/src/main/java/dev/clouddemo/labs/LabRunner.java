@@ -41,8 +41,9 @@ public final class LabRunner {
         this.controlPlane = new ControlPlaneCheck(launcher, options.local());
     }
 
-    /** Checks that every lab can name its environments (before any of them runs). */
-    public void checkNames(List<Lab> labs) {
+    /** Before any lab runs: the provider is one of the build's, and every lab can name its environments. */
+    public void check(List<Lab> labs) {
+        provider(options.provider());
         labs.forEach(lab -> LabEnvs.of(lab, options.student()));
     }
 
