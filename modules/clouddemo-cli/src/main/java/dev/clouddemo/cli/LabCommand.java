@@ -8,6 +8,7 @@ import dev.clouddemo.labs.Launcher;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,7 +40,8 @@ final class LabCommand {
     /**
      * The launcher a lab runs its commands with: the one named by the system property
      * {@code clouddemo.launcher}, else this distribution's {@code bin/clouddemo} (found from the jar
-     * this class is in, {@code <home>/lib/}).
+     * this class is in, {@code <home>/lib/}). The commands get this run's state folder, settings file
+     * and {@code --verbose}.
      */
     Launcher launcher(PrintStream progress) {
         String named = System.getProperty("clouddemo.launcher");
@@ -55,7 +57,13 @@ final class LabCommand {
             }
         }
         Map<String, String> environment = Map.of("CLOUDDEMO_HOME", root.stateHome().toAbsolutePath().toString());
-        List<String> global = root.config == null ? List.of() : List.of("--config", root.config.toAbsolutePath().toString());
+        List<String> global = new ArrayList<>();
+        if (root.config != null) {
+            global.addAll(List.of("--config", root.config.toAbsolutePath().toString()));
+        }
+        if (root.verbose) {
+            global.add("--verbose");
+        }
         return new Launcher(executable, environment, global, progress);
     }
 
