@@ -49,6 +49,11 @@ public final class Launcher {
             return "clouddemo " + String.join(" ", words);
         }
 
+        /** The same run, shown with {@code text} for its output (a JSON document read by the lab, as key = value lines). */
+        CommandRun showing(String text) {
+            return new CommandRun(words, exitCode, text, stderr, seconds);
+        }
+
         /** stderr without the progress lines ({@code [  1.2s] …}): what the command had to say. */
         public List<String> diagnostics() {
             return stderr.lines().filter(l -> !l.matches("\\[\\s*\\d+\\.\\d+s] .*")).toList();

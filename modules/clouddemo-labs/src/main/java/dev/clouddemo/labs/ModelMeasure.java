@@ -51,8 +51,8 @@ final class ModelMeasure {
         long start = System.nanoTime();
         Launcher.CommandRun deploy = launcher.run(words);
         double deploySeconds = (System.nanoTime() - start) / 1e9;
-        listener.commandEnded(deploy);
         if (deploy.exitCode() != 0) {
+            listener.commandEnded(deploy);
             return Measurement.notMeasured(provider.id(), model, options, env, FAILED + "`" + deploy.commandLine()
                     + "` exited " + deploy.exitCode() + ": " + String.join(" ", deploy.diagnostics()));
         }
@@ -60,11 +60,17 @@ final class ModelMeasure {
         try {
             result = (Map<String, Object>) Json.parse(deploy.stdout());
         } catch (Json.ParseException | ClassCastException e) {
+            listener.commandEnded(deploy);
             return Measurement.notMeasured(provider.id(), model, options, env, FAILED + "the deploy printed no JSON");
         }
         Map<String, Object> outputs = (Map<String, Object>) result.getOrDefault("outputs", Map.of());
         Map<String, Object> plan = (Map<String, Object>) result.getOrDefault("plan", Map.of());
-        PlanPrices prices = PlanPrices.from((List<String>) plan.getOrDefault("notes", List.of()));
+        List<String> notes = (List<String>) plan.getOrDefault("notes", List.of());
+        StringBuilder shown = new StringBuilder();
+        notes.forEach(note -> shown.append("Note: ").append(note).append('\n'));
+        outputs.forEach((key, value) -> shown.append(key).append(" = ").append(value).append('\n'));
+        listener.commandEnded(deploy.showing(shown.toString()));
+        PlanPrices prices = PlanPrices.from(notes);
         Object url = outputs.get("url");
         Optional<Double> answer = Optional.empty();
         String note = "";

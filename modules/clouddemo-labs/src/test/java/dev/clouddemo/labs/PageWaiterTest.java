@@ -108,4 +108,19 @@ class PageWaiterTest {
         assertThat(PageFetcher.isOnThisMachine(URI.create("http://54.214.36.43/"))).isFalse();
         assertThat(PageFetcher.isOnThisMachine(URI.create("https://abc.lambda-url.us-east-1.on.aws/"))).isFalse();
     }
+
+    @Test
+    void demoPageExpectation_metByCoreDemoPageOfItsModelOnly() throws Exception {
+        for (ServiceModel model : ServiceModel.values()) {
+            java.nio.file.Path payload = dev.clouddemo.core.content.DemoPayloads.materialize(model);
+            String page = java.nio.file.Files.readString(payload.resolve(dev.clouddemo.core.content.DemoPayloads.PAGE));
+            PageFetcher.Answer served = new PageFetcher.Answer(200, page, null);
+
+            for (ServiceModel expected : ServiceModel.values()) {
+                assertThat(PageExpectation.demoPage(expected).isMetBy(served)).as("%s page for %s", model, expected)
+                        .isEqualTo(model == expected);
+            }
+            assertThat(PageExpectation.demoPage(model).isMetBy(new PageFetcher.Answer(404, page, null))).isFalse();
+        }
+    }
 }
