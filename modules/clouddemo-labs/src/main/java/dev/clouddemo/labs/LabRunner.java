@@ -6,7 +6,6 @@ import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ public final class LabRunner {
     private final LabListener listener;
     private final Cancellation cancellation;
     private final PageWaiter waiter;
-    private final ControlPlaneCheck controlPlane;
-    private List<ProviderInfo> providers;
+    private final UrlVerify verify;
+    private final BuildProviders providers;
 
     public LabRunner(Launcher launcher, RunOptions options, LabListener listener, Progress progress,
             Cancellation cancellation) {
@@ -38,12 +37,13 @@ public final class LabRunner {
         this.listener = listener;
         this.cancellation = cancellation;
         this.waiter = new PageWaiter(new PageFetcher(), progress, cancellation, options.verifyTimeout());
-        this.controlPlane = new ControlPlaneCheck(launcher, options.local());
+        this.verify = new UrlVerify(launcher, listener, waiter, options.local(), options.verifyTimeout());
+        this.providers = new BuildProviders(launcher);
     }
 
     /** Before any lab runs: the provider is one of the build's, and every lab can name its environments. */
     public void check(List<Lab> labs) {
-        provider(options.provider());
+        providers.get(options.provider());
         labs.forEach(lab -> LabEnvs.of(lab, options.student()));
     }
 
@@ -146,7 +146,7 @@ public final class LabRunner {
             return runCommand(r, text);
         }
         if (step instanceof Step.Verify v) {
-            return verify(v, text, v.text().map(t -> Placeholders.expand(t, values, envs.byName())).orElse(null));
+            return verify.verify(v, text, v.text().map(t -> Placeholders.expand(t, values, envs.byName())).orElse(null));
         }
         if (step instanceof Step.Measure m) {
             return measure(m, text, measurements);
@@ -175,7 +175,7 @@ public final class LabRunner {
         if (options.local() && run.exitCode() == 2 && step.deployedModel().isPresent()) {
             String provider = optionValue(words, "-p", "--provider");
             ServiceModel model = step.deployedModel().get();
-            if (provider != null && !provider(provider).hasLocalGround(model)) {
+            if (provider != null && !providers.get(provider).hasLocalGround(model)) {
                 return new Observed(StepResult.Status.STOPPED, "--local stops here: " + provider + " has no local"
                         + " emulator for the " + model.description() + " (" + provider + "/" + model.id() + "), and "
                         + "the command says so: " + String.join(" ", run.diagnostics())
@@ -187,37 +187,14 @@ public final class LabRunner {
                 + (run.diagnostics().isEmpty() ? "" : ": " + String.join(" ", run.diagnostics())));
     }
 
-    private Observed verify(Step.Verify step, String env, String text) {
-        Launcher.CommandRun outputs = launcher.run(List.of("outputs", "url", "--env", env, "-m", step.model().id()));
-        listener.commandEnded(outputs);
-        if (outputs.exitCode() != 0) {
-            return new Observed(StepResult.Status.FAILED, "no URL to verify: " + String.join(" ", outputs.diagnostics()));
-        }
-        URI url = URI.create(outputs.stdout().strip());
-        if (options.local() && !PageFetcher.isOnThisMachine(url)) {
-            return controlPlane.check(env, step.model(), url);
-        }
-        PageExpectation expected = text == null ? PageExpectation.demoPage(step.model()) : PageExpectation.text(text);
-        PageWaiter.Outcome outcome = waiter.await(url, expected);
-        if (outcome.served()) {
-            return new Observed(StepResult.Status.PASSED, url + " serves " + expected.description()
-                    + String.format(" (after %.1f s)", outcome.seconds()));
-        }
-        if (outcome.interrupted()) {
-            return new Observed(StepResult.Status.INTERRUPTED, "interrupted while waiting for " + url);
-        }
-        return new Observed(StepResult.Status.FAILED, url + " did not serve " + expected.description() + " within "
-                + options.verifyTimeout().toSeconds() + " s (--verify-timeout); last answer: " + outcome.lastAnswer());
-    }
-
     private Observed measure(Step.Measure step, String env, List<Measurement> measurements) {
-        List<String> ids = step.everyProvider() ? providers().stream().map(ProviderInfo::id).toList()
+        List<String> ids = step.everyProvider() ? providers.all().stream().map(ProviderInfo::id).toList()
                 : List.of(options.provider());
         List<String> details = new ArrayList<>();
         StepResult.Status status = StepResult.Status.SKIPPED;
         for (String id : ids) {
             Measurement m = new ModelMeasure(launcher, waiter, listener, options.local())
-                    .measure(provider(id), step.model(), step.options(), env);
+                    .measure(providers.get(id), step.model(), step.options(), env);
             measurements.add(m);
             details.add(m.label() + ": " + MeasurementText.of(m));
             if (m.note().startsWith(ModelMeasure.FAILED)) {
@@ -263,25 +240,6 @@ public final class LabRunner {
         }
         return failed.isEmpty() ? null : "clean-up left " + String.join(", ", failed)
                 + ": run `clouddemo lab clean" + (options.local() ? " --local" : "") + "`";
-    }
-
-    private ProviderInfo provider(String id) {
-        return providers().stream().filter(p -> p.id().equals(id)).findFirst()
-                .orElseThrow(() -> ClouddemoException.usage("unknown provider '" + id + "'", "this build has: "
-                        + String.join(", ", providers().stream().map(ProviderInfo::id).toList())));
-    }
-
-    /** The build's providers, as {@code clouddemo providers --output json} tells (asked once). */
-    List<ProviderInfo> providers() {
-        if (providers == null) {
-            Launcher.CommandRun run = launcher.run(List.of("providers", "--output", "json"));
-            if (run.exitCode() != 0) {
-                throw ClouddemoException.cloud("`clouddemo providers` failed: " + String.join(" ", run.diagnostics()),
-                        null, null);
-            }
-            providers = ProviderInfo.parse(run.stdout());
-        }
-        return providers;
     }
 
     static List<String> words(String command) {
