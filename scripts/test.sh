@@ -24,6 +24,20 @@ else
   echo "test.sh: WARNING: LocalStack not installed: the website-endpoint tests will be skipped" >&2
 fi
 
+# The lab report's browser check renders report.html in headless Chromium (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 || true
+  fi
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "test.sh: chromium could not be installed; CI requires it (apt-get install chromium)" >&2
+      exit 1
+    fi
+    echo "test.sh: WARNING: chromium not installed: the lab report's browser check will be skipped" >&2
+  fi
+fi
+
 # Every listed emulator must be present: a missing one fails the run instead of skipping tests.
 export CLOUDDEMO_REQUIRE_EMULATORS="${CLOUDDEMO_REQUIRE_EMULATORS:-$required}"
 exec mvn -B -ntp verify "$@"

@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
                 OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                DoctorCommand.class, CompletionCommand.class},
+                DoctorCommand.class, LabCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
                 "  clouddemo deploy -p aws -m iaas --spot --env pr-42",

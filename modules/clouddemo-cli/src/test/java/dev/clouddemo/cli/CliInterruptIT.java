@@ -143,7 +143,7 @@ class CliInterruptIT {
         }
     }
 
-    private static void signal(ProcessHandle process) {
+    static void signal(ProcessHandle process) {
         try {
             Process kill = new ProcessBuilder(new ArrayList<>(List.of("kill", "-INT", String.valueOf(process.pid()))))
                     .redirectErrorStream(true).start();
@@ -158,7 +158,7 @@ class CliInterruptIT {
     }
 
     /** Whether this JVM ignores SIGINT (Linux: bit 2 of SigIgn in /proc/self/status); children inherit that. */
-    private static boolean sigintIgnored() throws IOException {
+    static boolean sigintIgnored() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return false;
