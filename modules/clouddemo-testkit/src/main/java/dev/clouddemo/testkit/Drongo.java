@@ -1,11 +1,6 @@
 package dev.clouddemo.testkit;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * drongo (a Cloud Functions v2 control plane: functions are recorded, not run) on
@@ -23,22 +18,6 @@ public final class Drongo {
     /** e.g. {@code http://127.0.0.1:54321}: the Cloud Functions v2 REST API under {@code /v2}. */
     public URI endpoint() {
         return endpoint;
-    }
-
-    /** Wipes all its state ({@code POST /drongo/reset}): every test's, not only the caller's. */
-    public void reset() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/drongo/reset"))
-                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(NAME + " reset answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(NAME + " reset failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(NAME + " reset interrupted", e);
-        }
     }
 
     @Override
