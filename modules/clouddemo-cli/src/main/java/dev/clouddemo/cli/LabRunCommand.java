@@ -77,7 +77,7 @@ final class LabRunCommand implements Callable<Integer> {
         Cancellation cancellation = new Cancellation();
         RunOptions options = new RunOptions(provider, local, keep, student, Duration.ofSeconds(verifyTimeout));
         LabRunner runner = new LabRunner(lab.launcher(System.err), options,
-                new TextTranscript(transcript), new ConsoleProgress(System.err), cancellation);
+                new TextTranscript(transcript), lab.root.progress(), cancellation);
         runner.check(labs);
         onInterrupt(cancellation);
         List<LabResult> results = new ArrayList<>();
