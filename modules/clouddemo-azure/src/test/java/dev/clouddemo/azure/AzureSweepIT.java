@@ -48,6 +48,29 @@ class AzureSweepIT {
     }
 
     @Test
+    void sweepLocal_azuriteNotRunning_saysSoAndFindsNothing() {
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress kept = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        String nobody = "http://127.0.0.1:" + dev.clouddemo.testkit.FreePort.pick() + "/devstoreaccount1";
+        Engine engine = new Engine(arm.providers(), new StateStore(temp.resolve("state")), kept, Clock.systemUTC(),
+                new Cancellation());
+
+        SweepResult result = engine.sweep("azure", new dev.clouddemo.core.spi.Target(null, true, nobody), null, r -> false);
+
+        assertThat(result.orphans()).isEmpty();
+        assertThat(warnings).anyMatch(w -> w.startsWith("Azurite is not running at " + nobody));
+    }
+
+    @Test
     void sweep_deploymentWhoseStateIsLost_listsItsGroupOnceAndRemovesIt() throws Exception {
         Path source = Files.createDirectories(temp.resolve("site"));
         Files.writeString(source.resolve("index.html"), "<h1>orphan</h1>");
