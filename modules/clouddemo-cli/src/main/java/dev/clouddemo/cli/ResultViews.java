@@ -125,6 +125,7 @@ final class ResultViews {
         }).toList());
         m.put("state", sm);
         m.put("problems", report.problems());
+        m.put("notSetUp", report.notSetUp());
         return m;
     }
 

@@ -192,7 +192,8 @@ final class TextRenderer implements Renderer {
                 int tried = chain.winner().map(chain.sources()::indexOf).orElse(chain.sources().size());
                 chain.sources().subList(0, tried).forEach(s -> out.printf("    tried %s: %s%n", s.name(), s.detail()));
             }, () -> out.println("  credentials: this provider cannot say where it finds them"));
-            out.println(p.scopeProblem() != null ? "  region: PROBLEM: " + p.scopeProblem()
+            out.println(p.scopeProblem() != null ? "  region: " + (report.problems().stream()
+                    .anyMatch(problem -> problem.endsWith(p.scopeProblem())) ? "PROBLEM: " : "not set up: ") + p.scopeProblem()
                     : "  region: " + p.region() + p.scope().entrySet().stream().filter(e -> !e.getKey().equals("region"))
                             .map(e -> ", " + e.getKey() + ": " + e.getValue()).collect(Collectors.joining()));
             for (DoctorReport.EmulatorCheck e : p.emulators()) {
@@ -208,7 +209,9 @@ final class TextRenderer implements Renderer {
                 h.stale() ? "; STALE: " + h.staleReason() : ""));
         List<String> problems = report.problems();
         if (problems.isEmpty()) {
-            out.println("All is well.");
+            out.println(report.notSetUp().isEmpty() ? "All is well."
+                    : "All is well for the providers in use; not set up (not needed until you deploy there):");
+            report.notSetUp().forEach(line -> out.println("  - " + line));
         } else {
             out.printf("%d problem(s):%n", problems.size());
             problems.forEach(p -> out.println("  - " + p.replace("\n", System.lineSeparator() + "    ")));

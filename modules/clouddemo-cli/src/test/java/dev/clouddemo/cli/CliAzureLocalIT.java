@@ -71,6 +71,11 @@ class CliAzureLocalIT {
         String url = azurite.accountUrl(Azurite.DEV_ACCOUNT) + "/$web/index.html";
         assertThat(deploy.stdout()).as("%s", deploy).contains(url)
                 .contains("Azurite keeps the website settings but serves no website");
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("the printed URL, read without a key").isEqualTo(200);
+        assertThat(page.body()).contains("Hello from clouddemo");
         List<String> deployed = pythonCheck(azurite);
         assertThat(deployed).as("%s", deployed)
                 .contains("website True index.html 404.html")

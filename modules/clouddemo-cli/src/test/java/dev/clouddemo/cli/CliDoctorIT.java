@@ -55,7 +55,9 @@ class CliDoctorIT {
                 .anyMatch(l -> l.startsWith("    tried instance role (EC2 instance metadata): "))
                 .contains("  region: us-east-1")
                 .anyMatch(l -> l.startsWith("  UNREADABLE: state file " + corrupt + " is corrupt"))
-                .contains("2 problem(s):");
+                .contains("4 problem(s):")
+                .anyMatch(l -> l.startsWith("  - azure: no Azure subscription chosen"))
+                .anyMatch(l -> l.startsWith("  - gcp: no Google Cloud project given"));
         assertThat(result.stdout()).as("no Java names: %s", result).doesNotContain("ProfileFile(").doesNotContain("Exception");
         assertThat(corrupt).hasContent("{\"schemaVersion\": 1, \"env\":");
     }
@@ -79,7 +81,9 @@ class CliDoctorIT {
                     .contains("  credentials: environment variables (AWS_ACCESS_KEY_ID): access key AKIA…MNOP",
                             "  region: eu-west-2",
                             "  local emulator http://127.0.0.1:" + emulator.getLocalPort() + " (static): running",
-                            "All is well.")
+                            "All is well for the providers in use; not set up (not needed until you deploy there):")
+                    .anyMatch(l -> l.startsWith("  region: not set up: no Azure subscription chosen"))
+                    .anyMatch(l -> l.startsWith("  - azure: no Azure subscription chosen"))
                     .anyMatch(l -> l.matches("  local emulator http://127\\.0\\.0\\.1:\\d+ \\(iaas\\): (not )?running"));
             assertThat(text.stdout() + json.stdout()).doesNotContain("s3cr3t");
             assertThat(json.exitCode()).as("%s", json).isZero();
@@ -89,6 +93,7 @@ class CliDoctorIT {
             assertThat(((Map<?, ?>) aws.get("credentials")).get("source")).isEqualTo("environment variables (AWS_ACCESS_KEY_ID)");
             assertThat(aws.get("region")).isEqualTo("eu-west-2");
             assertThat(report.get("problems")).isEqualTo(List.of());
+            assertThat((List<?>) report.get("notSetUp")).hasSize(2);
         }
         assertThat(stateHome).as("read-only: nothing created").doesNotExist();
     }

@@ -88,7 +88,7 @@ class CliLabFilesIT {
         CliAssert.assertCleanError(none, 2, "which labs?");
         CliAssert.assertCleanError(both, 2, "name labs or give --all, not both");
         CliAssert.assertCleanError(provider, 2, "unknown provider 'nope'");
-        assertThat(CliAssert.hint(provider)).isEqualTo("this build has: aws");
+        assertThat(CliAssert.hint(provider)).isEqualTo("this build has: aws, azure, gcp");
         CliAssert.assertCleanError(student, 3, "invalid student name 'Bob'");
     }
 }

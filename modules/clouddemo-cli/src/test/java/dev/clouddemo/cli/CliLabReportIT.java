@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clouddemo.testkit.AwsEmulator;
 import dev.clouddemo.testkit.AwsEmulatorNamed;
 import dev.clouddemo.testkit.AwsEmulatorsExtension;
+import dev.clouddemo.testkit.Azurite;
+import dev.clouddemo.testkit.AzuriteExtension;
+import dev.clouddemo.testkit.FakeGcsServer;
+import dev.clouddemo.testkit.FakeGcsServerExtension;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * charts and the responsibility table are in the page chromium built, and its screenshot (kept in
  * {@code target/lab-report/}) shows the bars.
  */
-@ExtendWith(AwsEmulatorsExtension.class)
+@ExtendWith({AwsEmulatorsExtension.class, AzuriteExtension.class, FakeGcsServerExtension.class})
 class CliLabReportIT {
     /** The colour of a bar in the report's charts ({@code svg.chart .bar}). */
     private static final int BAR = 0x0b6e99;
@@ -31,14 +35,16 @@ class CliLabReportIT {
     @Test
     void run_measuringLabsWithReport_factsAsJsonAndABrowserRendersTheCharts(
             @AwsEmulatorNamed("localstack") AwsEmulator localstack, @AwsEmulatorNamed("ministack") AwsEmulator ministack,
-            @AwsEmulatorNamed("moto") AwsEmulator moto) throws Exception {
+            @AwsEmulatorNamed("moto") AwsEmulator moto, Azurite azurite, FakeGcsServer gcs) throws Exception {
         LabGround ground = new LabGround(localstack, ministack, moto, temp);
+        Clouddemo everyCloud = ground.cli.with("CLOUDDEMO_AZURITE_PORT", String.valueOf(azurite.port()))
+                .with("CLOUDDEMO_FAKE_GCS_SERVER_PORT", String.valueOf(gcs.endpoint().getPort()));
         Path report = Path.of("target/lab-report").toAbsolutePath();
         try {
             // when: the spot lab and the multi-cloud lab (each run stays well within the launcher's timeout)
-            Clouddemo.Result spotAndClouds = ground.cli.run(ground.run("05", "08", "--output", "json"));
+            Clouddemo.Result spotAndClouds = everyCloud.run(ground.run("05", "08", "--output", "json"));
 
-            // then: the spot quote's price and saving against the on-demand price; one provider in this build
+            // then: the spot quote's price and saving against the on-demand price; the static site on every provider
             assertThat(spotAndClouds.exitCode()).as("%s", spotAndClouds).isZero();
             List<Map<String, Object>> first = labs(spotAndClouds);
             assertThat(first).extracting(l -> l.get("id") + " " + l.get("outcome"))
@@ -50,7 +56,7 @@ class CliLabReportIT {
                     .containsEntry("secondsToFirstAnswer", null);
             assertThat((Long) spot.get("aws/iaas --spot --spot-fallback").get("savingPercent")).isBetween(1L, 100L);
             assertThat((Double) spot.get("aws/iaas --spot --spot-fallback").get("usdPerHour")).isLessThan(0.0104);
-            assertThat(byLabel(first.get(1))).containsOnlyKeys("aws/static");
+            assertThat(byLabel(first.get(1))).containsOnlyKeys("aws/static", "azure/static", "gcp/static");
 
             // when: the four models compared, with a report
             Clouddemo.Result run = ground.cli.run(ground.run("06", "--report", report.toString(), "--output", "json"));

@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * What the gcloud CLI's configuration says, read from its files (no gcloud process): the folder
- * ({@code CLOUDSDK_CONFIG}, else {@code ~/.config/gcloud}), the active configuration
+ * ({@code CLOUDSDK_CONFIG}, else {@code ~/.config/gcloud} with {@code ~} from {@code HOME}, as gcloud
+ * expands it), the active configuration
  * ({@code CLOUDSDK_ACTIVE_CONFIG_NAME}, else the {@code active_config} file, else {@code default})
  * and its {@code [core] project}.
  */
 record GcloudConfig(Path folder, String active) {
     static GcloudConfig from(Map<String, String> env) {
         Path folder = Optional.ofNullable(blankToNull(env.get("CLOUDSDK_CONFIG"))).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".config", "gcloud"));
+                .orElseGet(() -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config", "gcloud"));
         String active = blankToNull(env.get("CLOUDSDK_ACTIVE_CONFIG_NAME"));
         if (active == null) {
             active = read(folder.resolve("active_config")).map(String::strip).filter(s -> !s.isEmpty()).orElse("default");

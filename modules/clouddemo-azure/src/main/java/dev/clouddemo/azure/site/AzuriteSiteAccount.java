@@ -1,6 +1,7 @@
 package dev.clouddemo.azure.site;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.PublicAccessType;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.clouddemo.azure.AzureSession;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * (devstoreaccount1) and its {@code $web} container, whose metadata says which environment's site
  * it holds — {@code $web} is one per account, so a second local environment is refused while
  * another's site is there. Azurite keeps the website settings but serves no website: the output
- * is the blob URL of {@code index.html}.
+ * is the blob URL of {@code index.html}, which the container lets anyone read (on the emulator
+ * only: on Azure the website endpoint serves {@code $web}, which stays private).
  */
 final class AzuriteSiteAccount implements AzureSiteAccount {
     static final String CONTAINER_TYPE = "blob-container";
@@ -67,7 +69,8 @@ final class AzuriteSiteAccount implements AzureSiteAccount {
             }
         }
         plan.note("Azurite keeps the website settings but serves no website: the URL given is the blob URL of "
-                + Site.INDEX + " in " + WEB + ".");
+                + Site.INDEX + " in " + WEB + ", which anyone may read on the emulator only (on Azure " + WEB
+                + " stays private and the website endpoint serves it).");
         return new Local(session.scope().get("storageAccount"));
     }
 
@@ -97,9 +100,11 @@ final class AzuriteSiteAccount implements AzureSiteAccount {
             if (change.action() == Action.CREATE) {
                 context.journal().creating(CONTAINER_TYPE, WEB);
                 session.step("creating container " + WEB + " on Azurite",
-                        () -> web().createWithResponse(metadata, null, null, com.azure.core.util.Context.NONE));
+                        () -> web().createWithResponse(metadata, PublicAccessType.BLOB, null, com.azure.core.util.Context.NONE));
             } else {
                 session.step("marking container " + WEB + " on Azurite", () -> web().setMetadata(metadata));
+                session.step("letting anyone read the blobs of " + WEB + " on Azurite",
+                        () -> web().setAccessPolicy(PublicAccessType.BLOB, null));
             }
             context.journal().created(CONTAINER_TYPE, WEB, web().getBlobContainerUrl());
         }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What {@code clouddemo doctor} found, without changing anything: per provider its credential
@@ -31,6 +33,34 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List
             scope = Map.copyOf(scope);
             emulators = List.copyOf(emulators);
         }
+
+        /** What keeps this provider from working here, one line each; empty when it is set up. */
+        public List<String> issues() {
+            List<String> issues = new ArrayList<>();
+            credentials.filter(c -> c.winner().isEmpty())
+                    .ifPresent(c -> issues.add(id + ": no credentials found; " + c.hint()));
+            if (scopeProblem != null) {
+                issues.add(id + ": " + scopeProblem);
+            }
+            return issues;
+        }
+    }
+
+    /** What keeps the providers nobody uses from working: shown, never a problem. */
+    public List<String> notSetUp() {
+        Set<String> counted = countedProviders();
+        List<String> lines = new ArrayList<>();
+        providers.stream().filter(p -> !counted.contains(p.id())).forEach(p -> lines.addAll(p.issues()));
+        return lines;
+    }
+
+    /** The providers whose issues are problems: those with deployments in state, or every one when none is set up. */
+    private Set<String> countedProviders() {
+        if (providers.stream().allMatch(p -> !p.issues().isEmpty())) {
+            return providers.stream().map(ProviderCheck::id).collect(Collectors.toSet());
+        }
+        return state.environments().stream().flatMap(e -> e.state().stream())
+                .flatMap(e -> e.deployments().values().stream()).map(d -> d.provider()).collect(Collectors.toSet());
     }
 
     /** A local emulator's endpoint, the models {@code --local} sends there, and whether it accepts connections. */
@@ -49,16 +79,16 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List
         }
     }
 
-    /** What is not well, one line each: no credentials, an unresolvable scope, an unreadable state file, a stale lock. */
+    /**
+     * What is not well, one line each: an unreadable settings or state file, a stale lock, a folder
+     * that cannot be written, and what keeps a provider from working (no credentials, an
+     * unresolvable scope) — for the providers in use: those the state folder has deployments on,
+     * or all of them when none works. A provider nobody uses is only {@link #notSetUp() not set up}.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>(foundBefore);
-        for (ProviderCheck p : providers) {
-            p.credentials().filter(c -> c.winner().isEmpty())
-                    .ifPresent(c -> problems.add(p.id() + ": no credentials found; " + c.hint()));
-            if (p.scopeProblem() != null) {
-                problems.add(p.id() + ": " + p.scopeProblem());
-            }
-        }
+        Set<String> counted = countedProviders();
+        providers.stream().filter(p -> counted.contains(p.id())).forEach(p -> problems.addAll(p.issues()));
         if (state.exists() && !state.writable()) {
             problems.add("state folder " + state.home() + " cannot be written");
         }
