@@ -1,14 +1,11 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
-import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Deployer;
-import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
-import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import dev.clouddemo.core.spi.Steps;
 import java.io.IOException;
 import javax.xml.stream.XMLStreamException;
@@ -18,7 +15,6 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -124,18 +120,8 @@ public final class AwsSession implements ProviderSession {
     }
 
     @Override
-    public List<FoundResource> discover(EnvName env) {
-        return new AwsSweep(this).find(Optional.of(env));
-    }
-
-    @Override
-    public List<FoundResource> discoverAll() {
-        return new AwsSweep(this).find(Optional.empty());
-    }
-
-    @Override
-    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
-        return new AwsSweep(this).remove(resource, progress, cancellation);
+    public ResourceSearch search() {
+        return new AwsSweep(this);
     }
 
     /** A waiter that gives up after the configured wait for this kind of resource. */

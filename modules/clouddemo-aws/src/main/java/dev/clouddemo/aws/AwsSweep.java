@@ -10,6 +10,7 @@ import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * The safety net behind {@code discover} and {@code remove}: finds clouddemo's resources by their
  * tags (not through state) and removes an orphan by its ARN, through the session's clients.
  */
-final class AwsSweep {
+final class AwsSweep implements ResourceSearch {
     private final AwsSession session;
 
     AwsSweep(AwsSession session) {
@@ -30,7 +31,8 @@ final class AwsSweep {
      * The Tagging API, S3's own bucket tags and IAM's role tags together: the others see what the
      * Tagging API misses (bucket tags on some emulators, IAM roles everywhere).
      */
-    List<FoundResource> find(Optional<EnvName> env) {
+    @Override
+    public List<FoundResource> find(Optional<EnvName> env) {
         return session.step("searching for resources tagged by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
                 () -> {
                     Map<String, FoundResource> found = new LinkedHashMap<>();
@@ -41,7 +43,8 @@ final class AwsSweep {
                 });
     }
 
-    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+    @Override
+    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         String s3Prefix = "arn:aws:s3:::";
         if (Ec2Sweep.kindAndId(resource.id()) != null) {
             return ec2Sweep().remove(resource, progress, cancellation) ? RemoveResult.REMOVED : RemoveResult.CANNOT_REMOVE;

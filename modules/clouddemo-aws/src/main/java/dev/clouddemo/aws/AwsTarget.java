@@ -6,13 +6,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -117,30 +112,12 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
         if (known.contains(region)) {
             return;
         }
-        List<String> similar = similar(region, known);
+        List<String> similar = EditDistance.similar(region, known, MAX_EDITS);
         String from = source == null ? "" : " (from " + source + ")";
         String fix = source == null ? "" : "; fix or unset " + (source.startsWith("AWS_") ? source : "it") + ", or give --region";
         throw ClouddemoException.invalidInput("unknown AWS region '" + region + "'" + from,
                 (similar.isEmpty() ? "see `aws ec2 describe-regions` for the region names"
                         : "did you mean: " + String.join(", ", similar) + "?") + fix);
-    }
-
-    /**
-     * The regions a typo likely meant: those it is a prefix of (or that are a prefix of it, an
-     * availability zone), and those closest by edit distance (case ignored, at most 2 edits).
-     */
-    static List<String> similar(String typo, List<String> known) {
-        String lower = typo.toLowerCase(Locale.ROOT);
-        Set<String> similar = new LinkedHashSet<>();
-        known.stream().filter(id -> id.startsWith(lower) || lower.startsWith(id)).forEach(similar::add);
-        Map<String, Integer> distances = new HashMap<>();
-        known.forEach(id -> distances.put(id, EditDistance.between(lower, id)));
-        int closest = distances.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
-        if (closest <= MAX_EDITS) {
-            known.stream().filter(id -> distances.get(id) == closest).forEach(similar::add);
-        }
-        return similar.stream().sorted(Comparator.comparing((String id) -> distances.get(id)).thenComparing(Comparator.naturalOrder()))
-                .toList();
     }
 
     private static final int MAX_EDITS = 2;

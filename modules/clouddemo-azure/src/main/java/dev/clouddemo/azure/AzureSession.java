@@ -22,14 +22,12 @@ import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import dev.clouddemo.core.kit.wait.WaitLoop;
-import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Deployer;
-import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
-import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import dev.clouddemo.core.spi.Steps;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,18 +125,8 @@ public final class AzureSession implements ProviderSession {
     }
 
     @Override
-    public List<FoundResource> discover(EnvName env) {
-        return new AzureSweep(this).find(Optional.of(env));
-    }
-
-    @Override
-    public List<FoundResource> discoverAll() {
-        return new AzureSweep(this).find(Optional.empty());
-    }
-
-    @Override
-    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
-        return new AzureSweep(this).remove(resource, progress, cancellation);
+    public ResourceSearch search() {
+        return new AzureSweep(this);
     }
 
     /** The subscription, resolved once (exit 4 with what was tried when there is none). */

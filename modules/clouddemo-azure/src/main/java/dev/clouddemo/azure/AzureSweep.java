@@ -13,6 +13,7 @@ import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,14 +31,15 @@ import java.util.Optional;
  * never clouddemo's. On Azurite (no Resource Manager), the containers whose metadata carries
  * clouddemo's tags.
  */
-final class AzureSweep {
+final class AzureSweep implements ResourceSearch {
     private final AzureSession session;
 
     AzureSweep(AzureSession session) {
         this.session = session;
     }
 
-    List<FoundResource> find(Optional<EnvName> env) {
+    @Override
+    public List<FoundResource> find(Optional<EnvName> env) {
         String key = env.isPresent() ? Tags.ENV : Tags.MANAGED_BY;
         String value = env.map(EnvName::value).orElse(Tags.MANAGED_BY_VALUE);
         return session.step("searching for resources tagged " + key + "=" + value,
@@ -110,7 +112,8 @@ final class AzureSweep {
 
     static final String LOCAL_CONTAINER = "blob-container";
 
-    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+    @Override
+    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         if (session.local() && LOCAL_CONTAINER.equals(resource.type())) {
             BlobObjectStore store = new BlobObjectStore(session.localBlobService().getBlobContainerClient(resource.name()));
             progress.info("Deleting container " + resource.name() + " and its blobs on Azurite");

@@ -17,14 +17,12 @@ import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import dev.clouddemo.core.kit.wait.WaitLoop;
-import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Deployer;
-import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
-import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import dev.clouddemo.core.spi.Steps;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,7 +30,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -153,18 +150,8 @@ public final class GcpSession implements ProviderSession {
     }
 
     @Override
-    public List<FoundResource> discover(EnvName env) {
-        return new GcpSweep(this).find(Optional.of(env));
-    }
-
-    @Override
-    public List<FoundResource> discoverAll() {
-        return new GcpSweep(this).find(Optional.empty());
-    }
-
-    @Override
-    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
-        return new GcpSweep(this).remove(resource, progress, cancellation);
+    public ResourceSearch search() {
+        return new GcpSweep(this);
     }
 
     /** clouddemo's buckets, through this session's storage client. */

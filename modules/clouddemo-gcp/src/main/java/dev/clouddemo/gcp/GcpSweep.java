@@ -5,6 +5,7 @@ import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.RemoveResult;
+import dev.clouddemo.core.spi.ResourceSearch;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
  * services: each API's resources are listed and their labels compared (buckets so far).
  */
-final class GcpSweep {
+final class GcpSweep implements ResourceSearch {
     private final GcpSession session;
 
     GcpSweep(GcpSession session) {
@@ -24,7 +25,8 @@ final class GcpSweep {
      * (fake-gcs-server keeps its buckets in memory): said as a warning, not an error, so a sweep of
      * every provider's emulators goes on.
      */
-    List<FoundResource> find(Optional<EnvName> env) {
+    @Override
+    public List<FoundResource> find(Optional<EnvName> env) {
         if (!session.emulatorRunning()) {
             session.progress().warn(GcpLocalEmulator.NAME + " is not running at " + session.endpoint()
                     + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
@@ -56,7 +58,8 @@ final class GcpSweep {
                         .toList());
     }
 
-    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+    @Override
+    public RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
         if (CloudFunctions.isFunction(resource.id())) {
             progress.info("Deleting function " + resource.id());
             return session.step("deleting function " + resource.id(), () -> session.cloudFunctions().delete(resource.id()))

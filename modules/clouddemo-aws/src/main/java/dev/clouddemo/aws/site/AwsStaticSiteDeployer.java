@@ -114,12 +114,7 @@ public final class AwsStaticSiteDeployer implements Deployer {
     private static void notes(String bucket, Site site, Plan.Builder plan) {
         plan.note("Bucket " + bucket + " is publicly readable: Block Public Access is lifted on this bucket only,"
                 + " and its policy lets anyone read its objects (that is what a website needs).");
-        if (!site.hasIndex()) {
-            plan.note("The source folder has no " + Site.INDEX + ": the site's root address will answer 404.");
-        }
-        if (site.skippedHidden() > 0) {
-            plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
-        }
+        site.notes().forEach(plan::note);
     }
 
     @Override

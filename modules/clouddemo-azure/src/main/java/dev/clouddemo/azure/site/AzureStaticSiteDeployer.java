@@ -66,12 +66,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
             Site site = Concurrently.get(scan);
             // without an account nothing is stored: every file is new, and the plan asks the store nothing
             new SiteSync(blobs.map(AzureStaticSiteDeployer::store).orElse(null), BlobObjectStore.TYPE).plan(site, stored, plan);
-            if (!site.hasIndex()) {
-                plan.note("The source folder has no " + Site.INDEX + ": the site's root address will answer 404.");
-            }
-            if (site.skippedHidden() > 0) {
-                plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
-            }
+            site.notes().forEach(plan::note);
             plan.payload(new Prepared(site, errorDocument, chosen));
         }
         return plan.build();

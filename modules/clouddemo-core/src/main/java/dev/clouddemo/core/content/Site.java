@@ -1,5 +1,6 @@
 package dev.clouddemo.core.content;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,18 @@ public record Site(Map<String, SiteFile> files, int skippedHidden) {
 
     public boolean hasIndex() {
         return files.containsKey(INDEX);
+    }
+
+    /** What a plan should say about this site whatever cloud serves it: a missing index page, hidden files left out. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (!hasIndex()) {
+            notes.add("The source folder has no " + INDEX + ": the site's address will answer 404.");
+        }
+        if (skippedHidden > 0) {
+            notes.add(skippedHidden + " hidden file(s) or folder(s) (names starting with '.') were left out.");
+        }
+        return notes;
     }
 
     public long totalBytes() {

@@ -35,21 +35,30 @@ public interface ProviderSession extends AutoCloseable {
     /** The deployer for a model, or empty when this provider cannot deploy it. */
     Optional<Deployer> deployer(ServiceModel model);
 
+    /** The provider's tag search and removal, behind {@link #discover}, {@link #discoverAll} and {@link #remove}. */
+    ResourceSearch search();
+
     /**
      * Everything that carries the environment's clouddemo tags, found through the provider's own
      * tag search (not through state): the safety net for orphans and the proof of a clean destroy.
      */
-    List<FoundResource> discover(EnvName env);
+    default List<FoundResource> discover(EnvName env) {
+        return search().find(Optional.of(env));
+    }
 
     /** Everything in the session's region that carries {@code clouddemo-managed-by=clouddemo}, any environment. */
-    List<FoundResource> discoverAll();
+    default List<FoundResource> discoverAll() {
+        return search().find(Optional.empty());
+    }
 
     /**
      * Removes one resource found by tag search (an orphan no state knows), with whatever it holds
      * (a container's contents go with it). Waits check the cancellation, so a first Ctrl-C stops
      * after the removal in flight.
      */
-    RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation);
+    default RemoveResult remove(FoundResource resource, Progress progress, Cancellation cancellation) {
+        return search().remove(resource, progress, cancellation);
+    }
 
     /**
      * Where to report what the session does on its own between a call and its answer (a retry:

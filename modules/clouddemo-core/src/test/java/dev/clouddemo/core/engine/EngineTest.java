@@ -880,19 +880,8 @@ class EngineTest {
                 }
 
                 @Override
-                public List<FoundResource> discover(EnvName env) {
-                    return List.of();
-                }
-
-                @Override
-                public List<FoundResource> discoverAll() {
-                    return List.of();
-                }
-
-                @Override
-                public dev.clouddemo.core.spi.RemoveResult remove(FoundResource resource,
-                        dev.clouddemo.core.spi.Progress progress, Cancellation cancellation) {
-                    return dev.clouddemo.core.spi.RemoveResult.CANNOT_REMOVE;
+                public dev.clouddemo.core.spi.ResourceSearch search() {
+                    throw new AssertionError("not called");
                 }
 
                 @Override

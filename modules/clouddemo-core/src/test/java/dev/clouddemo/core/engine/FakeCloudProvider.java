@@ -143,28 +143,28 @@ final class FakeCloudProvider implements CloudProvider {
         }
 
         @Override
-        public List<FoundResource> discover(EnvName env) {
-            calls.add("discover " + env);
-            return cloud.values().stream().filter(r -> env.value().equals(r.tags().get(Tags.ENV))).toList();
-        }
+        public dev.clouddemo.core.spi.ResourceSearch search() {
+            return new dev.clouddemo.core.spi.ResourceSearch() {
+                @Override
+                public List<FoundResource> find(Optional<EnvName> env) {
+                    calls.add(env.map(e -> "discover " + e).orElse("discoverAll"));
+                    return env.map(e -> cloud.values().stream().filter(r -> e.value().equals(r.tags().get(Tags.ENV))).toList())
+                            .orElseGet(() -> List.copyOf(cloud.values()));
+                }
 
-        @Override
-        public List<FoundResource> discoverAll() {
-            calls.add("discoverAll");
-            return List.copyOf(cloud.values());
-        }
-
-        @Override
-        public dev.clouddemo.core.spi.RemoveResult remove(FoundResource resource, Progress progress,
-                Cancellation cancellation) {
-            calls.add("remove " + resource.id());
-            if (resource.type().equals(UNREMOVABLE)) {
-                return dev.clouddemo.core.spi.RemoveResult.CANNOT_REMOVE;
-            }
-            cloud.remove(resource.id());
-            cloud.values().removeIf(r -> resource.id().equals(r.container()));
-            return resource.type().equals(GONE) ? dev.clouddemo.core.spi.RemoveResult.ALREADY_GONE
-                    : dev.clouddemo.core.spi.RemoveResult.REMOVED;
+                @Override
+                public dev.clouddemo.core.spi.RemoveResult remove(FoundResource resource, Progress progress,
+                        Cancellation cancellation) {
+                    calls.add("remove " + resource.id());
+                    if (resource.type().equals(UNREMOVABLE)) {
+                        return dev.clouddemo.core.spi.RemoveResult.CANNOT_REMOVE;
+                    }
+                    cloud.remove(resource.id());
+                    cloud.values().removeIf(r -> resource.id().equals(r.container()));
+                    return resource.type().equals(GONE) ? dev.clouddemo.core.spi.RemoveResult.ALREADY_GONE
+                            : dev.clouddemo.core.spi.RemoveResult.REMOVED;
+                }
+            };
         }
 
         @Override

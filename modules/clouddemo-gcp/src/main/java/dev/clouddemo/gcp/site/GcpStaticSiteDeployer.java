@@ -132,12 +132,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
                 + " nothing else in the project becomes public.");
         plan.note("The site is served at " + url + ": the bucket's"
                 + " main page and 404 page apply only behind a custom domain or a load balancer, not at that address.");
-        if (!site.hasIndex()) {
-            plan.note("The source folder has no " + Site.INDEX + ": the site's address will answer 404.");
-        }
-        if (site.skippedHidden() > 0) {
-            plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
-        }
+        site.notes().forEach(plan::note);
     }
 
     @Override
