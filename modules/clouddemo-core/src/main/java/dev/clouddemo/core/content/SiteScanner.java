@@ -32,9 +32,12 @@ public final class SiteScanner {
         return hash(list(folder));
     }
 
-    /** The files of a site folder, found and checked (links, readability, emptiness) but not yet read. */
-    public record Listing(Map<String, Path> files, int skippedHidden) {
+    /** The files of a site folder (its real path), found and checked (links, readability, emptiness) but not yet read. */
+    public record Listing(Path root, Map<String, Path> files, int skippedHidden) {
     }
+
+    /** From how many files a site's hashes are remembered between runs ({@link HashIndex}): below, reading them costs less than the index. */
+    static final int INDEXED_FROM = 64;
 
     /** Walks the folder and checks it, without reading file contents: fast, and done before any cloud call. */
     public static Listing list(Path folder) {
@@ -47,17 +50,41 @@ public final class SiteScanner {
                     + (hidden[0] > 0 ? " (" + hidden[0] + " hidden entries skipped)" : ""),
                     "put an index.html in it, or leave out --source to deploy the built-in demo site");
         }
-        return new Listing(paths, hidden[0]);
+        return new Listing(root, paths, hidden[0]);
     }
 
-    /** Reads and hashes every listed file, spread over the cores (hashing dominates for big sites). */
+    /**
+     * Hashes every listed file, spread over the cores (hashing dominates for big sites). A large
+     * site's files whose stat is what it was when last hashed are not read again ({@link HashIndex}).
+     */
     public static Site hash(Listing listing) {
+        return hash(listing, listing.files().size() >= INDEXED_FROM ? HashIndex.forFolder(listing.root()) : null);
+    }
+
+    static Site hash(Listing listing, HashIndex index) {
         Map<String, SiteFile> files = new TreeMap<>();
         listing.files().entrySet().parallelStream()
-                .map(e -> hash(e.getKey(), e.getValue()))
+                .map(e -> index == null ? hash(e.getKey(), e.getValue()) : hash(e.getKey(), e.getValue(), index))
                 .toList()
                 .forEach(f -> files.put(f.key(), f));
+        if (index != null) {
+            index.save();
+        }
         return new Site(files, listing.skippedHidden());
+    }
+
+    private static SiteFile hash(String key, Path path, HashIndex index) {
+        HashIndex.Stat before = HashIndex.stat(path);
+        if (before == null) {
+            return hash(key, path);
+        }
+        return index.lookup(key, path, before).orElseGet(() -> {
+            SiteFile hashed = hash(key, path);
+            if (before.equals(HashIndex.stat(path))) { // not changed while being read
+                index.remember(hashed, before);
+            }
+            return hashed;
+        });
     }
 
     /**
