@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Benchmark: clouddemo's static-site deploy against `aws s3 sync`, side by side in one run, on the
-# same local emulator. Generates a 1,000-file site, then for each tool times: the first upload, a
-# redeploy with no change, and a redeploy with 10 changed files. Each figure is the median of
-# $RUNS runs. Also times `clouddemo --version` beside `aws --version`.
+# same local emulator. For each site size it generates a site, then for each tool times: the first
+# upload, a redeploy with no change, and a redeploy with 10 changed files. Each figure is the
+# median of $RUNS runs; each tool is warmed once, untimed, first. Also times `clouddemo --version`
+# beside `aws --version`, and reports clouddemo's peak memory (maximum resident set size).
 #
 #   scripts/bench-static.sh [localstack|ministack|moto]      (default localstack)
+#
+#   SIZES="1000 10000"  site sizes in files (10,000 also gets three 20 MB files)   RUNS=5
+#   JAVA_HOME           the JDK clouddemo runs on (the launcher picks its start-up from it)
 #
 # Prints a Markdown table to paste into docs/benchmarks.md.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 emulator=${1:-localstack}
-RUNS=${RUNS:-3}
-FILES=${FILES:-1000}
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-1000 10000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
 
-export CLOUDDEMO_HOME="$work/state"
+export CLOUDDEMO_HOME="$work/state" XDG_CACHE_HOME="$work/cache"
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1
 case "$emulator" in
   localstack) port=${CLOUDDEMO_LOCALSTACK_PORT:-4566} ;;
@@ -30,60 +34,85 @@ scripts/emulators.sh start "$emulator" >&2   # reuses it when already running; l
 
 scripts/clouddemo --version >/dev/null   # builds the distribution if needed, outside the timings
 
-site="$work/site"
-mkdir -p "$site/assets" "$site/pages"
-echo '<!doctype html><title>bench</title><h1>bench</h1>' > "$site/index.html"
-for i in $(seq 1 $((FILES - 1))); do
-  if (( i % 3 == 0 )); then f="$site/assets/file-$i.css"; else f="$site/pages/page-$i.html"; fi
-  head -c $(( (i % 7 + 1) * 1024 )) /dev/urandom | base64 > "$f"
-done
-
-# one untimed run first: it records the launcher's AppCDS archive, as any first run on a machine does
-scripts/clouddemo plan -p aws -m static --local --env bench-warm --source "$site" >/dev/null 2>&1 || true
-
 now() { date +%s%N; }
 elapsed() { echo "scale=3; ($2 - $1) / 1000000000" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-touch_ten() { for i in 3 6 9 12 15 18 21 24 27 30; do echo "/* changed $1 */" >> "$site/assets/file-$i.css"; done; }
-
 declare -A t
-for run in $(seq 1 "$RUNS"); do
-  env="bench-$run"
-  s=$(now); scripts/clouddemo deploy -p aws -m static --local --env "$env" --source "$site" >/dev/null 2>&1; e=$(now)
-  t[cd_first]+="$(elapsed "$s" "$e") "
-  s=$(now); scripts/clouddemo deploy -p aws -m static --local --env "$env" --source "$site" >/dev/null 2>&1; e=$(now)
-  t[cd_none]+="$(elapsed "$s" "$e") "
-  touch_ten "cd-$run"
-  s=$(now); scripts/clouddemo deploy -p aws -m static --local --env "$env" --source "$site" >/dev/null 2>&1; e=$(now)
-  t[cd_ten]+="$(elapsed "$s" "$e") "
-  scripts/clouddemo destroy --env "$env" --yes >/dev/null 2>&1
 
-  bucket="bench-sync-$run-$RANDOM"
-  aws s3api create-bucket --bucket "$bucket" >/dev/null
-  s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now)
-  t[aws_first]+="$(elapsed "$s" "$e") "
-  s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now)
-  t[aws_none]+="$(elapsed "$s" "$e") "
-  touch_ten "aws-$run"
-  s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now)
-  t[aws_ten]+="$(elapsed "$s" "$e") "
-  aws s3 rb "s3://$bucket" --force >/dev/null
-done
+make_site() { # files → $work/site-<files>
+  local files=$1 site="$work/site-$1" i f
+  mkdir -p "$site/assets" "$site/pages"
+  echo '<!doctype html><title>bench</title><h1>bench</h1>' > "$site/index.html"
+  for i in $(seq 1 $((files - 1))); do
+    if (( i % 3 == 0 )); then f="$site/assets/file-$i.css"; else f="$site/pages/page-$i.html"; fi
+    head -c $(( (i % 7 + 1) * 1024 )) /dev/urandom | base64 > "$f"
+  done
+  if (( files >= 10000 )); then
+    for i in 1 2 3; do head -c $((20 * 1024 * 1024)) /dev/urandom > "$site/assets/video-$i.bin"; done
+  fi
+  echo "$site"
+}
+touch_ten() { for i in 3 6 9 12 15 18 21 24 27 30; do echo "/* changed $2 */" >> "$1/assets/file-$i.css"; done; }
+deploy() { scripts/clouddemo deploy -p aws -m static --local --env "$1" --source "$2" >/dev/null 2>&1; }
+peak_kb() { # the maximum resident set size of one clouddemo deploy, in KB
+  /usr/bin/time -f %M -o "$work/rss" scripts/clouddemo deploy -p aws -m static --local --env "$1" --source "$2" >/dev/null 2>&1
+  tail -1 "$work/rss"
+}
 
+wait_for_archive() { # the launcher writes its start-up archive in the background after a first deploy
+  local i
+  for i in $(seq 1 300); do
+    if ls "$XDG_CACHE_HOME"/clouddemo/cds/*.jsa "$XDG_CACHE_HOME"/clouddemo/cds/*.aot >/dev/null 2>&1; then return; fi
+    sleep 0.2
+  done
+  echo "bench-static: no start-up archive after 60 s: timing without one" >&2
+}
+
+bench_size() {
+  local files=$1 site run env s e bucket
+  site=$(make_site "$files")
+  # warm each tool once, untimed (the launcher records its start-up archive on a first deploy)
+  deploy "bench-warm-$files" "$site"; scripts/clouddemo destroy --env "bench-warm-$files" --yes >/dev/null 2>&1
+  wait_for_archive
+  aws s3 ls >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    env="bench-$files-$run"
+    s=$(now); deploy "$env" "$site"; e=$(now); t[cd_first_$files]+="$(elapsed "$s" "$e") "
+    s=$(now); deploy "$env" "$site"; e=$(now); t[cd_none_$files]+="$(elapsed "$s" "$e") "
+    touch_ten "$site" "cd-$run"
+    s=$(now); deploy "$env" "$site"; e=$(now); t[cd_ten_$files]+="$(elapsed "$s" "$e") "
+    t[cd_rss_$files]+="$(peak_kb "$env" "$site") "
+    scripts/clouddemo destroy --env "$env" --yes >/dev/null 2>&1
+
+    bucket="bench-sync-$files-$run-$RANDOM"
+    aws s3api create-bucket --bucket "$bucket" >/dev/null
+    s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now); t[aws_first_$files]+="$(elapsed "$s" "$e") "
+    s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now); t[aws_none_$files]+="$(elapsed "$s" "$e") "
+    touch_ten "$site" "aws-$run"
+    s=$(now); aws s3 sync "$site" "s3://$bucket" --only-show-errors; e=$(now); t[aws_ten_$files]+="$(elapsed "$s" "$e") "
+    aws s3 rb "s3://$bucket" --force >/dev/null
+  done
+  rm -rf "$site"
+}
+
+for files in $SIZES; do bench_size "$files"; done
 for run in $(seq 1 "$RUNS"); do
   s=$(now); "$root"/scripts/clouddemo --version >/dev/null; e=$(now); t[cd_version]+="$(elapsed "$s" "$e") "
   s=$(now); aws --version >/dev/null 2>&1; e=$(now); t[aws_version]+="$(elapsed "$s" "$e") "
 done
 
 m() { tr ' ' '\n' <<<"${t[$1]}" | grep -v '^$' | median; }
+most() { tr ' ' '\n' <<<"${t[$1]}" | grep -v '^$' | sort -n | tail -1; }
 ratio() { echo "scale=2; $(m "$1") / $(m "$2")" | bc; }
-cat <<TABLE
-Emulator: $emulator ($endpoint); $FILES files; median of $RUNS runs; $(nproc) cores; $(date -u +%F)
-
-| step | clouddemo (s) | aws s3 sync (s) | ratio |
-|---|---|---|---|
-| first upload | $(m cd_first) | $(m aws_first) | $(ratio cd_first aws_first) |
-| redeploy, no change | $(m cd_none) | $(m aws_none) | $(ratio cd_none aws_none) |
-| redeploy, 10 files changed | $(m cd_ten) | $(m aws_ten) | $(ratio cd_ten aws_ten) |
-| \`--version\` start-up | $(m cd_version) | $(m aws_version) | $(ratio cd_version aws_version) |
-TABLE
+java_used=$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)
+echo "Emulator: $emulator ($endpoint); median of $RUNS runs; $(nproc) cores; $java_used; $(aws --version 2>&1 | cut -d' ' -f1-2); $(date -u +%F)"
+echo
+echo "| site | step | clouddemo (s) | aws s3 sync (s) | ratio |"
+echo "|---|---|---|---|---|"
+for files in $SIZES; do
+  echo "| $files files | first upload | $(m cd_first_$files) | $(m aws_first_$files) | $(ratio cd_first_$files aws_first_$files) |"
+  echo "| | no change | $(m cd_none_$files) | $(m aws_none_$files) | $(ratio cd_none_$files aws_none_$files) |"
+  echo "| | 10 changed | $(m cd_ten_$files) | $(m aws_ten_$files) | $(ratio cd_ten_$files aws_ten_$files) |"
+  echo "| | clouddemo peak memory | $(( $(most cd_rss_$files) / 1024 )) MB | | |"
+done
+echo "| — | \`--version\` | $(m cd_version) | $(m aws_version) | $(ratio cd_version aws_version) |"
