@@ -85,7 +85,7 @@ public final class AwsStaticSiteDeployer implements Deployer {
                 Future<Boolean> publicAccess = reads.submit(() -> publicPolicyAllowed(bucket));
                 Future<Boolean> policy = reads.submit(() -> policyCurrent(bucket));
                 Future<Boolean> website = reads.submit(() -> websiteCurrent(bucket, errorDocument));
-                Future<Map<String, StoredObject>> objects = reads.submit(store::list);
+                Future<Map<String, StoredObject>> objects = reads.submit(() -> store.list(listing.files().keySet()));
                 plan.add(action(tagged), TAGS, bucket, "tags " + context.tagText());
                 plan.add(action(publicAccess), PUBLIC_ACCESS, bucket, PUBLIC_ACCESS_WHY);
                 plan.add(action(policy), POLICY, bucket, POLICY_WHY);

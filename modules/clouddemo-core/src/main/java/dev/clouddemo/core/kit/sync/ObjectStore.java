@@ -1,6 +1,7 @@
 package dev.clouddemo.core.kit.sync;
 
 import dev.clouddemo.core.content.SiteFile;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,15 @@ public interface ObjectStore {
 
     /** Every object in the bucket by key, with the content hash the store keeps for it. */
     Map<String, StoredObject> list();
+
+    /**
+     * As {@link #list()}, given keys the bucket likely holds (the site's): a store that can list
+     * from a key onwards may split the listing at some of them and list the parts at the same
+     * time. The result is the same whatever the hint. By default, one listing.
+     */
+    default Map<String, StoredObject> list(Collection<String> likelyKeys) {
+        return list();
+    }
 
     /**
      * Uploads one file of the site under its key, with its Content-Type, Cache-Control and MD5
