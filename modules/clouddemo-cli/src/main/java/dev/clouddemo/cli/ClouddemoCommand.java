@@ -73,7 +73,20 @@ public final class ClouddemoCommand {
     }
 
     Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
-        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation, settings);
+        return new Engine(providers, new StateStore(stateHome()), progress, clock(), cancellation, settings);
+    }
+
+    /**
+     * A test hook, not a user option: {@value #CLOCK_OFFSET} (seconds, may be negative) shifts the clock the
+     * engine stamps state and expiry times with, so that an end-to-end test can make a deployment that
+     * has already expired.
+     */
+    static final String CLOCK_OFFSET = "CLOUDDEMO_TEST_CLOCK_OFFSET_SECONDS";
+
+    private static Clock clock() {
+        String offset = System.getenv(CLOCK_OFFSET);
+        return offset == null || offset.isBlank() ? Clock.systemUTC()
+                : Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(Long.parseLong(offset.strip())));
     }
 
     /** The settings file's values over the defaults (the providers' waits among them). */

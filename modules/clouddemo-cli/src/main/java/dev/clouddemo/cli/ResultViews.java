@@ -4,6 +4,8 @@ import dev.clouddemo.core.engine.DeploymentCheck;
 import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.plan.Cost;
+import dev.clouddemo.core.plan.CostLine;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CredentialChain;
 import dev.clouddemo.core.spi.ObservedResource;
@@ -36,6 +38,43 @@ final class ResultViews {
         m.put("summary", summary);
         m.put("changes", changes);
         m.put("notes", plan.notes());
+        m.put("cost", cost(plan.cost()));
+        return m;
+    }
+
+    /** A plan's cost: line items with their dated prices, totals, free tier, and the emulator's label. */
+    static Map<String, Object> cost(Cost cost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("known", cost.known());
+        if (!cost.known()) {
+            m.put("unknownBecause", cost.unknownBecause());
+            return m;
+        }
+        m.put("currency", "USD");
+        m.put("perHour", cost.perHour());
+        m.put("perMonth", cost.perMonth());
+        m.put("onRealCloud", cost.local() ? "what this deployment on the local emulator would cost on the real cloud"
+                : null);
+        List<Object> lines = new ArrayList<>();
+        for (CostLine l : cost.lines()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("what", l.what());
+            lm.put("basis", l.basis().name().toLowerCase(Locale.ROOT));
+            lm.put("quantity", l.quantity().stripTrailingZeros());
+            lm.put("unit", l.unit());
+            lm.put("unitPrice", l.unitPrice().stripTrailingZeros());
+            lm.put("freePerMonth", l.free().stripTrailingZeros());
+            lm.put("perHour", l.perHour().stripTrailingZeros());
+            lm.put("perMonth", l.perMonth().stripTrailingZeros());
+            lm.put("priceRegion", l.priceRegion());
+            lm.put("asOf", l.asOf().toString());
+            lm.put("source", l.source());
+            lm.put("onDemandUnitPrice", l.onDemandUnitPrice() == null ? null : l.onDemandUnitPrice().stripTrailingZeros());
+            lines.add(lm);
+        }
+        m.put("lines", lines);
+        m.put("freeTier", cost.freeTier());
+        m.put("assumptions", cost.assumptions());
         return m;
     }
 

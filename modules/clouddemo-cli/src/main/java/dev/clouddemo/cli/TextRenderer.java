@@ -10,6 +10,9 @@ import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.model.Expiry;
+import dev.clouddemo.core.plan.Cost;
+import dev.clouddemo.core.plan.CostLine;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
@@ -90,6 +93,10 @@ final class TextRenderer implements Renderer {
         out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
                 d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
         out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
+        if (d.expiresAt() != null) {
+            out.printf("    expires %s (%s; `clouddemo sweep --expired` removes it then)%n", d.expiresAt(),
+                    Expiry.timeLeft(d.expiresAt(), Instant.now()));
+        }
         for (ResourceRecord r : d.resources()) {
             out.printf("    %-24s %s (%s%s)%s%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
                     r.operation() == null ? "" : ", operation in flight: " + r.operation(),
@@ -128,7 +135,8 @@ final class TextRenderer implements Renderer {
             for (DeploymentState d : e.state().get().deployments().values()) {
                 String mark = d.incomplete().isPresent() ? "INCOMPLETE" : "complete";
                 out.printf(row, e.name(), d.key(), Age.of(d.createdAt(), now), e.lock().isPresent() ? mark + "*" : mark,
-                        d.outputs().getOrDefault("url", "-"));
+                        d.outputs().getOrDefault("url", "-")
+                                + (d.expiresAt() == null ? "" : "  (" + Expiry.timeLeft(d.expiresAt(), now) + ")"));
             }
         }
         if (entries.stream().anyMatch(e -> e.lock().isPresent())) {
@@ -279,6 +287,24 @@ final class TextRenderer implements Renderer {
         out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged.%n", counts.get(Action.CREATE),
                 counts.get(Action.UPDATE), counts.get(Action.DELETE), counts.get(Action.NO_OP));
         plan.notes().forEach(n -> out.println("Note: " + n));
+        printCost(plan.cost(), out);
+    }
+
+    /** The plan's cost: each line with its dated price, the totals, and what the free tier covers. */
+    static void printCost(Cost cost, PrintStream out) {
+        if (!cost.known()) {
+            out.println("Cost: unknown (" + cost.unknownBecause() + ").");
+            return;
+        }
+        out.printf("Cost%s: %s USD/hour, %s USD/month at the demo's size (%s).%n",
+                cost.local() ? " on the real cloud (this deployment runs on the local emulator, which costs nothing)" : "",
+                CostLine.plain(cost.perHour()), CostLine.plain(cost.perMonth()), String.join("; ", cost.assumptions()));
+        for (CostLine l : cost.lines()) {
+            out.printf("  %-52s %s %s × %s = %s USD/month%n", l.what(), CostLine.plain(l.quantity()),
+                    l.basis() == CostLine.Basis.HOURLY ? "× 730 h" : l.unit(), l.priceText(),
+                    CostLine.plain(l.perMonth().setScale(6, java.math.RoundingMode.HALF_UP)));
+        }
+        cost.freeTier().forEach(f -> out.println("  Free tier: " + f));
     }
 
     private static void printOutputs(Map<String, String> outputs, PrintStream out) {

@@ -72,6 +72,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
             if (site.skippedHidden() > 0) {
                 plan.note(site.skippedHidden() + " hidden file(s) or folder(s) (names starting with '.') were left out.");
             }
+            plan.cost(AzureStaticSiteCost.of(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument, chosen));
         }
         return plan.build();

@@ -6,6 +6,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.net.UrlProbe;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.Expiry;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
@@ -83,10 +84,11 @@ public final class Engine {
         EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
         Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
         try (ProviderSession session = Sessions.open(provider, target(provider, request, existing), progress)) {
-            DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+            DeploymentState deployment = withTtl(request, existing.orElseGet(() -> newDeployment(request, session)));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
             Deployer deployer = Sessions.deployer(session, provider, request.model());
-            Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
+            Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context))
+                    .onEmulator(deployment.local());
             return new PlanResult(request.env(), deployment, plan, false);
         }
     }
@@ -99,16 +101,20 @@ public final class Engine {
             Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
             try (ProviderSession session = Sessions.open(provider, target(provider, request, existing), progress)) {
                 Deployer deployer = Sessions.deployer(session, provider, request.model());
-                DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+                DeploymentState deployment = withTtl(request, existing.orElseGet(() -> newDeployment(request, session)));
                 StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
                 DeploymentContext context = context(request, journal);
                 progress.info("Planning " + deployment.key() + " in " + Sessions.where(deployment) + " for environment '"
                         + request.env() + "'");
-                Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
+                Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context))
+                        .onEmulator(deployment.local());
                 LOG.debug("plan for {}: {} (notes: {})", deployment.key(), plan.counts(), plan.notes().size());
                 if (!plan.hasChanges()) {
                     return new PlanResult(request.env(), journal.current(), plan, false);
                 }
+                BudgetGuard.check(request.maxCostPerHour() != null ? request.maxCostPerHour() : settings.maxCostPerHour(),
+                        plan.cost(), deployment.key());
+                journal.costs(plan.cost().known() ? plan.cost().perHour() : null);
                 progress.info("Applying " + plan.writes().size() + " change(s)");
                 session.steps().step("deploying " + deployment.key(), () -> deployer.apply(plan, context));
                 return new PlanResult(request.env(), journal.current(), plan, true);
@@ -320,6 +326,12 @@ public final class Engine {
         }
         return new Target(d.region(), d.local(), asked.endpoint() != null ? asked.endpoint() : d.endpoint(), settings,
                 d.scope());
+    }
+
+    /** The deployment expiring {@code --ttl} from now; without one, as state records it (a redeploy keeps its TTL). */
+    private DeploymentState withTtl(DeployRequest request, DeploymentState deployment) {
+        return request.ttl() == null ? deployment
+                : deployment.withExpiresAt(Expiry.expiresAt(clock.instant(), request.ttl()));
     }
 
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {

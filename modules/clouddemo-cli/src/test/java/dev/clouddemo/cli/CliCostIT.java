@@ -1,0 +1,86 @@
+package dev.clouddemo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.clouddemo.testkit.AwsEmulator;
+import dev.clouddemo.testkit.AwsEmulatorTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cost through the packaged CLI on moto: every plan carries its line items with dated prices
+ * (labelled as the real cloud's on the emulator), and {@code --max-cost-per-hour} refuses a deploy
+ * that costs more before anything is created.
+ */
+class CliCostIT {
+    @TempDir
+    Path temp;
+
+    @AwsEmulatorTest
+    @SuppressWarnings("unchecked")
+    void planAndDeploy_costShownAndBudgetGuardRefusesWithNothingCreated(AwsEmulator emulator) {
+        assumeTrue(emulator.name().equals("moto"), "one emulator suffices for the cost of a plan");
+        ScratchEnvironment scratch = new ScratchEnvironment(emulator, temp, Clouddemo.in(temp));
+        Path site = scratch.site(3);
+        try {
+            // when: a plan in JSON
+            Clouddemo.Result plan = scratch.cli.run("plan", "-p", "aws", "-m", "static", "--local", "--env", scratch.env,
+                    "--source", site.toString(), "--output", "json");
+
+            // then: its cost, line by line, each price dated with its source, labelled as the real cloud's
+            assertThat(plan.exitCode()).as("%s", plan).isZero();
+            Map<String, Object> cost = (Map<String, Object>) ((Map<String, Object>) ScratchEnvironment.object(plan.stdout())
+                    .get("plan")).get("cost");
+            assertThat(cost).containsEntry("known", true).containsEntry("currency", "USD");
+            assertThat((String) cost.get("onRealCloud")).contains("local emulator");
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) cost.get("lines");
+            assertThat(lines).extracting(l -> l.get("what")).containsExactly("S3 storage of the site (4 file(s))",
+                    "S3 PUT requests (one upload of each file)", "S3 GET requests (the demo's page views)");
+            assertThat(lines).allSatisfy(l -> {
+                assertThat((String) l.get("asOf")).matches("\\d{4}-\\d{2}-\\d{2}");
+                assertThat((String) l.get("source")).startsWith("https://aws.amazon.com/s3/pricing");
+            });
+            assertThat(new java.math.BigDecimal(cost.get("perMonth").toString())).isPositive();
+
+            // when: the same plan as text
+            Clouddemo.Result text = scratch.cli.run("plan", "-p", "aws", "-m", "static", "--local", "--env", scratch.env,
+                    "--source", site.toString());
+
+            // then
+            assertThat(text.stdoutLines()).as("%s", text)
+                    .anyMatch(l -> l.startsWith("Cost on the real cloud (this deployment runs on the local emulator"))
+                    .anyMatch(l -> l.contains("S3 GET requests") && l.contains("USD per 1k requests (list price, as of "));
+
+            // when: a deploy with a budget below its cost
+            Clouddemo.Result refused = scratch.cli.run(scratch.deployArgs(site, "--max-cost-per-hour", "0.0000001"));
+
+            // then: exit 3, why and what to do, no stack trace, and nothing created: no bucket, no state
+            assertThat(refused.exitCode()).as("%s", refused).isEqualTo(3);
+            assertThat(refused.diagnostics()).as("%s", refused).anyMatch(l -> l.startsWith("error: aws/static would cost ")
+                    && l.contains("USD/hour on the real cloud") && l.endsWith("over --max-cost-per-hour 0.0000001;"
+                            + " nothing was created"));
+            assertThat(CliAssert.hint(refused)).contains("raise --max-cost-per-hour");
+            assertThat(refused.stderr()).doesNotContain("\tat ");
+            assertThat(scratch.bucketsOfEnv()).isEmpty();
+            assertThat(scratch.taggedResources()).isEmpty();
+            assertThat(scratch.stateFile()).doesNotExist();
+
+            // when: the budget comes from the settings file instead, and is generous
+            Path settings = temp.resolve("budget.yaml");
+            Files.writeString(settings, "budget:\n  maxCostPerHour: 1\n");
+            Clouddemo.Result deployed = scratch.cli.run(scratch.deployArgs(site, "--config", settings.toString()));
+
+            // then: it deploys
+            assertThat(deployed.exitCode()).as("%s", deployed).isZero();
+            assertThat(scratch.bucketsOfEnv()).hasSize(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            scratch.cleanUp();
+        }
+    }
+}
