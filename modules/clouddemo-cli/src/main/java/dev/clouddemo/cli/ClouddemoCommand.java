@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
+                OutputsCommand.class, EnvsCommand.class, CostCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
                 DoctorCommand.class, LabCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",

@@ -3,6 +3,7 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DeploymentCheck;
 import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
+import dev.clouddemo.core.engine.ExpiredDeployment;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Cost;
 import dev.clouddemo.core.plan.CostLine;
@@ -75,6 +76,22 @@ final class ResultViews {
         m.put("lines", lines);
         m.put("freeTier", cost.freeTier());
         m.put("assumptions", cost.assumptions());
+        return m;
+    }
+
+    /** An expired deployment sweep --expired found: its age, cost so far, resources, and what is left after removal. */
+    static Map<String, Object> expired(ExpiredDeployment d, java.time.Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", d.provider());
+        m.put("env", d.env());
+        m.put("model", d.model().id());
+        m.put("createdAt", d.createdAt() == null ? null : d.createdAt().toString());
+        m.put("expiresAt", d.expiresAt().toString());
+        m.put("ageSeconds", d.age(now).map(java.time.Duration::getSeconds).orElse(null));
+        m.put("costSoFarUsd", d.costSoFar(now).map(java.math.BigDecimal::stripTrailingZeros).orElse(null));
+        m.put("resources", d.resources().stream().map(dev.clouddemo.core.spi.FoundResource::id).toList());
+        m.put("removed", d.removed());
+        m.put("left", d.left() == null ? List.of() : d.left().stream().map(dev.clouddemo.core.spi.FoundResource::id).toList());
         return m;
     }
 

@@ -77,6 +77,39 @@ class CliCostIT {
             // then: it deploys
             assertThat(deployed.exitCode()).as("%s", deployed).isZero();
             assertThat(scratch.bucketsOfEnv()).hasSize(1);
+
+            // when: clouddemo cost, as text and JSON
+            Clouddemo.Result costText = scratch.cli.run("cost", "--env", scratch.env);
+            Map<String, Object> costJson = ScratchEnvironment.object(scratch.cli.run("cost", "--env", scratch.env,
+                    "--output", "json").stdout());
+
+            // then: per hour and month now, and since creation, from state; the emulator's labelled
+            assertThat(costText.exitCode()).as("%s", costText).isZero();
+            assertThat(costText.stdoutLines()).as("%s", costText)
+                    .anyMatch(l -> l.matches("ENV +DEPLOYMENT +AGE +USD/HOUR +USD/MONTH +SINCE CREATED \\(USD, estimate\\)"))
+                    .anyMatch(l -> l.startsWith(scratch.env + " ") && l.contains("aws/static")
+                            && l.contains("(local emulator: the real cloud's price)"));
+            List<Map<String, Object>> deployments = (List<Map<String, Object>>) costJson.get("deployments");
+            assertThat(deployments).singleElement().satisfies(d -> {
+                assertThat(d).containsEntry("deployment", "aws/static").containsEntry("local", true);
+                assertThat(new java.math.BigDecimal(d.get("perHour").toString()))
+                        .isEqualByComparingTo(new java.math.BigDecimal(cost.get("perHour").toString()));
+                assertThat(d.get("sinceCreated")).isNotNull();
+            });
+
+            // when: destroyed, in JSON
+            Clouddemo.Result destroyed = scratch.cli.run("destroy", "--env", scratch.env, "--yes", "--output", "json");
+
+            // then: the receipt: what was removed, how long it lived, its estimated cost
+            assertThat(destroyed.exitCode()).as("%s", destroyed).isZero();
+            Map<String, Object> receipt = ((List<Map<String, Object>>) ScratchEnvironment.object(destroyed.stdout())
+                    .get("receipt")).get(0);
+            assertThat(receipt).containsEntry("deployment", "aws/static").containsKeys("livedSeconds", "estimatedCostUsd",
+                    "createdAt", "destroyedAt");
+            assertThat((String) receipt.get("onRealCloud")).contains("real cloud");
+            assertThat((List<Map<String, Object>>) receipt.get("removed")).extracting(r -> r.get("type"))
+                    .contains("s3-bucket");
+            assertThat(scratch.bucketsOfEnv()).isEmpty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {

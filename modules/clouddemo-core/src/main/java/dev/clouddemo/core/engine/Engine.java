@@ -139,7 +139,7 @@ public final class Engine {
                 environment = destroyOne(environment, deployment);
                 destroyed.add(deployment);
             }
-            return new DestroyResult(name, destroyed);
+            return new DestroyResult(name, destroyed, clock.instant());
         }
     }
 
@@ -208,7 +208,16 @@ public final class Engine {
      * environment, only its resources, under its lock.
      */
     public SweepResult sweep(String providerId, Target target, String env, Predicate<FoundResource> remove) {
-        return new Sweep(providers, store, progress, cancellation, settings).run(providerId, target, env, remove);
+        return new Sweep(providers, store, progress, cancellation, settings, clock).run(providerId, target, env, remove);
+    }
+
+    /**
+     * Finds by tag search (not state: it works from a machine that has none) every deployment whose
+     * {@code clouddemo-expires-at} has passed, removes those {@code remove} approves (none for a list
+     * only), and proves by tag search that nothing of them is left.
+     */
+    public ExpiredSweepResult sweepExpired(String providerId, Target target, Predicate<ExpiredDeployment> remove) {
+        return new Sweep(providers, store, progress, cancellation, settings, clock).expired(providerId, target, remove);
     }
 
     /** Who holds the environment's lock, if anyone. */
@@ -235,6 +244,21 @@ public final class Engine {
         return new Refresh(providers, store, progress, clock, cancellation, settings, urlProbe).run(env, updateState);
     }
 
+
+    /**
+     * What the environment (or, with null, every readable environment of the state folder) costs per
+     * hour and per month now, and since each deployment was created: from state alone.
+     */
+    public CostReport costs(String env) {
+        Instant now = clock.instant();
+        List<EnvironmentState> environments = env != null ? List.of(Sessions.existingEnvironment(store, EnvName.of(env)))
+                : environmentEntries().stream().map(EnvironmentEntry::state).flatMap(Optional::stream).toList();
+        List<CostReport.Entry> entries = new ArrayList<>();
+        for (EnvironmentState e : environments) {
+            e.deployments().values().forEach(d -> entries.add(new CostReport.Entry(e.env().value(), d, now)));
+        }
+        return new CostReport(now, entries);
+    }
 
     public List<String> environments() {
         return store.environments();

@@ -3,6 +3,8 @@ package dev.clouddemo.core.engine;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.Expiry;
+import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.CloudProvider;
@@ -16,6 +18,8 @@ import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import dev.clouddemo.core.state.StateStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,13 +41,118 @@ final class Sweep {
     private final Progress progress;
     private final Cancellation cancellation;
     private final Settings settings;
+    private final Clock clock;
 
-    Sweep(ProviderRegistry providers, StateStore store, Progress progress, Cancellation cancellation, Settings settings) {
+    Sweep(ProviderRegistry providers, StateStore store, Progress progress, Cancellation cancellation, Settings settings,
+            Clock clock) {
         this.providers = providers;
         this.store = store;
         this.progress = progress;
         this.cancellation = cancellation;
         this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code sweep --expired}: finds by tag search (not state, so it works where no state is) every
+     * deployment whose {@value Tags#EXPIRES_AT} has passed, removes those {@code remove} approves, and
+     * proves by tag search that nothing of them is left. State that records a removed deployment
+     * forgets it.
+     */
+    ExpiredSweepResult expired(String providerId, Target target, Predicate<ExpiredDeployment> remove) {
+        List<CloudProvider> selected = providerId == null ? providers.all() : List.of(providers.get(providerId));
+        if (providerId != null) {
+            Sessions.scopeProblem(selected.get(0), target).ifPresent(problem -> {
+                throw problem;
+            });
+        }
+        Instant now = clock.instant();
+        List<ExpiredDeployment> result = new ArrayList<>();
+        for (CloudProvider provider : selected) {
+            for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
+                try (ProviderSession session = Sessions.open(provider, where, progress)) {
+                    progress.info("Searching " + provider.id() + " in " + session.region()
+                            + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for deployments whose "
+                            + Tags.EXPIRES_AT + " has passed");
+                    for (ExpiredDeployment found : expiredAt(provider.id(), session.discoverAll(), now)) {
+                        if (!remove.test(found)) {
+                            result.add(found);
+                            continue;
+                        }
+                        cancellation.checkpoint();
+                        result.add(removeExpired(session, found));
+                    }
+                }
+            }
+        }
+        return new ExpiredSweepResult(now, result);
+    }
+
+    /** The expired deployments among what a tag search found, one per environment and model. */
+    private List<ExpiredDeployment> expiredAt(String providerId, List<FoundResource> found, Instant now) {
+        Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
+        Map<String, List<FoundResource>> byDeployment = new TreeMap<>();
+        for (FoundResource r : found) {
+            Optional<Instant> expires = Expiry.decode(r.tags().get(Tags.EXPIRES_AT));
+            String env = r.tags().get(Tags.ENV);
+            String model = r.tags().get(Tags.MODEL);
+            if (expires.isEmpty() || !Expiry.expired(expires.get(), now) || env == null || model == null
+                    || (r.container() != null && foundIds.contains(r.container()))) {
+                continue; // not expired, not ours to judge, or removed with its container
+            }
+            byDeployment.computeIfAbsent(env + " " + model, k -> new ArrayList<>()).add(r);
+        }
+        List<ExpiredDeployment> expired = new ArrayList<>();
+        byDeployment.forEach((key, resources) -> {
+            Map<String, String> tags = resources.get(0).tags();
+            String env = tags.get(Tags.ENV);
+            ServiceModel model = ServiceModel.parse(tags.get(Tags.MODEL));
+            Instant created = resources.stream().map(r -> Expiry.decode(r.tags().get(Tags.CREATED_AT)))
+                    .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
+            Instant expires = resources.stream().map(r -> Expiry.decode(r.tags().get(Tags.EXPIRES_AT)))
+                    .flatMap(Optional::stream).max(Instant::compareTo).orElseThrow();
+            expired.add(new ExpiredDeployment(providerId, env, model, created, expires, resources,
+                    recorded(env, providerId, model).map(DeploymentState::usdPerHour).orElse(null), null));
+        });
+        return expired;
+    }
+
+    /** Removes an expired deployment's resources, then asks the tag search what is left of it. */
+    private ExpiredDeployment removeExpired(ProviderSession session, ExpiredDeployment found) {
+        for (FoundResource resource : found.resources()) {
+            cancellation.checkpoint();
+            session.steps().step("removing " + resource.id(), () -> session.remove(resource, progress, cancellation));
+        }
+        progress.info("Checking by tag search that nothing of " + found.key() + " is left");
+        List<FoundResource> left = session.discover(EnvName.of(found.env())).stream()
+                .filter(r -> found.model().id().equals(r.tags().get(Tags.MODEL)))
+                .toList();
+        if (left.isEmpty()) {
+            forgetInState(found);
+        }
+        return found.afterRemoval(left);
+    }
+
+    /** The deployment as this machine's state records it, if it does (and its state file can be read). */
+    private Optional<DeploymentState> recorded(String env, String providerId, ServiceModel model) {
+        try {
+            return store.read(EnvName.of(env)).flatMap(e -> e.deployment(DeploymentState.key(providerId, model)));
+        } catch (ClouddemoException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** A removed deployment that this machine's state records is forgotten there, under the environment's lock. */
+    private void forgetInState(ExpiredDeployment removed) {
+        Optional<DeploymentState> recorded = recorded(removed.env(), removed.provider(), removed.model());
+        if (recorded.isEmpty()) {
+            return;
+        }
+        EnvName env = EnvName.of(removed.env());
+        try (StateLock lock = StateLock.acquire(store, env, "sweep --expired")) {
+            EnvironmentState environment = store.read(env).orElseThrow();
+            new StateJournal(store, clock, environment, recorded.get(), cancellation).forget();
+        }
     }
 
     /**
