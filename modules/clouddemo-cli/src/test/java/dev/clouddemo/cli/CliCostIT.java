@@ -27,6 +27,16 @@ class CliCostIT {
         ScratchEnvironment scratch = new ScratchEnvironment(emulator, temp, Clouddemo.in(temp));
         Path site = scratch.site(3);
         try {
+            // when: a TTL under a minute, a budget that is not positive
+            Clouddemo.Result shortTtl = scratch.cli.run(scratch.deployArgs(site, "--ttl", "30s"));
+            Clouddemo.Result negative = scratch.cli.run(scratch.deployArgs(site, "--max-cost-per-hour", "-1"));
+
+            // then: invalid input, said clearly, nothing created
+            CliAssert.assertCleanError(shortTtl, 3, "--ttl '30s' is not a duration");
+            assertThat(CliAssert.hint(shortTtl)).contains("30m").contains("1d");
+            CliAssert.assertCleanError(negative, 3, "--max-cost-per-hour must be a positive amount of USD, not -1");
+            assertThat(scratch.bucketsOfEnv()).isEmpty();
+
             // when: a plan in JSON
             Clouddemo.Result plan = scratch.cli.run("plan", "-p", "aws", "-m", "static", "--local", "--env", scratch.env,
                     "--source", site.toString(), "--output", "json");

@@ -37,7 +37,7 @@ public final class PriceTable {
     private final List<String> files;
 
     private PriceTable(Map<String, Rate> rates, List<String> files) {
-        this.rates = Map.copyOf(rates);
+        this.rates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rates));
         this.files = List.copyOf(files);
     }
 
