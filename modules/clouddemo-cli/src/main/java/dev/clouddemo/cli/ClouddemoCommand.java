@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, EnvsCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
+                OutputsCommand.class, EnvsCommand.class, CostCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
                 DoctorCommand.class, LabCommand.class, CompletionCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
@@ -73,7 +73,20 @@ public final class ClouddemoCommand {
     }
 
     Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
-        return new Engine(providers, new StateStore(stateHome()), progress, Clock.systemUTC(), cancellation, settings);
+        return new Engine(providers, new StateStore(stateHome()), progress, clock(), cancellation, settings);
+    }
+
+    /**
+     * A test hook, not a user option: {@value #CLOCK_OFFSET} (seconds, may be negative) shifts the clock the
+     * engine stamps state and expiry times with, so that an end-to-end test can make a deployment that
+     * has already expired.
+     */
+    static final String CLOCK_OFFSET = "CLOUDDEMO_TEST_CLOCK_OFFSET_SECONDS";
+
+    private static Clock clock() {
+        String offset = System.getenv(CLOCK_OFFSET);
+        return offset == null || offset.isBlank() ? Clock.systemUTC()
+                : Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(Long.parseLong(offset.strip())));
     }
 
     /** The settings file's values over the defaults (the providers' waits among them). */

@@ -1,9 +1,12 @@
 package dev.clouddemo.cli;
 
 import dev.clouddemo.core.engine.PlanResult;
+import dev.clouddemo.core.model.Expiry;
+import java.math.BigDecimal;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -13,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
                 "  clouddemo deploy -p aws -m static --env pr-42 --source ./site",
                 "  clouddemo deploy -p aws -m faas --private --region eu-west-1",
                 "  clouddemo deploy -p aws -m iaas --spot --max-price 0.005 --ssh",
+                "  clouddemo deploy -p aws -m iaas --max-cost-per-hour 0.02 --ttl 2h",
                 "  clouddemo deploy -p aws -m static --local --output json"})
 final class DeployCommand implements Callable<Integer> {
     @ParentCommand
@@ -21,11 +25,22 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Option(names = "--max-cost-per-hour", paramLabel = "USD",
+            description = "Refuse the deploy, before anything is created, when its plan costs more than this per hour"
+                    + " on the real cloud (exit 3). Default: the budget.maxCostPerHour setting, else no limit.")
+    BigDecimal maxCostPerHour;
+
+    @Option(names = "--ttl", paramLabel = "DURATION",
+            description = "Time to live: 30m, 2h or 1d (at least 1m). Every resource is tagged clouddemo-expires-at;"
+                    + " `clouddemo sweep --expired` removes it once expired. A redeploy keeps the TTL unless given a new one.")
+    String ttl;
+
     @Override
     public Integer call() {
         ConsoleProgress progress = root.progress();
         root.stopOnInterrupt();
-        PlanResult result = root.engine(progress).deploy(target.request());
+        PlanResult result = root.engine(progress).deploy(target.request().withMaxCostPerHour(maxCostPerHour)
+                .withTtl(ttl == null ? null : Expiry.parseTtl(ttl)));
         root.renderer().deployed(result, progress.elapsedSeconds(), System.out);
         return 0;
     }

@@ -1,10 +1,12 @@
 package dev.clouddemo.cli;
 
+import dev.clouddemo.core.engine.CostReport;
 import dev.clouddemo.core.engine.DestroyResult;
 import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.RefreshResult;
+import dev.clouddemo.core.engine.ExpiredSweepResult;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.ServiceModel;
@@ -47,6 +49,46 @@ final class JsonRenderer implements Renderer {
         m.put("destroyed", result.destroyed().stream().map(DeploymentState::key).toList());
         m.put("verified", true);
         m.put("seconds", Math.round(seconds * 10) / 10.0);
+        List<Object> receipt = new ArrayList<>();
+        for (DeploymentState d : result.destroyed()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("deployment", d.key());
+            r.put("createdAt", d.createdAt().toString());
+            r.put("destroyedAt", result.at().toString());
+            r.put("livedSeconds", result.lived(d).getSeconds());
+            r.put("estimatedCostUsd", result.estimatedCost(d).orElse(null));
+            r.put("usdPerHour", d.usdPerHour() == null ? null : d.usdPerHour().stripTrailingZeros());
+            r.put("onRealCloud", d.local() ? "what it would have cost on the real cloud; the emulator costs nothing" : null);
+            r.put("removed", d.resources().stream().map(x -> Map.of("type", x.type(), "name", x.name(),
+                    "id", x.id() == null ? "" : x.id())).toList());
+            receipt.add(r);
+        }
+        m.put("receipt", receipt);
+        m.put("estimatedCostUsd", result.estimatedTotal());
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void costs(CostReport report, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("now", report.now().toString());
+        m.put("currency", "USD");
+        List<Object> entries = new ArrayList<>();
+        for (CostReport.Entry e : report.entries()) {
+            Map<String, Object> em = new LinkedHashMap<>();
+            em.put("env", e.env());
+            em.put("deployment", e.deployment().key());
+            em.put("local", e.deployment().local());
+            em.put("createdAt", e.deployment().createdAt().toString());
+            em.put("ageSeconds", e.age().getSeconds());
+            em.put("perHour", e.perHour().orElse(null));
+            em.put("perMonth", e.perMonth().orElse(null));
+            em.put("sinceCreated", e.sinceCreated().orElse(null));
+            entries.add(em);
+        }
+        m.put("deployments", entries);
+        m.put("totalPerHour", report.totalPerHour());
+        m.put("totalSinceCreated", report.totalSinceCreated());
         out.print(Json.write(m));
     }
 
@@ -152,6 +194,14 @@ final class JsonRenderer implements Renderer {
         m.put("notRemovable", ids(result.notRemovable()));
         m.put("unknown", ids(result.unknown()));
         m.put("unreadableStates", result.unreadable());
+        out.print(Json.write(m));
+    }
+
+    @Override
+    public void sweptExpired(ExpiredSweepResult result, PrintStream out) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("now", result.now().toString());
+        m.put("expired", result.expired().stream().map(d -> ResultViews.expired(d, result.now())).toList());
         out.print(Json.write(m));
     }
 

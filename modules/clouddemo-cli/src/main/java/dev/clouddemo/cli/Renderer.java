@@ -5,6 +5,8 @@ import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
 import dev.clouddemo.core.engine.PlanResult;
 import dev.clouddemo.core.engine.RefreshResult;
+import dev.clouddemo.core.engine.CostReport;
+import dev.clouddemo.core.engine.ExpiredSweepResult;
 import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
@@ -40,6 +42,12 @@ interface Renderer {
     void providers(List<CloudProvider> providers, PrintStream out);
 
     void swept(SweepResult result, PrintStream out);
+
+    /** {@code clouddemo cost}: per hour and month now, and since creation, per deployment. */
+    void costs(CostReport report, PrintStream out);
+
+    /** What {@code sweep --expired} found and, unless only listing, removed. */
+    void sweptExpired(ExpiredSweepResult result, PrintStream out);
 
     /** {@code doctor}: versions, each provider's credentials, region and emulators, the state folder, the problems. */
     void doctor(DoctorReport report, String version, PrintStream out);

@@ -3,7 +3,10 @@ package dev.clouddemo.cli;
 import dev.clouddemo.core.engine.DeploymentCheck;
 import dev.clouddemo.core.engine.DoctorReport;
 import dev.clouddemo.core.engine.EnvironmentEntry;
+import dev.clouddemo.core.engine.ExpiredDeployment;
 import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.plan.Cost;
+import dev.clouddemo.core.plan.CostLine;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CredentialChain;
 import dev.clouddemo.core.spi.ObservedResource;
@@ -36,6 +39,59 @@ final class ResultViews {
         m.put("summary", summary);
         m.put("changes", changes);
         m.put("notes", plan.notes());
+        m.put("cost", cost(plan.cost()));
+        return m;
+    }
+
+    /** A plan's cost: line items with their dated prices, totals, free tier, and the emulator's label. */
+    static Map<String, Object> cost(Cost cost) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("known", cost.known());
+        if (!cost.known()) {
+            m.put("unknownBecause", cost.unknownBecause());
+            return m;
+        }
+        m.put("currency", "USD");
+        m.put("perHour", cost.perHour());
+        m.put("perMonth", cost.perMonth());
+        m.put("onRealCloud", cost.local() ? "what this deployment on the local emulator would cost on the real cloud"
+                : null);
+        List<Object> lines = new ArrayList<>();
+        for (CostLine l : cost.lines()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("what", l.what());
+            lm.put("basis", l.basis().name().toLowerCase(Locale.ROOT));
+            lm.put("quantity", l.quantity().stripTrailingZeros());
+            lm.put("unit", l.unit());
+            lm.put("unitPrice", l.unitPrice().stripTrailingZeros());
+            lm.put("freePerMonth", l.free().stripTrailingZeros());
+            lm.put("perHour", l.perHour().stripTrailingZeros());
+            lm.put("perMonth", l.perMonth().stripTrailingZeros());
+            lm.put("priceRegion", l.priceRegion());
+            lm.put("asOf", l.asOf().toString());
+            lm.put("source", l.source());
+            lm.put("onDemandUnitPrice", l.onDemandUnitPrice() == null ? null : l.onDemandUnitPrice().stripTrailingZeros());
+            lines.add(lm);
+        }
+        m.put("lines", lines);
+        m.put("freeTier", cost.freeTier());
+        m.put("assumptions", cost.assumptions());
+        return m;
+    }
+
+    /** An expired deployment sweep --expired found: its age, cost so far, resources, and what is left after removal. */
+    static Map<String, Object> expired(ExpiredDeployment d, java.time.Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", d.provider());
+        m.put("env", d.env());
+        m.put("model", d.model().id());
+        m.put("createdAt", d.createdAt() == null ? null : d.createdAt().toString());
+        m.put("expiresAt", d.expiresAt().toString());
+        m.put("ageSeconds", d.age(now).map(java.time.Duration::getSeconds).orElse(null));
+        m.put("costSoFarUsd", d.costSoFar(now).map(java.math.BigDecimal::stripTrailingZeros).orElse(null));
+        m.put("resources", d.resources().stream().map(dev.clouddemo.core.spi.FoundResource::id).toList());
+        m.put("removed", d.removed());
+        m.put("left", d.left() == null ? List.of() : d.left().stream().map(dev.clouddemo.core.spi.FoundResource::id).toList());
         return m;
     }
 

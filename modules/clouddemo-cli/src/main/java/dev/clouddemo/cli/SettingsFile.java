@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,7 @@ final class SettingsFile {
 
     private Settings read() {
         Integer attempts = null;
+        BigDecimal budget = null;
         Map<String, Duration> waits = new LinkedHashMap<>();
         try (JsonParser p = new YAMLFactory().createParser(file.toFile())) {
             JsonToken first = p.nextToken();
@@ -56,7 +58,7 @@ final class SettingsFile {
                 return defaults;
             }
             if (first != JsonToken.START_OBJECT) {
-                problem(p, "", "the file must be a mapping of settings (retries:, waits:)");
+                problem(p, "", "the file must be a mapping of settings (retries:, waits:, budget:)");
                 throw report();
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -65,8 +67,9 @@ final class SettingsFile {
                 switch (section) {
                     case "retries" -> attempts = readRetries(p);
                     case "waits" -> readWaits(p, waits);
+                    case "budget" -> budget = readBudget(p);
                     default -> {
-                        problem(p, section, "unknown key (known: retries, waits)");
+                        problem(p, section, "unknown key (known: retries, waits, budget)");
                         p.skipChildren();
                     }
                 }
@@ -84,7 +87,35 @@ final class SettingsFile {
             invalid.forEach(problem -> problems.add(file + ": " + problem));
             throw report();
         }
-        return base.with(attempts, waits);
+        Settings read = base.with(attempts, waits);
+        return budget == null ? read : read.withMaxCostPerHour(budget);
+    }
+
+    /** {@code budget: maxCostPerHour: 0.05}: the guard every deploy applies unless given --max-cost-per-hour. */
+    private BigDecimal readBudget(JsonParser p) throws IOException {
+        if (!isMapping(p, "budget")) {
+            return null;
+        }
+        BigDecimal amount = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            if (!key.equals("maxCostPerHour")) {
+                problem(p, "budget." + key, "unknown key (known: maxCostPerHour)");
+                p.skipChildren();
+                continue;
+            }
+            try {
+                amount = new BigDecimal(p.getText().strip());
+                if (amount.signum() <= 0) {
+                    problem(p, "budget.maxCostPerHour", "must be a positive amount of USD, not '" + p.getText() + "'");
+                    amount = null;
+                }
+            } catch (NumberFormatException e) {
+                problem(p, "budget.maxCostPerHour", "must be an amount of USD like 0.05, not '" + p.getText() + "'");
+            }
+        }
+        return amount;
     }
 
     private Integer readRetries(JsonParser p) throws IOException {

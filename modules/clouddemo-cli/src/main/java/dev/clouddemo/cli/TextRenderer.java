@@ -10,6 +10,13 @@ import dev.clouddemo.core.engine.SweepResult;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
+import dev.clouddemo.core.engine.CostReport;
+import dev.clouddemo.core.engine.ExpiredDeployment;
+import dev.clouddemo.core.engine.ExpiredSweepResult;
+import dev.clouddemo.core.model.Expiry;
+import dev.clouddemo.core.model.Tags;
+import dev.clouddemo.core.plan.Cost;
+import dev.clouddemo.core.plan.CostLine;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
@@ -56,6 +63,35 @@ final class TextRenderer implements Renderer {
         out.printf("Destroyed %s in environment '%s' in %.1f s; a tag search finds nothing left.%n",
                 result.destroyed().stream().map(DeploymentState::key).collect(Collectors.joining(", ")),
                 result.env(), seconds);
+        out.println("Receipt:");
+        for (DeploymentState d : result.destroyed()) {
+            out.printf("  %s: lived %s, estimated cost %s%s; removed %s%n", d.key(), Expiry.human(result.lived(d)),
+                    result.estimatedCost(d).map(c -> "≈ " + CostLine.plain(c) + " USD").orElse("unknown"),
+                    d.local() ? " (what it would have cost on the real cloud; the emulator costs nothing)" : "",
+                    d.resources().isEmpty() ? "nothing state recorded"
+                            : d.resources().stream().map(r -> r.type() + " " + r.name()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Override
+    public void costs(CostReport report, PrintStream out) {
+        if (report.entries().isEmpty()) {
+            out.println("No deployments: nothing costs anything.");
+            return;
+        }
+        String row = "%-20s %-12s %-10s %-12s %-13s %s%n";
+        out.printf(row, "ENV", "DEPLOYMENT", "AGE", "USD/HOUR", "USD/MONTH", "SINCE CREATED (USD, estimate)");
+        for (CostReport.Entry e : report.entries()) {
+            out.printf(row, e.env(), e.deployment().key(), Expiry.human(e.age()),
+                    e.perHour().map(CostLine::plain).orElse("unknown"), e.perMonth().map(CostLine::plain).orElse("unknown"),
+                    e.sinceCreated().map(CostLine::plain).orElse("unknown")
+                            + (e.deployment().local() ? "  (local emulator: the real cloud's price)" : ""));
+        }
+        out.printf("Total: %s USD/hour now; %s USD since creation (estimate from each deployment's plan price).%n",
+                CostLine.plain(report.totalPerHour()), CostLine.plain(report.totalSinceCreated()));
+        if (report.entries().stream().anyMatch(e -> e.perHour().isEmpty())) {
+            out.println("unknown: deployed before clouddemo recorded prices, or its plan has no price table; redeploy to record it.");
+        }
     }
 
     @Override
@@ -90,6 +126,10 @@ final class TextRenderer implements Renderer {
         out.printf("  %s (%s) in %s%s%n", d.key(), d.model().description(), scopeText(d),
                 d.local() ? ", local emulator at " + d.endpoint() : d.endpoint() != null ? ", endpoint " + d.endpoint() : "");
         out.printf("    deployed %s, updated %s%n", d.createdAt(), d.updatedAt());
+        if (d.expiresAt() != null) {
+            out.printf("    expires %s (%s; `clouddemo sweep --expired` removes it then)%n", d.expiresAt(),
+                    Expiry.timeLeft(d.expiresAt(), Instant.now()));
+        }
         for (ResourceRecord r : d.resources()) {
             out.printf("    %-24s %s (%s%s)%s%n", r.type(), r.name(), r.status().name().toLowerCase(Locale.ROOT),
                     r.operation() == null ? "" : ", operation in flight: " + r.operation(),
@@ -128,7 +168,8 @@ final class TextRenderer implements Renderer {
             for (DeploymentState d : e.state().get().deployments().values()) {
                 String mark = d.incomplete().isPresent() ? "INCOMPLETE" : "complete";
                 out.printf(row, e.name(), d.key(), Age.of(d.createdAt(), now), e.lock().isPresent() ? mark + "*" : mark,
-                        d.outputs().getOrDefault("url", "-"));
+                        d.outputs().getOrDefault("url", "-")
+                                + (d.expiresAt() == null ? "" : "  (" + Expiry.timeLeft(d.expiresAt(), now) + ")"));
             }
         }
         if (entries.stream().anyMatch(e -> e.lock().isPresent())) {
@@ -162,6 +203,28 @@ final class TextRenderer implements Renderer {
                         p.localEndpoint(m).orElse("none (real cloud only)"));
             }
         }
+    }
+
+    @Override
+    public void sweptExpired(ExpiredSweepResult result, PrintStream out) {
+        if (result.expired().isEmpty()) {
+            out.println("Nothing expired: no deployment's " + Tags.EXPIRES_AT + " has passed.");
+            return;
+        }
+        for (ExpiredDeployment d : result.expired()) {
+            String state = d.left() == null ? "EXPIRED" : d.removed() ? "removed" : "LEFT";
+            out.printf("  %-8s %s: %s, %s, cost so far %s; %d resource(s)%s%n", state, d.key(),
+                    d.expiredText(result.now()),
+                    d.age(result.now()).map(a -> "age " + Expiry.human(a)).orElse("age unknown"),
+                    d.costSoFar(result.now()).map(c -> "≈ " + CostLine.plain(c) + " USD")
+                            .orElse("unknown (no state for it here)"),
+                    d.resources().size(),
+                    d.left() == null || d.left().isEmpty() ? ""
+                            : "; still found: " + d.left().stream().map(FoundResource::id).collect(Collectors.joining(", ")));
+        }
+        long removed = result.expired().stream().filter(ExpiredDeployment::removed).count();
+        out.printf("Expired: %d deployment(s), %d removed%s.%n", result.expired().size(), removed,
+                removed > 0 ? "; a tag search finds nothing left of them" : "");
     }
 
     @Override
@@ -279,6 +342,24 @@ final class TextRenderer implements Renderer {
         out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged.%n", counts.get(Action.CREATE),
                 counts.get(Action.UPDATE), counts.get(Action.DELETE), counts.get(Action.NO_OP));
         plan.notes().forEach(n -> out.println("Note: " + n));
+        printCost(plan.cost(), out);
+    }
+
+    /** The plan's cost: each line with its dated price, the totals, and what the free tier covers. */
+    static void printCost(Cost cost, PrintStream out) {
+        if (!cost.known()) {
+            out.println("Cost: unknown (" + cost.unknownBecause() + ").");
+            return;
+        }
+        out.printf("Cost%s: %s USD/hour, %s USD/month at the demo's size (%s).%n",
+                cost.local() ? " on the real cloud (this deployment runs on the local emulator, which costs nothing)" : "",
+                CostLine.plain(cost.perHour()), CostLine.plain(cost.perMonth()), String.join("; ", cost.assumptions()));
+        for (CostLine l : cost.lines()) {
+            out.printf("  %-52s %s %s × %s = %s USD/month%n", l.what(), CostLine.plain(l.quantity()),
+                    l.basis() == CostLine.Basis.HOURLY ? "× 730 h" : l.unit(), l.priceText(),
+                    CostLine.plain(l.perMonth().setScale(6, java.math.RoundingMode.HALF_UP)));
+        }
+        cost.freeTier().forEach(f -> out.println("  Free tier: " + f));
     }
 
     private static void printOutputs(Map<String, String> outputs, PrintStream out) {

@@ -39,6 +39,8 @@ class ExampleWorkflowsTest {
 
         // then: the examples hold the commands a preview environment needs, and each parses
         assertThat(commands).extracting(c -> c.get(0)).contains("deploy", "outputs", "destroy", "sweep");
+        assertThat(commands).as("the scheduled sweep of expired deployments").anyMatch(c -> c.get(0).equals("sweep")
+                && c.contains("--expired") && c.contains("--yes"));
         for (List<String> command : commands) {
             assertThatCode(() -> Main.commandLine(new ClouddemoCommand()).parseArgs(command.toArray(String[]::new)))
                     .as(String.join(" ", command))

@@ -70,7 +70,7 @@ final class ModelMeasure {
         notes.forEach(note -> shown.append("Note: ").append(note).append('\n'));
         outputs.forEach((key, value) -> shown.append(key).append(" = ").append(value).append('\n'));
         listener.commandEnded(deploy.showing(shown.toString()));
-        PlanPrices prices = PlanPrices.from(notes);
+        PlanPrices prices = PlanPrices.from((Map<String, Object>) plan.get("cost"));
         Object url = outputs.get("url");
         Optional<Double> answer = Optional.empty();
         String note = "";

@@ -1,40 +1,43 @@
 package dev.clouddemo.labs;
 
+import dev.clouddemo.core.kit.price.SpotQuote;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The prices a deploy's plan quotes in its notes: the on-demand price per hour
- * ({@code On-demand price of t3.micro in us-east-1: 0.0104 USD/hour …}) and, for spot, the price paid
- * and the saving ({@code … spot at 0.00001 saves 100%}).
+ * The prices a deploy's plan quotes in its cost field ({@code plan.cost} of {@code --output json}):
+ * what an hour of the deployment costs, and, for a line paid at the spot price, the on-demand price
+ * it replaces and the saving.
  */
-record PlanPrices(Optional<BigDecimal> onDemand, Optional<BigDecimal> spot, Optional<Integer> savingPercent) {
-    private static final Pattern ON_DEMAND = Pattern.compile("On-demand price of \\S+ in \\S+: ([0-9.]+) USD/hour");
-    private static final Pattern SPOT = Pattern.compile("spot at ([0-9.]+) saves (\\d+)%");
+record PlanPrices(Optional<BigDecimal> perHour, Optional<BigDecimal> onDemand, Optional<Integer> savingPercent) {
+    static final PlanPrices NONE = new PlanPrices(Optional.empty(), Optional.empty(), Optional.empty());
 
-    static PlanPrices from(List<String> notes) {
-        Optional<BigDecimal> onDemand = Optional.empty();
-        Optional<BigDecimal> spot = Optional.empty();
-        Optional<Integer> saving = Optional.empty();
-        for (String note : notes) {
-            Matcher m = ON_DEMAND.matcher(note);
-            if (m.find()) {
-                onDemand = Optional.of(new BigDecimal(m.group(1)));
-            }
-            Matcher s = SPOT.matcher(note);
-            if (s.find()) {
-                spot = Optional.of(new BigDecimal(s.group(1)));
-                saving = Optional.of(Integer.parseInt(s.group(2)));
+    /** From the JSON of a plan's cost; a cost that is missing or unknown gives no prices. */
+    @SuppressWarnings("unchecked")
+    static PlanPrices from(Map<String, Object> cost) {
+        if (cost == null || !Boolean.TRUE.equals(cost.get("known"))) {
+            return NONE;
+        }
+        Optional<BigDecimal> perHour = Optional.of(number(cost.get("perHour")));
+        for (Map<String, Object> line : (List<Map<String, Object>>) cost.getOrDefault("lines", List.of())) {
+            Object onDemand = line.get("onDemandUnitPrice");
+            if (onDemand != null) {
+                BigDecimal listed = number(onDemand);
+                BigDecimal paid = number(line.get("unitPrice"));
+                return new PlanPrices(perHour, Optional.of(listed), Optional.of(SpotQuote.savingPercent(listed, paid)));
             }
         }
-        return new PlanPrices(onDemand, spot, saving);
+        return new PlanPrices(perHour, Optional.empty(), Optional.empty());
     }
 
-    /** What an hour costs as deployed: the spot price when it runs on spot, else the on-demand one. */
+    private static BigDecimal number(Object value) {
+        return new BigDecimal(value.toString());
+    }
+
+    /** What an hour of the deployment costs as deployed (every line item, spot where it runs on spot). */
     Optional<BigDecimal> paid() {
-        return spot.isPresent() ? spot : onDemand;
+        return perHour;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.clouddemo.core.error.ClouddemoException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +32,27 @@ class LabEnvsTest {
     }
 
     @Test
-    void planPrices_spotAndOnDemandNotes_priceAndSaving() {
-        PlanPrices prices = PlanPrices.from(List.of("Spot price of t3.micro now (Linux/UNIX, USD/hour): us-east-1a 0.0031",
-                "On-demand price of t3.micro in us-east-1: 0.0104 USD/hour (price table of 2025-06-01, https://x):"
-                        + " spot at 0.0031 saves 70%."));
+    void planPrices_costWithASpotLine_perHourOnDemandAndSaving() {
+        Map<String, Object> cost = Map.of("known", true, "perHour", new BigDecimal("0.0081"), "lines", List.of(
+                Map.of("what", "EC2 instance t3.micro (spot, cheapest zone now)", "unitPrice", new BigDecimal("0.0031"),
+                        "onDemandUnitPrice", new BigDecimal("0.0104")),
+                Map.of("what", "public IPv4 address", "unitPrice", new BigDecimal("0.005"))));
 
-        assertThat(prices).isEqualTo(new PlanPrices(Optional.of(new BigDecimal("0.0104")),
-                Optional.of(new BigDecimal("0.0031")), Optional.of(70)));
-        assertThat(prices.paid()).contains(new BigDecimal("0.0031"));
-        assertThat(PlanPrices.from(List.of("Port 80 is open")).paid()).isEmpty();
+        PlanPrices prices = PlanPrices.from(cost);
+
+        assertThat(prices).isEqualTo(new PlanPrices(Optional.of(new BigDecimal("0.0081")),
+                Optional.of(new BigDecimal("0.0104")), Optional.of(70)));
+        assertThat(prices.paid()).contains(new BigDecimal("0.0081"));
+    }
+
+    @Test
+    void planPrices_onDemandOrUnknownCost_noSaving() {
+        Map<String, Object> onDemand = Map.of("known", true, "perHour", 0.0154, "lines", List.of(
+                Map.of("unitPrice", 0.0104)));
+
+        assertThat(PlanPrices.from(onDemand)).isEqualTo(new PlanPrices(Optional.of(new BigDecimal("0.0154")),
+                Optional.empty(), Optional.empty()));
+        assertThat(PlanPrices.from(Map.of("known", false, "unknownBecause", "no table")).paid()).isEmpty();
+        assertThat(PlanPrices.from(null).paid()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.clouddemo.aws.app;
 
 import dev.clouddemo.aws.AwsSession;
+import dev.clouddemo.aws.AwsPrices;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.kit.wait.WaitLoop;
@@ -93,7 +94,7 @@ public final class AwsAppDeployer implements Deployer {
         plan.note("The app is public at the environment's URL (http, port 80) on one EC2 instance with a public"
                 + " address: single-instance keeps the bill small (no load balancer); you pay for the instance and"
                 + " its volume while the environment runs.");
-        return plan.build();
+        return plan.cost(AwsPrices.app(session.region(), INSTANCE_TYPE_NAME)).build();
     }
 
     private void planEnvironment(DeploymentContext context, BeanstalkNames names, String label,

@@ -2,6 +2,7 @@ package dev.clouddemo.aws.function;
 
 import dev.clouddemo.aws.AwsSession;
 import dev.clouddemo.aws.S3Buckets;
+import dev.clouddemo.aws.AwsPrices;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.Bytes;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
@@ -130,7 +131,7 @@ public final class AwsFunctionDeployer implements Deployer {
             plan.add(Action.DELETE, CODE_BUCKET, bucket, "no longer needed: the bundle fits a direct upload");
         }
         notes(name, bucket, bundle, viaS3, auth, plan);
-        return plan.build();
+        return plan.cost(AwsPrices.function(session.region(), LambdaFunction.MEMORY_MB)).build();
     }
 
     private Optional<Role> planRole(DeploymentContext context, String name, Plan.Builder plan) {

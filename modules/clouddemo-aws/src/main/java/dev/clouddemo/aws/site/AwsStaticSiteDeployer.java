@@ -3,6 +3,7 @@ package dev.clouddemo.aws.site;
 import dev.clouddemo.aws.AwsSession;
 import dev.clouddemo.aws.S3Buckets;
 import dev.clouddemo.aws.S3ObjectStore;
+import dev.clouddemo.aws.AwsPrices;
 import dev.clouddemo.core.content.Site;
 import dev.clouddemo.core.kit.Concurrently;
 import dev.clouddemo.core.kit.sync.SiteSync;
@@ -95,6 +96,7 @@ public final class AwsStaticSiteDeployer implements Deployer {
             Site site = Concurrently.get(scan);
             new SiteSync(store, S3ObjectStore.TYPE).plan(site, stored, plan);
             notes(bucket, site, plan);
+            plan.cost(AwsPrices.site(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument));
         }
         return plan.build();

@@ -1,6 +1,7 @@
 package dev.clouddemo.aws.vm;
 
 import dev.clouddemo.aws.AwsSession;
+import dev.clouddemo.aws.AwsPrices;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.net.CallerAddress;
 import dev.clouddemo.core.kit.net.IngressPolicy;
@@ -22,6 +23,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +53,6 @@ public final class AwsVmDeployer implements Deployer {
 
     /** AWS's own echo service: it answers with the caller's public address alone. */
     static final URI CHECKIP = URI.create("https://checkip.amazonaws.com/");
-    /** The dated on-demand price table, packaged from config/ next to this class. */
-    static final String PRICES = "aws-ec2-on-demand-prices.csv";
 
     private final AwsSession session;
 
@@ -59,13 +60,9 @@ public final class AwsVmDeployer implements Deployer {
         this.session = session;
     }
 
-    /** The packaged price table, read once. */
+    /** The packaged price table. */
     static PriceTable prices() {
-        return Prices.TABLE;
-    }
-
-    private static final class Prices {
-        static final PriceTable TABLE = PriceTable.load(AwsVmDeployer.class, PRICES);
+        return AwsPrices.table();
     }
 
     static String name(DeploymentContext context) {
@@ -80,7 +77,12 @@ public final class AwsVmDeployer implements Deployer {
     @Override
     public Plan plan(DeploymentContext context) {
         Plan.Builder plan = new Plan.Builder();
-        return plan.payload(prepare(context, plan)).build();
+        Prepared prepared = prepare(context, plan);
+        AwsVmSpec spec = prepared.spec();
+        BigDecimal spot = spec.spot() ? spec.spotQuote().cheapestPrice().orElseThrow() : null;
+        plan.cost(AwsPrices.vm(session.region(), spec.instanceType(), spot, Ec2Instances.ROOT_GIB,
+                LocalDate.now(ZoneOffset.UTC)));
+        return plan.payload(prepared).build();
     }
 
     private Prepared prepare(DeploymentContext context, Plan.Builder plan) {

@@ -67,6 +67,7 @@ public final class AzureStaticSiteDeployer implements Deployer {
             // without an account nothing is stored: every file is new, and the plan asks the store nothing
             new SiteSync(blobs.map(AzureStaticSiteDeployer::store).orElse(null), BlobObjectStore.TYPE).plan(site, stored, plan);
             site.notes().forEach(plan::note);
+            plan.cost(AzureStaticSiteCost.of(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument, chosen));
         }
         return plan.build();

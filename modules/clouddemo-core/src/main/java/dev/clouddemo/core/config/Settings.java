@@ -1,6 +1,7 @@
 package dev.clouddemo.core.config;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,8 +16,11 @@ import java.util.Set;
  * and how long to wait for each kind of resource to become ready or gone. The kinds of wait are
  * the providers' own (each declares its kinds and their defaults); {@code default} covers every
  * other wait. The defaults are the ones documented in {@code config/clouddemo.yaml}.
+ *
+ * @param maxCostPerHour the budget guard every deploy applies unless it is given its own
+ *     ({@code --max-cost-per-hour}): USD per hour, or null for none
  */
-public record Settings(int maxAttempts, Map<String, Duration> waits) {
+public record Settings(int maxAttempts, Map<String, Duration> waits, BigDecimal maxCostPerHour) {
     /** The wait every kind falls back to. */
     public static final String DEFAULT_WAIT = "default";
     public static final int MAX_ATTEMPTS_LIMIT = 20;
@@ -24,8 +28,15 @@ public record Settings(int maxAttempts, Map<String, Duration> waits) {
 
     public static final Settings DEFAULTS = new Settings(8, Map.of(DEFAULT_WAIT, Duration.ofMinutes(10)));
 
+    public Settings(int maxAttempts, Map<String, Duration> waits) {
+        this(maxAttempts, waits, null);
+    }
+
     public Settings {
         List<String> problems = new ArrayList<>(attemptProblems(maxAttempts));
+        if (maxCostPerHour != null && maxCostPerHour.signum() <= 0) {
+            problems.add("budget.maxCostPerHour must be a positive amount of USD, not " + maxCostPerHour.toPlainString());
+        }
         waits.forEach((kind, duration) -> durationProblem(kind, duration).ifPresent(problems::add));
         if (!problems.isEmpty()) {
             throw ClouddemoException.invalidInput("invalid settings: " + String.join("; ", problems), null);
@@ -42,14 +53,19 @@ public record Settings(int maxAttempts, Map<String, Duration> waits) {
     public Settings with(Integer attempts, Map<String, Duration> moreWaits) {
         Map<String, Duration> merged = new LinkedHashMap<>(waits);
         merged.putAll(moreWaits);
-        return new Settings(attempts == null ? maxAttempts : attempts, merged);
+        return new Settings(attempts == null ? maxAttempts : attempts, merged, maxCostPerHour);
     }
 
     /** These settings with defaults (the providers' own waits) for the kinds they do not set. */
     public Settings withDefaults(Map<String, Duration> defaultWaits) {
         Map<String, Duration> merged = new LinkedHashMap<>(defaultWaits);
         merged.putAll(waits);
-        return new Settings(maxAttempts, merged);
+        return new Settings(maxAttempts, merged, maxCostPerHour);
+    }
+
+    /** These settings with a budget guard (null: none). */
+    public Settings withMaxCostPerHour(BigDecimal amount) {
+        return new Settings(maxAttempts, waits, amount);
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.clouddemo.core.engine;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.Expiry;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Target;
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +16,37 @@ import java.util.List;
 /**
  * A validated request to plan or deploy. Every problem with the input is reported together,
  * before any cloud call.
+ *
+ * @param maxCostPerHour the budget guard: a deploy whose plan costs more per hour is refused before
+ *     any write call; null for none
+ * @param ttl how long the deployment lives from this deploy ({@code --ttl}); null keeps what state
+ *     records (none for a new deployment)
  */
 public record DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
-        DeployOptions options) {
+        DeployOptions options, BigDecimal maxCostPerHour, Duration ttl) {
+
+    public DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
+            DeployOptions options) {
+        this(env, provider, model, target, source, options, null, null);
+    }
+
+    /** This request with a time to live (null: keep the recorded one), checked as {@link Expiry#parseTtl} does. */
+    public DeployRequest withTtl(Duration timeToLive) {
+        if (timeToLive != null && timeToLive.compareTo(Expiry.MIN_TTL) < 0) {
+            throw ClouddemoException.invalidInput("--ttl must be at least a minute, not " + timeToLive,
+                    "give at least 1m, or leave --ttl out");
+        }
+        return new DeployRequest(env, provider, model, target, source, options, maxCostPerHour, timeToLive);
+    }
+
+    /** This request with a budget guard (null: none); a budget that is not positive is invalid input. */
+    public DeployRequest withMaxCostPerHour(BigDecimal amount) {
+        if (amount != null && amount.signum() <= 0) {
+            throw ClouddemoException.invalidInput("--max-cost-per-hour must be a positive amount of USD, not "
+                    + amount.toPlainString(), "give it like --max-cost-per-hour 0.05, or leave it out");
+        }
+        return new DeployRequest(env, provider, model, target, source, options, amount, ttl);
+    }
 
     /** What to do about options that do not fit the model: the hint of every such problem. */
     public static final String OPTIONS_HINT = "leave out the options this model does not take"

@@ -6,6 +6,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.net.UrlProbe;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.model.Expiry;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
@@ -15,23 +16,17 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
-import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
-import dev.clouddemo.core.spi.RemoveResult;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
-import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import dev.clouddemo.core.state.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,11 +83,12 @@ public final class Engine {
         CloudProvider provider = provider(request);
         EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
         Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-        try (ProviderSession session = open(provider, target(provider, request, existing))) {
-            DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+        try (ProviderSession session = Sessions.open(provider, target(provider, request, existing), progress)) {
+            DeploymentState deployment = withTtl(request, existing.orElseGet(() -> newDeployment(request, session)));
             DeploymentContext context = context(request, new PlanOnlyJournal(deployment));
-            Deployer deployer = deployer(session, provider, request.model());
-            Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
+            Deployer deployer = Sessions.deployer(session, provider, request.model());
+            Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context))
+                    .onEmulator(deployment.local());
             return new PlanResult(request.env(), deployment, plan, false);
         }
     }
@@ -103,18 +99,22 @@ public final class Engine {
         try (StateLock lock = StateLock.acquire(store, request.env(), "deploy " + provider.id() + "/" + request.model().id())) {
             EnvironmentState environment = store.read(request.env()).orElse(EnvironmentState.empty(request.env()));
             Optional<DeploymentState> existing = environment.deployment(DeploymentState.key(provider.id(), request.model()));
-            try (ProviderSession session = open(provider, target(provider, request, existing))) {
-                Deployer deployer = deployer(session, provider, request.model());
-                DeploymentState deployment = existing.orElseGet(() -> newDeployment(request, session));
+            try (ProviderSession session = Sessions.open(provider, target(provider, request, existing), progress)) {
+                Deployer deployer = Sessions.deployer(session, provider, request.model());
+                DeploymentState deployment = withTtl(request, existing.orElseGet(() -> newDeployment(request, session)));
                 StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
                 DeploymentContext context = context(request, journal);
-                progress.info("Planning " + deployment.key() + " in " + where(deployment) + " for environment '"
+                progress.info("Planning " + deployment.key() + " in " + Sessions.where(deployment) + " for environment '"
                         + request.env() + "'");
-                Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context));
+                Plan plan = session.steps().step("planning " + deployment.key(), () -> deployer.plan(context))
+                        .onEmulator(deployment.local());
                 LOG.debug("plan for {}: {} (notes: {})", deployment.key(), plan.counts(), plan.notes().size());
                 if (!plan.hasChanges()) {
                     return new PlanResult(request.env(), journal.current(), plan, false);
                 }
+                BudgetGuard.check(request.maxCostPerHour() != null ? request.maxCostPerHour() : settings.maxCostPerHour(),
+                        plan.cost(), deployment.key());
+                journal.costs(plan.cost().known() ? plan.cost().perHour() : null);
                 progress.info("Applying " + plan.writes().size() + " change(s)");
                 session.steps().step("deploying " + deployment.key(), () -> deployer.apply(plan, context));
                 return new PlanResult(request.env(), journal.current(), plan, true);
@@ -129,9 +129,9 @@ public final class Engine {
     public DestroyResult destroy(String env, ServiceModel model, String providerId) {
         EnvName name = EnvName.of(env);
         checkProvider(providerId);
-        existingEnvironment(name);
+        Sessions.existingEnvironment(store, name);
         try (StateLock lock = StateLock.acquire(store, name, "destroy")) {
-            EnvironmentState environment = existingEnvironment(name);
+            EnvironmentState environment = Sessions.existingEnvironment(store, name);
             List<DeploymentState> targets = targets(environment, model, providerId);
             List<DeploymentState> destroyed = new ArrayList<>();
             for (DeploymentState deployment : targets) {
@@ -139,7 +139,7 @@ public final class Engine {
                 environment = destroyOne(environment, deployment);
                 destroyed.add(deployment);
             }
-            return new DestroyResult(name, destroyed);
+            return new DestroyResult(name, destroyed, clock.instant());
         }
     }
 
@@ -178,10 +178,10 @@ public final class Engine {
 
     private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
-        try (ProviderSession session = open(provider, targetOf(deployment))) {
-            progress.info("Destroying " + deployment.key() + " in " + where(deployment));
+        try (ProviderSession session = Sessions.open(provider, Sessions.targetOf(deployment, settings), progress)) {
+            progress.info("Destroying " + deployment.key() + " in " + Sessions.where(deployment));
             StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
-            Deployer deployer = deployer(session, provider, deployment.model());
+            Deployer deployer = Sessions.deployer(session, provider, deployment.model());
             DeploymentContext context = new DeploymentContext(environment.env(), deployment.model(), null, journal,
                     progress, cancellation, DeployOptions.NONE);
             session.steps().step("destroying " + deployment.key(), () -> deployer.destroy(context));
@@ -208,150 +208,16 @@ public final class Engine {
      * environment, only its resources, under its lock.
      */
     public SweepResult sweep(String providerId, Target target, String env, Predicate<FoundResource> remove) {
-        Optional<EnvName> name = Optional.ofNullable(env).map(EnvName::of);
-        List<CloudProvider> selected = providerId == null ? providers.all() : List.of(providers.get(providerId));
-        if (providerId != null) {
-            scopeProblem(selected.get(0), target).ifPresent(problem -> {
-                throw problem;
-            });
-        }
-        StateLock lock = name.map(n -> StateLock.acquire(store, n, "sweep")).orElse(null);
-        try {
-            Map<String, String> unreadable = unreadableStates();
-            unreadable.forEach((unreadableEnv, problem) -> progress.warn(problem + "; what carries " + Tags.ENV + "=" + unreadableEnv
-                    + " is shown as unknown and never removed"));
-            Sorted sorted = new Sorted(unreadable.keySet());
-            for (CloudProvider provider : selected) {
-                for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                    sweepAt(provider, where, name, remove, sorted);
-                }
-            }
-            return new SweepResult(sorted.tracked, sorted.orphans, sorted.outcomes.get(RemoveResult.REMOVED),
-                    sorted.outcomes.get(RemoveResult.ALREADY_GONE), sorted.outcomes.get(RemoveResult.CANNOT_REMOVE),
-                    sorted.unknown, List.copyOf(unreadable.values()));
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
-    }
-
-    /** What a sweep found so far, by kind, and what became of the orphans it removed. */
-    private static final class Sorted {
-        final Set<String> unreadableEnvs;
-        final List<FoundResource> tracked = new ArrayList<>();
-        final List<FoundResource> orphans = new ArrayList<>();
-        final List<FoundResource> unknown = new ArrayList<>();
-        final Map<RemoveResult, List<FoundResource>> outcomes = new EnumMap<>(RemoveResult.class);
-
-        Sorted(Set<String> unreadableEnvs) {
-            this.unreadableEnvs = unreadableEnvs;
-            for (RemoveResult r : RemoveResult.values()) {
-                outcomes.put(r, new ArrayList<>());
-            }
-        }
-    }
-
-    /** The environments whose state file cannot be read, with why (the error a read gives). */
-    private Map<String, String> unreadableStates() {
-        Map<String, String> unreadable = new java.util.TreeMap<>();
-        for (String env : store.environments()) {
-            try {
-                store.read(EnvName.of(env));
-            } catch (ClouddemoException e) {
-                unreadable.put(env, e.getMessage());
-            }
-        }
-        return unreadable;
-    }
-
-    /** Searches one provider at one target, sorting what it finds into tracked, orphans and unknown. */
-    private void sweepAt(CloudProvider provider, Target where, Optional<EnvName> name, Predicate<FoundResource> remove,
-            Sorted sorted) {
-        try (ProviderSession session = open(provider, where)) {
-            progress.info("Searching " + provider.id() + " in " + session.region()
-                    + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for resources tagged "
-                    + Tags.MANAGED_BY + "=" + Tags.MANAGED_BY_VALUE + name.map(n -> ", " + Tags.ENV + "=" + n).orElse(""));
-            List<FoundResource> found = name.map(session::discover).orElseGet(session::discoverAll);
-            Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
-            for (FoundResource resource : found) {
-                if (resource.container() != null && foundIds.contains(resource.container())) {
-                    continue; // listed, kept or removed with its container
-                }
-                String env = resource.tags().get(Tags.ENV);
-                if (env != null && sorted.unreadableEnvs.contains(env)) {
-                    sorted.unknown.add(resource); // its state may well record it: never an orphan
-                    continue;
-                }
-                // state is read again for each resource: a deploy running meanwhile records
-                // its intent before it creates anything, so it is never taken for an orphan
-                if (ownedByState(provider.id(), resource)) {
-                    sorted.tracked.add(resource);
-                    continue;
-                }
-                sorted.orphans.add(resource);
-                if (remove.test(resource)) {
-                    cancellation.checkpoint();
-                    sorted.outcomes.get(session.steps().step("removing " + resource.id(),
-                            () -> session.remove(resource, progress, cancellation))).add(resource);
-                }
-            }
-        }
-    }
-
-    /** A session of the provider, reporting what it does on its own (a retry) to this engine's progress. */
-    private ProviderSession open(CloudProvider provider, Target target) {
-        ProviderSession session = provider.open(target);
-        session.reportTo(progress);
-        return session;
+        return new Sweep(providers, store, progress, cancellation, settings, clock).run(providerId, target, env, remove);
     }
 
     /**
-     * Where a sweep searches a provider: the target as given, except that {@code --local} without
-     * an endpoint searches the local emulator of each model, each endpoint once.
+     * Finds by tag search (not state: it works from a machine that has none) every deployment whose
+     * {@code clouddemo-expires-at} has passed, removes those {@code remove} approves (none for a list
+     * only), and proves by tag search that nothing of them is left.
      */
-    private List<Target> sweepTargets(CloudProvider provider, Target target) {
-        if (!target.local() || target.endpoint() != null) {
-            return List.of(target.with(settings));
-        }
-        List<Target> targets = provider.models().stream().sorted()
-                .map(provider::localEndpoint).flatMap(Optional::stream).distinct()
-                .map(endpoint -> new Target(target.region(), true, endpoint, settings, target.scope()))
-                .toList();
-        return targets.isEmpty() ? List.of(target.with(settings)) : targets;
-    }
-
-    /**
-     * A found resource belongs to state when a deployment of its environment and model exists
-     * on this provider (its parts: volumes, permissions…) or a record names it by id or name.
-     */
-    private boolean ownedByState(String providerId, FoundResource resource) {
-        for (String env : store.environments()) {
-            Optional<EnvironmentState> state;
-            try {
-                state = store.read(EnvName.of(env));
-            } catch (ClouddemoException unreadable) {
-                continue; // its resources are unknown (see sweep), this one carries another env's tags
-            }
-            if (state.isEmpty()) {
-                continue;
-            }
-            for (DeploymentState d : state.get().deployments().values()) {
-                boolean sameDeployment = d.provider().equals(providerId)
-                        && env.equals(resource.tags().get(Tags.ENV))
-                        && d.model().id().equals(resource.tags().get(Tags.MODEL));
-                if (sameDeployment || d.resources().stream().anyMatch(r -> identifies(r, resource))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A record names a found resource: by its full id, or by the short name or id state keeps. */
-    private static boolean identifies(ResourceRecord record, FoundResource resource) {
-        return resource.id().equals(record.id()) || resource.name().equals(record.name())
-                || resource.name().equals(record.id());
+    public ExpiredSweepResult sweepExpired(String providerId, Target target, Predicate<ExpiredDeployment> remove) {
+        return new Sweep(providers, store, progress, cancellation, settings, clock).expired(providerId, target, remove);
     }
 
     /** Who holds the environment's lock, if anyone. */
@@ -365,7 +231,7 @@ public final class Engine {
     }
 
     public EnvironmentState status(String env) {
-        return existingEnvironment(EnvName.of(env));
+        return Sessions.existingEnvironment(store, EnvName.of(env));
     }
 
     /**
@@ -375,58 +241,23 @@ public final class Engine {
      * the deployment's outputs (they describe what no longer exists), so a deploy creates it again.
      */
     public RefreshResult refresh(String env, boolean updateState) {
-        EnvName name = EnvName.of(env);
-        EnvironmentState environment = existingEnvironment(name);
-        StateLock lock = updateState ? StateLock.acquire(store, name, "status --refresh --update-state") : null;
-        try {
-            if (updateState) {
-                environment = existingEnvironment(name); // as it is now that nobody else can change it
-            }
-            Map<String, DeploymentCheck> checks = new LinkedHashMap<>();
-            for (DeploymentState deployment : environment.deployments().values()) {
-                cancellation.checkpoint();
-                DeploymentCheck check = check(environment.env(), deployment);
-                if (updateState && !check.gone().isEmpty()) {
-                    StateJournal journal = new StateJournal(store, clock, environment, deployment, cancellation);
-                    check.gone().forEach(gone -> journal.deleted(gone.type(), gone.name()));
-                    journal.clearOutputs();
-                    environment = journal.environment();
-                    check = new DeploymentCheck(check.resources(), check.urls(), check.gone());
-                }
-                checks.put(deployment.key(), check);
-            }
-            return new RefreshResult(environment, checks, updateState);
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        return new Refresh(providers, store, progress, clock, cancellation, settings, urlProbe).run(env, updateState);
     }
 
-    /** One deployment as the cloud has it now: its deployer's look, then its URLs' answers. */
-    private DeploymentCheck check(EnvName env, DeploymentState deployment) {
-        CloudProvider provider = providers.get(deployment.provider());
-        try (ProviderSession session = open(provider, targetOf(deployment))) {
-            progress.info("Checking " + deployment.key() + " in " + where(deployment));
-            Deployer deployer = deployer(session, provider, deployment.model());
-            DeploymentContext context = new DeploymentContext(env, deployment.model(), null,
-                    new PlanOnlyJournal(deployment), progress, cancellation, DeployOptions.NONE);
-            List<ObservedResource> observed = session.steps().step("checking " + deployment.key(),
-                    () -> deployer.observe(context));
-            Map<String, UrlProbe.Answer> urls = new LinkedHashMap<>();
-            deployment.outputs().forEach((key, value) -> {
-                if (UrlProbe.isWebUrl(value)) {
-                    progress.info("Probing " + value);
-                    urls.put(key, urlProbe.apply(value));
-                }
-            });
-            return new DeploymentCheck(observed, urls, List.of());
-        }
-    }
 
-    /** Where a recorded deployment lives, as a target: its region, endpoint and scope. */
-    private Target targetOf(DeploymentState deployment) {
-        return new Target(deployment.region(), deployment.local(), deployment.endpoint(), settings, deployment.scope());
+    /**
+     * What the environment (or, with null, every readable environment of the state folder) costs per
+     * hour and per month now, and since each deployment was created: from state alone.
+     */
+    public CostReport costs(String env) {
+        Instant now = clock.instant();
+        List<EnvironmentState> environments = env != null ? List.of(Sessions.existingEnvironment(store, EnvName.of(env)))
+                : environmentEntries().stream().map(EnvironmentEntry::state).flatMap(Optional::stream).toList();
+        List<CostReport.Entry> entries = new ArrayList<>();
+        for (EnvironmentState e : environments) {
+            e.deployments().values().forEach(d -> entries.add(new CostReport.Entry(e.env().value(), d, now)));
+        }
+        return new CostReport(now, entries);
     }
 
     public List<String> environments() {
@@ -465,17 +296,6 @@ public final class Engine {
         }
     }
 
-    private EnvironmentState existingEnvironment(EnvName env) {
-        return store.read(env).orElseThrow(() -> {
-            List<String> known = store.environments();
-            return ClouddemoException.invalidInput(
-                    "no environment '" + env + "' in " + store.home(),
-                    known.isEmpty()
-                            ? "nothing is deployed from this machine; deploy with `clouddemo deploy --env " + env + " …`"
-                            : "known environments: " + String.join(", ", known));
-        });
-    }
-
     private CloudProvider provider(DeployRequest request) {
         CloudProvider provider = providers.get(request.provider());
         if (!provider.models().contains(request.model())) {
@@ -484,7 +304,7 @@ public final class Engine {
                     "supported on " + provider.id() + ": "
                             + provider.models().stream().map(ServiceModel::id).sorted().collect(Collectors.joining(", ")));
         }
-        scopeProblem(provider, request.target()).ifPresent(problem -> {
+        Sessions.scopeProblem(provider, request.target()).ifPresent(problem -> {
             throw problem;
         });
         List<String> problems = provider.optionProblems(request.model(), request.options());
@@ -492,24 +312,6 @@ public final class Engine {
             throw ClouddemoException.invalidInput(String.join("; ", problems), DeployRequest.OPTIONS_HINT);
         }
         return provider;
-    }
-
-    /** A pinned part of the scope the provider does not have (a usage error, exit 2). */
-    private static Optional<ClouddemoException> scopeProblem(CloudProvider provider, Target target) {
-        return target.scope().keySet().stream()
-                .filter(key -> !provider.scopeOptions().containsKey(key))
-                .findFirst()
-                .map(key -> ClouddemoException.usage("--" + key + " does not apply to " + provider.id(),
-                        provider.scopeOptions().isEmpty()
-                                ? provider.id() + " takes --region only"
-                                : provider.id() + " takes --region and "
-                                        + provider.scopeOptions().keySet().stream().sorted().map(k -> "--" + k)
-                                                .collect(Collectors.joining(", "))));
-    }
-
-    private static Deployer deployer(ProviderSession session, CloudProvider provider, ServiceModel model) {
-        return session.deployer(model).orElseThrow(() -> ClouddemoException.usage(
-                provider.id() + " cannot deploy model '" + model.id() + "'", null));
     }
 
     /** The target of a request, checked against where the deployment already lives. */
@@ -550,6 +352,12 @@ public final class Engine {
                 d.scope());
     }
 
+    /** The deployment expiring {@code --ttl} from now; without one, as state records it (a redeploy keeps its TTL). */
+    private DeploymentState withTtl(DeployRequest request, DeploymentState deployment) {
+        return request.ttl() == null ? deployment
+                : deployment.withExpiresAt(Expiry.expiresAt(clock.instant(), request.ttl()));
+    }
+
     private DeploymentState newDeployment(DeployRequest request, ProviderSession session) {
         Instant now = clock.instant();
         return new DeploymentState(request.provider(), request.model(), session.region(), request.target().local(),
@@ -560,9 +368,5 @@ public final class Engine {
         Path source = request.source() != null ? request.source() : DemoPayloads.materialize(request.model(), provider(request));
         return new DeploymentContext(request.env(), request.model(), source, journal, progress, cancellation,
                 request.options());
-    }
-
-    private static String where(DeploymentState d) {
-        return d.region() + (d.endpoint() != null ? " at " + d.endpoint() : "");
     }
 }

@@ -17,6 +17,11 @@ final class StateJournal implements ResourceJournal {
     private EnvironmentState environment;
     private DeploymentState deployment;
 
+    /** What an hour of the deployment costs, as the plan about to be applied prices it: written with the next record. */
+    synchronized void costs(java.math.BigDecimal usdPerHour) {
+        deployment = deployment.withUsdPerHour(usdPerHour);
+    }
+
     StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment,
             Cancellation cancellation) {
         this.store = store;

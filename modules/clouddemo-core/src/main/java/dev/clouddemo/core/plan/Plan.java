@@ -10,16 +10,29 @@ import java.util.Map;
  * example that a bucket becomes publicly readable), and the provider's prepared payload (bundle
  * bytes and hash, chosen zone, names: whatever {@code apply} needs, so it does exactly what the
  * plan showed without reading or zipping anything again). {@code plan} prints it; {@code deploy}
- * applies exactly these changes.
+ * applies exactly these changes. Its {@link Cost} says what the deployment costs at the demo's size.
  */
-public record Plan(List<Change> changes, List<String> notes, Object payload) {
+public record Plan(List<Change> changes, List<String> notes, Object payload, Cost cost) {
+    /** The cost of a plan whose deployer prices nothing yet. */
+    public static final Cost NOT_PRICED = Cost.unknown("this model's plan has no price table yet");
+
     public Plan {
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        cost = cost == null ? NOT_PRICED : cost;
+    }
+
+    public Plan(List<Change> changes, List<String> notes, Object payload) {
+        this(changes, notes, payload, null);
     }
 
     public Plan(List<Change> changes, List<String> notes) {
-        this(changes, notes, null);
+        this(changes, notes, null, null);
+    }
+
+    /** The same plan with its cost labelled as run on an emulator (or not). */
+    public Plan onEmulator(boolean local) {
+        return new Plan(changes, notes, payload, cost.onEmulator(local));
     }
 
     /** The payload the deployer prepared while planning, of the type it put there. */
@@ -58,6 +71,7 @@ public record Plan(List<Change> changes, List<String> notes, Object payload) {
         private final List<Change> changes = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private Object payload;
+        private Cost cost;
 
         public Builder add(Action action, String type, String name, String reason) {
             changes.add(new Change(action, type, name, reason));
@@ -75,8 +89,14 @@ public record Plan(List<Change> changes, List<String> notes, Object payload) {
             return this;
         }
 
+        /** What the deployment costs at the demo's size. */
+        public Builder cost(Cost estimate) {
+            this.cost = estimate;
+            return this;
+        }
+
         public Plan build() {
-            return new Plan(changes, notes, payload);
+            return new Plan(changes, notes, payload, cost);
         }
     }
 }

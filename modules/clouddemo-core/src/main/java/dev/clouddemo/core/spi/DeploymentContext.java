@@ -30,8 +30,10 @@ public record DeploymentContext(EnvName env, ServiceModel model, Path source, Re
         return state().suffix();
     }
 
+    /** The tags every resource of the deployment carries: with its expiry when it has a TTL. */
     public Map<String, String> tags() {
-        return Tags.forDeployment(env, model);
+        DeploymentState state = state();
+        return Tags.forDeployment(env, model, state.createdAt(), state.expiresAt());
     }
 
     /** The tags as {@code key=value,…}, for plans and messages. */

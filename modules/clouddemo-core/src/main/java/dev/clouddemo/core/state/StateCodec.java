@@ -38,6 +38,12 @@ public final class StateCodec {
         m.put("suffix", d.suffix());
         m.put("createdAt", d.createdAt().toString());
         m.put("updatedAt", d.updatedAt().toString());
+        if (d.expiresAt() != null) {
+            m.put("expiresAt", d.expiresAt().toString());
+        }
+        if (d.usdPerHour() != null) {
+            m.put("usdPerHour", d.usdPerHour().toPlainString());
+        }
         List<Object> resources = new ArrayList<>();
         for (ResourceRecord r : d.resources()) {
             Map<String, Object> rm = new LinkedHashMap<>();
@@ -103,7 +109,17 @@ public final class StateCodec {
                 instant(m, "createdAt"),
                 instant(m, "updatedAt"),
                 resources,
-                outputs);
+                outputs,
+                optionalString(m, "expiresAt") == null ? null : instant(m, "expiresAt"),
+                optionalString(m, "usdPerHour") == null ? null : amount(m, "usdPerHour"));
+    }
+
+    private static java.math.BigDecimal amount(Map<String, Object> m, String key) {
+        try {
+            return new java.math.BigDecimal(string(m, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + key + "' is '" + m.get(key) + "', not an amount");
+        }
     }
 
     private static ResourceRecord.Status status(String value) {

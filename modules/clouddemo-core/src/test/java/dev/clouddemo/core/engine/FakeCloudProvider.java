@@ -40,6 +40,8 @@ final class FakeCloudProvider implements CloudProvider {
     final Map<String, FoundResource> cloud = new LinkedHashMap<>();
     final List<Target> opened = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    /** What the static deployer's plans cost (null: not priced). */
+    dev.clouddemo.core.plan.Cost cost;
     int applyCalls;
     int writeCalls;
     /** Make apply fail after recording the intent to create, before the resource is created. */
@@ -191,7 +193,7 @@ final class FakeCloudProvider implements CloudProvider {
                         .isPresent();
                 plan.add(created ? Action.NO_OP : Action.CREATE, type, name, created ? "exists" : "new");
             });
-            return plan.build();
+            return plan.cost(cost).build();
         }
 
         @Override

@@ -90,6 +90,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
             Site site = Concurrently.get(scan);
             new SiteSync(store, GcsObjectStore.TYPE).plan(site, stored, plan);
             notes(bucket, GcsSiteUrl.of(bucket, session.storageEndpoint()), site, plan);
+            plan.cost(GcpStaticSiteCost.of(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument, enablingStorage));
         }
         return plan.build();

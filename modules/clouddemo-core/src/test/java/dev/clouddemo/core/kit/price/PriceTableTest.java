@@ -35,7 +35,7 @@ class PriceTableTest {
         String head = "region,instance_type,usd_per_hour,as_of,source\n";
         String tail = ",2025-06-01,s\n";
         assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,cheap" + tail))
-                .hasMessage("price table line 2: 'cheap' is not a price");
+                .hasMessage("price table line 2: usd_per_hour 'cheap' is not a price");
         assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,0.01" + tail + "us-east-1,t3.micro,0.02" + tail))
                 .hasMessage("price table line 3: a second price for us-east-1 t3.micro");
         assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro\n"))
@@ -45,6 +45,58 @@ class PriceTableTest {
         assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,-1" + tail))
                 .hasMessage("price table line 2: the price must be positive, not -1");
         assertThatThrownBy(() -> PriceTable.parse("# only comments\n")).hasMessageContaining("no header");
+    }
+
+    private static final String FULL = "region,sku,unit,on_demand,spot,free_allowance,as_of,source\n";
+
+    @Test
+    void parse_fullRows_rateWithUnitSpotAndFreeAllowance() {
+        // when
+        PriceTable table = PriceTable.parse("aws-prices.csv", FULL
+                + "*,lambda-requests,1M requests,0.20,,1,2026-12-02,https://example.com/lambda\n"
+                + "us-east-1,t3.micro,instance-hour,0.0104,0.0031,,2025-06-01,https://example.com/ec2\n");
+
+        // then
+        assertThat(table.rate("eu-west-1", "lambda-requests")).contains(new Rate("*", "lambda-requests", "1M requests",
+                new BigDecimal("0.20"), null, BigDecimal.ONE, LocalDate.of(2026, 12, 2), "https://example.com/lambda"));
+        Rate vm = table.rate("us-east-1", "t3.micro").orElseThrow();
+        assertThat(vm.spotPrice()).contains(new BigDecimal("0.0031"));
+        assertThat(vm.freePerMonth()).isZero();
+        assertThat(table.rate("eu-west-1", "t3.micro")).isEmpty();
+        assertThat(table.price("us-east-1", "t3.micro").orElseThrow().usdPerHour()).isEqualByComparingTo("0.0104");
+    }
+
+    @Test
+    void parse_hourlyRows_readAsInstanceHoursWithoutSpotOrFreeTier() {
+        PriceTable table = PriceTable.parse("azure-vm-prices.csv", HEAD + "eastus,Standard_B1s,0.0104,2025-06-01,s\n");
+
+        Rate rate = table.rate("eastus", "Standard_B1s").orElseThrow();
+        assertThat(rate.unit()).isEqualTo(PriceTable.INSTANCE_HOUR);
+        assertThat(rate.spotPrice()).isEmpty();
+        assertThat(rate.freePerMonth()).isZero();
+    }
+
+    @Test
+    void parse_fullRowMissingCellsOrBadValues_refusedNamingFileAndLine() {
+        assertThatThrownBy(() -> PriceTable.parse("gcp-storage-prices.csv", FULL + "*,gcs,GB-month,0.02,,,2026-12-02\n"))
+                .hasMessageStartingWith("gcp-storage-prices.csv line 2: expected region,sku,unit,on_demand");
+        assertThatThrownBy(() -> PriceTable.parse("gcp-storage-prices.csv", FULL + "*,gcs,,0.02,,,2026-12-02,s\n"))
+                .hasMessageStartingWith("gcp-storage-prices.csv line 2: expected");
+        assertThatThrownBy(() -> PriceTable.parse("f.csv", FULL + "*,gcs,GB-month,0.02,cheap,,2026-12-02,s\n"))
+                .hasMessage("f.csv line 2: spot 'cheap' is not a price");
+        assertThatThrownBy(() -> PriceTable.parse("f.csv", FULL + "*,gcs,GB-month,0.02,,-5,2026-12-02,s\n"))
+                .hasMessage("f.csv line 2: free_allowance must not be negative, not -5");
+        assertThatThrownBy(() -> PriceTable.parse("f.csv", "# c\n" + FULL + "*,gcs,GB-month,0.02,,,2026-13-02,s\n"))
+                .hasMessage("f.csv line 3: as_of '2026-13-02' is not a date like 2025-06-01");
+    }
+
+    @Test
+    void require_missingRow_namesTheFileAndWhatToAdd() {
+        PriceTable table = PriceTable.parse("aws-prices.csv", FULL + "us-east-1,t3.micro,instance-hour,0.0104,,,2025-06-01,s\n");
+
+        assertThatThrownBy(() -> table.require("eu-west-1", "t3.micro"))
+                .hasMessage("the price table aws-prices.csv has no row for t3.micro in eu-west-1 (nor for region *):"
+                        + " add one, with its as_of date and source");
     }
 
     @Test
