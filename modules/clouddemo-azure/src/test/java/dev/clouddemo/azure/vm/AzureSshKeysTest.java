@@ -27,7 +27,8 @@ class AzureSshKeysTest {
         byte[] type = new byte[blob.getInt()];
         blob.get(type);
         assertThat(new String(type, StandardCharsets.US_ASCII)).isEqualTo("ssh-rsa");
-        blob.position(blob.position() + blob.getInt()); // the exponent
+        int exponent = blob.getInt();
+        blob.position(blob.position() + exponent);
         int modulus = blob.getInt();
         assertThat(modulus).as("modulus bytes of a 3072-bit key").isBetween(384, 385);
         assertThat(AzureSshKeys.throwaway()).isNotEqualTo(key);
