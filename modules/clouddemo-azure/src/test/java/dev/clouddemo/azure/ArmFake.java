@@ -264,6 +264,9 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             return json(200, body("resource-skus.json", Map.of("location", location.find() ? location.group(1) : "eastus")));
         }
         if ((m = GENERIC.matcher(path)).matches()) {
+            if (method.equals("GET") && "instanceView".equals(query.get("$expand"))) {
+                return withInstanceView(generic(method, m.group(2), m.group(3), m.group(4), m.group(5), request));
+            }
             return generic(method, m.group(2), m.group(3), m.group(4), m.group(5), request);
         }
         if ((m = ACCOUNT.matcher(path)).matches()) {
@@ -553,6 +556,26 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 return error(405, "MethodNotAllowed", method + " on " + type);
             }
         }
+    }
+
+    /** A VM's GET with {@code $expand=instanceView}: its statuses, as a running VM has them. */
+    @SuppressWarnings("unchecked")
+    private static ResponseDefinition withInstanceView(ResponseDefinition answer) {
+        if (answer.getStatus() != 200) {
+            return answer;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(parse(answer.getBody()));
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) body.get("properties"));
+        properties.put("instanceView", Map.of("statuses", List.of(
+                Map.of("code", "ProvisioningState/succeeded", "level", "Info", "displayStatus", "Provisioning succeeded"),
+                Map.of("code", "PowerState/running", "level", "Info", "displayStatus", "VM running"))));
+        body.put("properties", properties);
+        return json(200, Json.write(body));
+    }
+
+    /** Removes a resource as someone in the portal would (for drift). */
+    synchronized void remove(String group, String type, String name) {
+        generics.values().removeIf(r -> r.group.equalsIgnoreCase(group) && r.type.equalsIgnoreCase(type) && r.name.equalsIgnoreCase(name));
     }
 
     @SuppressWarnings("unchecked")

@@ -74,6 +74,11 @@ public final class AzureArmGround implements AutoCloseable {
         return fake.lastPut(suffix);
     }
 
+    /** Removes a Network or Compute resource from the fake, as someone in the portal would. */
+    public void fakeRemove(String group, String type, String name) {
+        fake.remove(group, type, name);
+    }
+
     public List<String> fakeExchanges() {
         return fake.exchanges();
     }

@@ -10,6 +10,7 @@ import com.azure.resourcemanager.compute.models.DiskCreateOptionTypes;
 import com.azure.resourcemanager.compute.models.DiskDeleteOptionTypes;
 import com.azure.resourcemanager.compute.models.HardwareProfile;
 import com.azure.resourcemanager.compute.models.ImageReference;
+import com.azure.resourcemanager.compute.models.InstanceViewTypes;
 import com.azure.resourcemanager.compute.models.LinuxConfiguration;
 import com.azure.resourcemanager.compute.models.ManagedDiskParameters;
 import com.azure.resourcemanager.compute.models.NetworkInterfaceReference;
@@ -57,6 +58,16 @@ final class AzureVirtualMachines {
 
     Optional<VirtualMachineInner> find(String group, String name) {
         return AzureVmNetwork.found(() -> client.get().getVirtualMachines().getByResourceGroup(group, name));
+    }
+
+    /** The VM's provisioning state and, from its instance view, its power state ({@code Succeeded, VM running}). */
+    Optional<String> withPowerState(String group, String name) {
+        return AzureVmNetwork.found(() -> client.get().getVirtualMachines()
+                        .getByResourceGroupWithResponse(group, name, InstanceViewTypes.INSTANCE_VIEW, com.azure.core.util.Context.NONE)
+                        .getValue())
+                .map(vm -> vm.provisioningState() + (vm.instanceView() == null || vm.instanceView().statuses() == null ? ""
+                        : vm.instanceView().statuses().stream().filter(s -> String.valueOf(s.code()).startsWith("PowerState/"))
+                                .map(s -> ", " + s.displayStatus()).findFirst().orElse("")));
     }
 
     /** Creates the VM and waits until Azure has provisioned it; {@code spot} false launches it on demand. */

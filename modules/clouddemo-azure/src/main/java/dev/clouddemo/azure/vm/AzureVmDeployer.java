@@ -17,8 +17,11 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
+import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -333,6 +336,35 @@ public final class AzureVmDeployer implements Deployer {
             context.journal().output("ssh", "ssh -i " + key.substring(0, key.length() - ".pub".length()) + " "
                     + AzureVirtualMachines.ADMIN + "@" + address);
         }
+    }
+
+    /** What Azure has now of each record: the group, each network part (its provisioning state), the VM and its power state. */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        String g = AzureDeploymentGroup.name(context);
+        AzureVmNetwork network = network();
+        List<ObservedResource> observed = new ArrayList<>();
+        for (ResourceRecord r : context.state().resources()) {
+            if (r.id() == null) {
+                continue;
+            }
+            Optional<String> state = switch (r.type()) {
+                case AzureDeploymentGroup.GROUP -> session.resourceGroups().find(g).map(x -> "exists in " + x.regionName());
+                case NETWORK -> network.network(g, r.name()).map(x -> String.valueOf(x.provisioningState()));
+                case SECURITY_GROUP -> network.securityGroup(g, r.name()).map(x -> String.valueOf(x.provisioningState()));
+                case ADDRESS -> network.address(g, r.name()).map(x -> x.provisioningState() + ", " + x.ipAddress());
+                case INTERFACE -> network.networkInterface(g, r.name()).map(x -> String.valueOf(x.provisioningState()));
+                case VM -> machines().withPowerState(g, r.name());
+                default -> null;
+            };
+            if (state == null) {
+                continue;
+            }
+            observed.add(state.map(s -> s.contains("deallocated") || s.contains("stopped") || s.startsWith("Failed")
+                            ? ObservedResource.degraded(r.type(), r.name(), s) : ObservedResource.ok(r.type(), r.name(), s))
+                    .orElseGet(() -> ObservedResource.gone(r.type(), r.name(), "not found in resource group " + g)));
+        }
+        return observed;
     }
 
     @Override

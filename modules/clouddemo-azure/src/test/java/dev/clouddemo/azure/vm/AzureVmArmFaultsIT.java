@@ -16,6 +16,7 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.StateStore;
@@ -205,6 +206,26 @@ class AzureVmArmFaultsIT {
         assertThat(result.deployment().outputs().get("ssh")).isEqualTo("ssh -i " + temp.resolve("id_ed25519")
                 + " azureuser@" + result.deployment().outputs().get("public_ip"));
         assertThat(result.deployment().outputs()).containsEntry("priority", "Regular");
+    }
+
+    @Test
+    void refresh_vmDeletedInThePortal_vmGoneTheRestOkWithItsPowerStateBefore() {
+        PlanResult result = engine().deploy(request("drift", SPOT));
+        String group = result.deployment().outputs().get("resourceGroup");
+        String key = DeploymentState.key("azure", ServiceModel.IAAS);
+
+        List<ObservedResource> before = engine().refresh("drift", false).checks().get(key).resources();
+        arm.fakeRemove(group, "virtualMachines", group);
+        List<ObservedResource> after = engine().refresh("drift", false).checks().get(key).resources();
+
+        assertThat(before).extracting(ObservedResource::type).containsExactlyInAnyOrder("resource-group", "virtual-network",
+                "network-security-group", "public-ip", "network-interface", "virtual-machine");
+        assertThat(before).allSatisfy(o -> assertThat(o.condition()).isEqualTo(ObservedResource.Condition.OK));
+        assertThat(before).filteredOn(o -> o.type().equals("virtual-machine")).singleElement()
+                .satisfies(o -> assertThat(o.state()).isEqualTo("Succeeded, VM running"));
+        assertThat(after).filteredOn(o -> o.condition() == ObservedResource.Condition.GONE).extracting(ObservedResource::type)
+                .containsExactly("virtual-machine");
+        engine().destroy("drift", null, null);
     }
 
     @Test
