@@ -1,6 +1,7 @@
 package dev.clouddemo.azure;
 
 import dev.clouddemo.azure.site.AzureStaticSiteDeployer;
+import dev.clouddemo.azure.vm.AzureVirtualMachines;
 import dev.clouddemo.azure.vm.AzureVmDeployer;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
@@ -29,7 +30,8 @@ public final class AzureProvider implements CloudProvider {
     private static final Map<String, Duration> WAITS = Map.of(
             AzureResourceGroups.WAIT, Duration.ofMinutes(20),
             AzureResourceProviders.WAIT, Duration.ofMinutes(10),
-            AzureStorageAccounts.WAIT, Duration.ofMinutes(5));
+            AzureStorageAccounts.WAIT, Duration.ofMinutes(5),
+            AzureVirtualMachines.WAIT, Duration.ofMinutes(20));
 
     private final Map<String, String> environment;
     private final AzureAccess access;

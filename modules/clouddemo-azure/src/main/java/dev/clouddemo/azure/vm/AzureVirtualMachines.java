@@ -24,6 +24,9 @@ import com.azure.resourcemanager.compute.models.StorageProfile;
 import com.azure.resourcemanager.compute.models.VirtualMachineEvictionPolicyTypes;
 import com.azure.resourcemanager.compute.models.VirtualMachinePriorityTypes;
 import com.azure.resourcemanager.compute.models.VirtualMachineSizeTypes;
+import com.azure.core.management.polling.PollResult;
+import com.azure.core.util.polling.SyncPoller;
+import dev.clouddemo.core.kit.wait.WaitLoop;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +42,14 @@ import java.util.function.Supplier;
  * Delete, at most {@code --max-price} or the on-demand price). The script's SHA-256 is a tag, as
  * Azure never hands custom data back: a changed script replaces the VM.
  */
-final class AzureVirtualMachines {
+public final class AzureVirtualMachines {
     static final String PUBLISHER = "Canonical";
     static final String OFFER = "ubuntu-24_04-lts";
     static final String SKU = "server";
     static final String ADMIN = "azureuser";
     static final String SCRIPT_TAG = "clouddemo-startup-sha256";
+    /** The wait for a VM to be provisioned or deleted (config/clouddemo.yaml). */
+    public static final String WAIT = "virtual-machine";
     /** Azure's limit on custom data, base64-encoded (65,535 characters): this many bytes before encoding. */
     static final int MAX_SCRIPT_BYTES = 65_535 / 4 * 3;
     /** What Azure answers when it will not run a Spot VM now (capacity) or for this subscription at all. */
@@ -70,9 +75,13 @@ final class AzureVirtualMachines {
                                 .map(s -> ", " + s.displayStatus()).findFirst().orElse("")));
     }
 
-    /** Creates the VM and waits until Azure has provisioned it; {@code spot} false launches it on demand. */
+    /**
+     * Creates the VM and waits, through the wait loop (progress with the seconds elapsed, Ctrl-C
+     * between polls, the {@value #WAIT} deadline), until Azure has provisioned it; {@code spot}
+     * false launches it on demand.
+     */
     VirtualMachineInner create(String group, AzureVmSpec spec, String location, Map<String, String> tags, String nicId,
-            boolean spot) {
+            boolean spot, WaitLoop waits) {
         Map<String, String> vmTags = new HashMap<>(tags);
         vmTags.put(SCRIPT_TAG, spec.script().sha256());
         VirtualMachineInner vm = new VirtualMachineInner()
@@ -97,12 +106,17 @@ final class AzureVirtualMachines {
                     .withBillingProfile(new BillingProfile().withMaxPrice(spec.maxPrice() == null ? -1.0 : spec.maxPrice().doubleValue()));
         }
         vm.withLocation(location).withTags(vmTags);
-        return client.get().getVirtualMachines().createOrUpdate(group, spec.name(), vm);
+        SyncPoller<PollResult<VirtualMachineInner>, VirtualMachineInner> poller =
+                client.get().getVirtualMachines().beginCreateOrUpdate(group, spec.name(), vm);
+        waits.untilTrue("virtual machine " + spec.name() + " to be provisioned", WAIT, () -> poller.poll().getStatus().isComplete());
+        return poller.getFinalResult();
     }
 
     /** Deletes the VM (its OS disk goes with it) and waits until it is gone. */
-    void delete(String group, String name) {
-        client.get().getVirtualMachines().delete(group, name);
+    void delete(String group, String name, WaitLoop waits) {
+        SyncPoller<PollResult<Void>, Void> poller = client.get().getVirtualMachines().beginDelete(group, name);
+        waits.untilTrue("virtual machine " + name + " to be deleted", WAIT, () -> poller.poll().getStatus().isComplete());
+        poller.getFinalResult();
     }
 
     /** Whether the answer is Azure refusing Spot (capacity short, or Spot not allowed for the subscription). */

@@ -256,7 +256,7 @@ public final class AzureVmDeployer implements Deployer {
                         AzureVmNetwork.subnetId(ids.get(NETWORK)), ids.get(ADDRESS), ids.get(SECURITY_GROUP)));
                 case VM -> {
                     if (change.action() == Action.DELETE) {
-                        session.step("deleting virtual machine " + name + " (to replace it)", () -> machines().delete(g, name));
+                        session.step("deleting virtual machine " + name + " (to replace it)", () -> machines().delete(g, name, waits(context)));
                         context.journal().deleted(VM, name);
                     } else {
                         if (address[0] == null) {
@@ -270,6 +270,10 @@ public final class AzureVmDeployer implements Deployer {
                 default -> throw new IllegalStateException("unknown change type " + change.type());
             }
         }
+    }
+
+    private dev.clouddemo.core.kit.wait.WaitLoop waits(DeploymentContext context) {
+        return session.waits(context.progress(), context.cancellation());
     }
 
     private void created(DeploymentContext context, String type, String name, Map<String, String> ids,
@@ -290,7 +294,7 @@ public final class AzureVmDeployer implements Deployer {
         String market = spec.spot() ? "Spot" : "on-demand";
         try {
             VirtualMachineInner vm = session.step("creating " + market + " virtual machine " + spec.name() + " (" + spec.size()
-                    + ") and waiting until Azure has provisioned it", () -> machines().create(g, spec, location, tags, nicId, spec.spot()));
+                    + ") and waiting until Azure has provisioned it", () -> machines().create(g, spec, location, tags, nicId, spec.spot(), waits(context)));
             context.journal().created(VM, spec.name(), vm.id());
             return vm;
         } catch (ClouddemoException e) {
@@ -305,7 +309,7 @@ public final class AzureVmDeployer implements Deployer {
             if (spec.spotFallback()) {
                 context.progress().warn(why + ": launching " + spec.name() + " on demand instead (--spot-fallback)");
                 VirtualMachineInner vm = session.step("creating on-demand virtual machine " + spec.name() + " (" + spec.size()
-                        + ") after Spot was refused", () -> machines().create(g, spec, location, tags, nicId, false));
+                        + ") after Spot was refused", () -> machines().create(g, spec, location, tags, nicId, false, waits(context)));
                 context.journal().created(VM, spec.name(), vm.id());
                 return vm;
             }

@@ -206,6 +206,8 @@ class AzureVmArmFaultsIT {
         assertThat(result.deployment().outputs().get("ssh")).isEqualTo("ssh -i " + temp.resolve("id_ed25519")
                 + " azureuser@" + result.deployment().outputs().get("public_ip"));
         assertThat(result.deployment().outputs()).containsEntry("priority", "Regular");
+        assertThat(progress).as("the VM's creation waited for through the wait loop")
+                .anyMatch(p -> p.startsWith("Waiting for virtual machine " + group + " to be provisioned ("));
     }
 
     @Test
