@@ -174,6 +174,11 @@ public final class AzureVmDeployer implements Deployer {
 
     private void notes(Plan.Builder plan, AzureVmSpec spec, String sshCidr, DeployOptions options, boolean sizeChecked) {
         String location = session.region();
+        if (options.instanceType() == null) {
+            plan.note("Size " + spec.size() + ": the default " + (spec.spot()
+                    ? "with --spot (Azure sells no B-series as Spot; this one is Spot-capable and boots Gen2)"
+                    : "on demand (the cheapest general size; it boots Gen2)") + "; --instance-type picks another.");
+        }
         plan.note("Port 80 of the VM is open to the whole internet: the demo page is public.");
         plan.note(sshCidr == null ? "SSH (port 22) stays closed; --ssh opens it to your address only."
                 : "SSH (port 22) is open only from " + sshCidr + (options.sshCidr() != null ? " (--ssh-cidr)"

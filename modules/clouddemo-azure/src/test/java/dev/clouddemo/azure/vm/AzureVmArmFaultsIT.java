@@ -95,6 +95,7 @@ class AzureVmArmFaultsIT {
         assertThat(plan.plan().notes()).anyMatch(n -> n.contains("Spot price of Standard_D2as_v5 in eastus: 0.0112 USD/hour (read live"))
                 .anyMatch(n -> n.contains("On-demand price of Standard_D2as_v5 in eastus: 0.086 USD/hour") && n.contains("saves 87%"))
                 .anyMatch(n -> n.contains("eviction policy Delete"))
+                .anyMatch(n -> n.startsWith("Size Standard_D2as_v5: the default with --spot"))
                 .noneMatch(n -> n.contains("0.0458") || n.contains("0.0172")); // Windows and Low Priority rows left out
     }
 
