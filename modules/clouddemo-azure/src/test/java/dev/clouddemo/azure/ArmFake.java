@@ -118,6 +118,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private final Map<String, Generic> generics = new LinkedHashMap<>();
     private final Map<String, String> resourceOperations = new LinkedHashMap<>();
     private int addresses;
+    private volatile String spotAllocationFailure;
     private final WireMockServer server;
     private final Function<String, String> blobEndpoint;
     private final Function<String, String> key;
@@ -534,6 +535,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 body.put("properties", properties);
                 generics.put(key, created);
                 int status = resource == null ? 201 : 200;
+                if (vm && spotAllocationFailure != null && "Spot".equals(properties.get("priority"))) {
+                    properties.put("provisioningState", "Failed"); // Azure keeps the VM, Failed, after its allocation failed
+                    return longRunningFailure(status, created, spotAllocationFailure);
+                }
                 if (vm || type.equalsIgnoreCase("publicIPAddresses")) {
                     return longRunning(status, created);
                 }
@@ -605,6 +610,19 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01").withHeader("Retry-After", "0").build();
     }
 
+    /** A VM's creation that Azure accepts (201), then reports Failed through its operation with this error code. */
+    private ResponseDefinition longRunningFailure(int status, Generic created, String code) {
+        String operation = "res-" + UUID.randomUUID();
+        resourceOperations.put(operation, "fail:" + code);
+        return ResponseDefinitionBuilder.like(json(status, Json.write(created.body))).withHeader("Azure-AsyncOperation",
+                endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01").withHeader("Retry-After", "0").build();
+    }
+
+    /** Spot VMs created from now on fail asynchronously with this code (their operation says Failed), as on a capacity shortage. */
+    void failSpotAllocation(String code) {
+        this.spotAllocationFailure = code;
+    }
+
     /** An Azure-AsyncOperation: InProgress once, then Succeeded; a Location poll: 202 once, then the resource. */
     private ResponseDefinition resourceOperation(String operation) {
         String state = resourceOperations.get(operation);
@@ -621,6 +639,13 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             String resourceId = id.substring(0, id.length() - "#polled".length());
             return generics.values().stream().filter(r -> r.id().equalsIgnoreCase(resourceId)).findFirst()
                     .map(r -> json(200, Json.write(r.body))).orElseGet(() -> new ResponseDefinition(204, ""));
+        }
+        if (state.startsWith("fail:")) {
+            String code = state.substring("fail:".length());
+            return json(200, Json.write(Map.of("id", "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Compute/locations/eastus/operations/"
+                    + operation, "name", operation, "status", "Failed", "startTime", "2026-12-02T01:00:00.0000000Z",
+                    "error", Map.of("code", code, "message", "Allocation failed. We do not have sufficient capacity for the requested VM size"
+                            + " in this region. Read more about improving likelihood of allocation success at http://aka.ms/allocation-guidance"))));
         }
         if (state.equals("1")) {
             resourceOperations.put(operation, "0");

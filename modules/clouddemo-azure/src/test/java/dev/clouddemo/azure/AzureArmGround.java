@@ -79,6 +79,11 @@ public final class AzureArmGround implements AutoCloseable {
         fake.remove(group, type, name);
     }
 
+    /** Spot VMs fail asynchronously with this code from now on, left Failed in their group. */
+    public void fakeFailsSpotAllocation(String code) {
+        fake.failSpotAllocation(code);
+    }
+
     public List<String> fakeExchanges() {
         return fake.exchanges();
     }

@@ -25,6 +25,8 @@ import com.azure.resourcemanager.compute.models.VirtualMachineEvictionPolicyType
 import com.azure.resourcemanager.compute.models.VirtualMachinePriorityTypes;
 import com.azure.resourcemanager.compute.models.VirtualMachineSizeTypes;
 import com.azure.core.management.polling.PollResult;
+import com.azure.core.util.polling.LongRunningOperationStatus;
+import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import java.util.Base64;
@@ -52,8 +54,13 @@ public final class AzureVirtualMachines {
     public static final String WAIT = "virtual-machine";
     /** Azure's limit on custom data, base64-encoded (65,535 characters): this many bytes before encoding. */
     static final int MAX_SCRIPT_BYTES = 65_535 / 4 * 3;
-    /** What Azure answers when it will not run a Spot VM now (capacity) or for this subscription at all. */
-    static final Set<String> SPOT_REFUSALS = Set.of("SkuNotAvailable", "AzureSpotFeatureNotEnabledForSubscription");
+    /**
+     * What Azure answers when it will not run a Spot VM now or for this subscription at all: at the
+     * PUT ({@code SkuNotAvailable}, {@code AzureSpotFeatureNotEnabledForSubscription}) or through the
+     * creation's operation (the allocation failures). Read only for a Spot VM.
+     */
+    static final Set<String> SPOT_REFUSALS = Set.of("SkuNotAvailable", "AzureSpotFeatureNotEnabledForSubscription",
+            "AllocationFailed", "OverconstrainedAllocationRequest", "ZonalAllocationFailed");
 
     private final Supplier<ComputeManagementClient> client;
 
@@ -108,8 +115,28 @@ public final class AzureVirtualMachines {
         vm.withLocation(location).withTags(vmTags);
         SyncPoller<PollResult<VirtualMachineInner>, VirtualMachineInner> poller =
                 client.get().getVirtualMachines().beginCreateOrUpdate(group, spec.name(), vm);
-        waits.untilTrue("virtual machine " + spec.name() + " to be provisioned", WAIT, () -> poller.poll().getStatus().isComplete());
+        PollResponse<PollResult<VirtualMachineInner>> last = waits.until("virtual machine " + spec.name() + " to be provisioned",
+                WAIT, () -> Optional.of(poller.poll()).filter(r -> r.getStatus().isComplete()));
+        if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
+            // the operation's error (an allocation failure, say) as Resource Manager's exception, which the error path reads
+            PollResult.Error error = last.getValue() == null ? null : last.getValue().getError();
+            Map<?, ?> body = error == null ? Map.of() : errorOf(error.getResponseBody());
+            String code = body.get("code") == null ? "OperationFailed" : String.valueOf(body.get("code"));
+            String message = body.get("message") != null ? String.valueOf(body.get("message"))
+                    : error == null || error.getMessage() == null ? "the creation ended " + last.getStatus() : error.getMessage();
+            throw new ManagementException(message, null, new com.azure.core.management.exception.ManagementError(code, message));
+        }
         return poller.getFinalResult();
+    }
+
+    /** The {@code error} of an operation's status body ({@code {"status":"Failed","error":{"code","message"}}}). */
+    private static Map<?, ?> errorOf(String body) {
+        try {
+            return body != null && dev.clouddemo.core.json.Json.parse(body) instanceof Map<?, ?> root
+                    && root.get("error") instanceof Map<?, ?> error ? error : Map.of();
+        } catch (dev.clouddemo.core.json.Json.ParseException e) {
+            return Map.of();
+        }
     }
 
     /** Deletes the VM (its OS disk goes with it) and waits until it is gone. */

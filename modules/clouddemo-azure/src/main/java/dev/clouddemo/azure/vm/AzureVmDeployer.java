@@ -307,18 +307,33 @@ public final class AzureVmDeployer implements Deployer {
             if (refusal.isEmpty()) {
                 throw e;
             }
-            String why = refusal.get().equals("SkuNotAvailable")
-                    ? "Azure has no Spot capacity for " + spec.size() + " in " + location + " now (SkuNotAvailable)"
-                    : "this subscription cannot run Spot VMs (AzureSpotFeatureNotEnabledForSubscription: free trial, Azure for"
-                            + " Students and some other offers exclude Spot)";
+            String code = refusal.get();
+            String why = switch (code) {
+                case "SkuNotAvailable" -> "Azure has no Spot capacity for " + spec.size() + " in " + location + " now (SkuNotAvailable)";
+                case "AzureSpotFeatureNotEnabledForSubscription" -> "this subscription cannot run Spot VMs"
+                        + " (AzureSpotFeatureNotEnabledForSubscription: free trial, Azure for Students and some other offers exclude Spot)";
+                default -> "Azure could not allocate a Spot " + spec.size() + " in " + location + " now (" + code + ")";
+            };
+            // an allocation that failed through the operation leaves the VM in the group, Failed
+            Optional<VirtualMachineInner> failed = session.step("reading virtual machine " + spec.name() + " after Spot was refused",
+                    () -> machines().find(g, spec.name()));
             if (spec.spotFallback()) {
                 context.progress().warn(why + ": launching " + spec.name() + " on demand instead (--spot-fallback)");
+                if (failed.isPresent()) {
+                    // Azure does not change a VM's priority: the Failed Spot VM goes first
+                    session.step("deleting the Failed Spot virtual machine " + spec.name(),
+                            () -> machines().delete(g, spec.name(), waits(context)));
+                }
                 VirtualMachineInner vm = session.step("creating on-demand virtual machine " + spec.name() + " (" + spec.size()
                         + ") after Spot was refused", () -> machines().create(g, spec, location, tags, nicId, false, waits(context)));
                 context.journal().created(VM, spec.name(), vm.id());
                 return vm;
             }
-            context.journal().deleted(VM, spec.name()); // Azure made no VM
+            if (failed.isPresent()) {
+                context.journal().created(VM, spec.name(), failed.get().id()); // Failed, but there: state says so until the group goes
+            } else {
+                context.journal().deleted(VM, spec.name()); // Azure made no VM
+            }
             String left;
             try {
                 group.destroy(context);

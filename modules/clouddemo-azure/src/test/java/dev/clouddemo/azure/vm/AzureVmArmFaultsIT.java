@@ -167,6 +167,33 @@ class AzureVmArmFaultsIT {
     }
 
     @Test
+    void deploy_spotAllocationFailsThroughTheOperationWithFallback_failedVmDeletedThenOnDemand() {
+        arm.fakeFailsSpotAllocation("AllocationFailed");
+
+        PlanResult result = engine().deploy(request("alloc", SPOT_FALLBACK));
+
+        String group = result.deployment().outputs().get("resourceGroup");
+        assertThat(result.deployment().outputs()).containsEntry("priority", "Regular");
+        assertThat(progress).anyMatch(p -> p.startsWith("WARN Azure could not allocate a Spot Standard_D2as_v5 in eastus now (AllocationFailed)"));
+        List<String> vmCalls = arm.fakeExchanges().stream().filter(x -> x.contains("/virtualMachines/" + group + "?"))
+                .map(x -> x.substring(0, x.indexOf(' '))).filter(m -> !m.equals("GET")).toList();
+        assertThat(vmCalls).as("Spot PUT, the Failed VM deleted (Azure will not change a VM's priority), on-demand PUT")
+                .containsExactly("PUT", "DELETE", "PUT");
+        engine().destroy("alloc", null, null);
+    }
+
+    @Test
+    void deploy_spotAllocationFailsThroughTheOperationWithoutFallback_exit1GroupRemoved() {
+        arm.fakeFailsSpotAllocation("OverconstrainedAllocationRequest");
+
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> engine().deploy(request("overc", SPOT)));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+        assertThat(e.getMessage()).contains("OverconstrainedAllocationRequest").contains("was removed");
+        assertThat(arm.fakeExchanges()).anyMatch(x -> x.startsWith("DELETE /subscriptions/") && x.contains("/resourcegroups/clouddemo-overc-iaas-"));
+    }
+
+    @Test
     void deploy_spotNotEnabledForTheSubscription_saysWhichOffersExcludeIt() {
         arm.scenario("spot-not-enabled");
 
