@@ -1,6 +1,8 @@
 package dev.clouddemo.azure;
 
 import dev.clouddemo.azure.site.AzureStaticSiteDeployer;
+import dev.clouddemo.azure.vm.AzureVirtualMachines;
+import dev.clouddemo.azure.vm.AzureVmDeployer;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.CloudProvider;
@@ -21,13 +23,15 @@ public final class AzureProvider implements CloudProvider {
 
     /** The deployer of each model this provider supports: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<AzureSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, AzureStaticSiteDeployer::new);
+            ServiceModel.STATIC, AzureStaticSiteDeployer::new,
+            ServiceModel.IAAS, AzureVmDeployer::new);
 
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     private static final Map<String, Duration> WAITS = Map.of(
             AzureResourceGroups.WAIT, Duration.ofMinutes(20),
             AzureResourceProviders.WAIT, Duration.ofMinutes(10),
-            AzureStorageAccounts.WAIT, Duration.ofMinutes(5));
+            AzureStorageAccounts.WAIT, Duration.ofMinutes(5),
+            AzureVirtualMachines.WAIT, Duration.ofMinutes(20));
 
     private final Map<String, String> environment;
     private final AzureAccess access;
@@ -83,7 +87,7 @@ public final class AzureProvider implements CloudProvider {
         return WAITS;
     }
 
-    /** Only the static model has an emulator: Azurite's blob service. */
+    /** Only the static model has an emulator (Azurite's blob service); none runs Azure VMs, so iaas has no --local. */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
         return model == ServiceModel.STATIC ? Optional.of(AzureTarget.azuriteEndpoint(environment)) : Optional.empty();

@@ -14,6 +14,8 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
 import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.network.NetworkManager;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.storage.blob.BlobServiceClient;
@@ -61,6 +63,8 @@ public final class AzureSession implements ProviderSession {
     private HttpPipeline pipeline;
     private ResourceManager resources;
     private StorageManager storage;
+    private ComputeManager compute;
+    private NetworkManager network;
     private volatile Progress progress = Progress.SILENT;
 
     AzureSession(AzureTarget target, AzureAccess access, Map<ServiceModel, Function<AzureSession, Deployer>> deployers) {
@@ -166,6 +170,29 @@ public final class AzureSession implements ProviderSession {
         }
         return storage;
     }
+
+    public synchronized ComputeManager computeManager() {
+        if (compute == null) {
+            compute = ComputeManager.authenticate(pipeline(), profile());
+        }
+        return compute;
+    }
+
+    public synchronized NetworkManager networkManager() {
+        if (network == null) {
+            network = NetworkManager.authenticate(pipeline(), profile());
+        }
+        return network;
+    }
+
+    /** The Azure Retail Prices API (no sign-in): its public address, or {@code CLOUDDEMO_AZURE_PRICES_URL}. */
+    public java.net.URI retailPrices() {
+        String url = target.environment().getOrDefault(RETAIL_PRICES_VARIABLE, "").trim();
+        return java.net.URI.create(url.isEmpty() ? RETAIL_PRICES : url);
+    }
+
+    public static final String RETAIL_PRICES = "https://prices.azure.com/api/retail/prices";
+    public static final String RETAIL_PRICES_VARIABLE = "CLOUDDEMO_AZURE_PRICES_URL";
 
     /** The Resource Manager pipeline: retry with backoff (Retry-After honoured), then ARM's bearer token. */
     synchronized HttpPipeline pipeline() {

@@ -62,6 +62,13 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Storage/storageAccounts/([^/]+)(/listKeys)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OPERATION = Pattern.compile("/fake-operations/([^/]+)");
+    /** A Network or Compute resource in a group: a virtual network, security group, public IP, network interface, VM. */
+    private static final Pattern GENERIC = Pattern.compile(
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.(?:Network|Compute))/([^/]+)/([^/]+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SKUS = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Compute/skus",
+            Pattern.CASE_INSENSITIVE);
+    static final String PRICES_PATH = "/api/retail/prices";
 
     private record Group(String name, String location, Map<String, String> tags) {
     }
@@ -82,6 +89,36 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         }
     }
 
+    /** A Network or Compute resource as ARM keeps it: the body it answers GET with. */
+    private static final class Generic {
+        final String group;
+        final String namespace;
+        final String type;
+        final String name;
+        final Map<String, Object> body;
+
+        Generic(String group, String namespace, String type, String name, Map<String, Object> body) {
+            this.group = group;
+            this.namespace = namespace;
+            this.type = type;
+            this.name = name;
+            this.body = body;
+        }
+
+        String id() {
+            return "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + group + "/providers/" + namespace + "/" + type + "/" + name;
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> tags() {
+            return body.get("tags") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+        }
+    }
+
+    private final Map<String, Generic> generics = new LinkedHashMap<>();
+    private final Map<String, String> resourceOperations = new LinkedHashMap<>();
+    private int addresses;
+    private volatile String spotAllocationFailure;
     private final WireMockServer server;
     private final Function<String, String> blobEndpoint;
     private final Function<String, String> key;
@@ -149,6 +186,28 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         return groups.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The Network and Compute resources of a group, as {@code Namespace/type/name tags}. */
+    synchronized List<String> resources(String group) {
+        return generics.values().stream().filter(r -> r.group.equalsIgnoreCase(group))
+                .map(r -> r.namespace + "/" + r.type + "/" + r.name + " " + new java.util.TreeMap<>(r.tags())).toList();
+    }
+
+    /** The body of the newest PUT whose path ends with {@code suffix} (null when none). */
+    String lastPut(String suffix) {
+        return server.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("PUT")
+                        && URI.create(e.getRequest().getUrl()).getPath().endsWith(suffix))
+                .map(e -> e.getRequest().getBodyAsString()).findFirst().orElse(null);
+    }
+
+    /** Requests the fake received with their answers' status (method, path, status), oldest first. */
+    List<String> exchanges() {
+        List<String> exchanges = new ArrayList<>();
+        server.getAllServeEvents().forEach(e -> exchanges.add(0, e.getRequest().getMethod() + " " + e.getRequest().getUrl()
+                + " -> " + e.getResponse().getStatus() + " " + e.getResponse().getHeaders().keys()));
+        return exchanges;
+    }
+
     /** Requests the fake received (method and path), oldest first. */
     List<String> requests() {
         List<String> requests = new ArrayList<>();
@@ -159,6 +218,8 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     void reset() {
         synchronized (this) {
             groups.clear();
+            generics.clear();
+            resourceOperations.clear();
             deleting.clear();
             accounts.clear();
             operationPolls.clear();
@@ -182,6 +243,9 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
+        if (URI.create(request.getUrl()).getPath().equals(PRICES_PATH)) {
+            return prices(query(URI.create(request.getUrl()).getRawQuery()).get("$filter")); // public: no sign-in
+        }
         String auth = request.getHeader("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
@@ -193,7 +257,18 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         Matcher m;
         if ((m = OPERATION.matcher(path)).matches()) {
             return m.group(1).startsWith("account-") ? accountOperation(m.group(1).substring("account-".length()))
-                    : operation(m.group(1));
+                    : m.group(1).startsWith("res-") ? resourceOperation(m.group(1)) : operation(m.group(1));
+        }
+        if ((m = SKUS.matcher(path)).matches() && method.equals("GET")) {
+            String filter = query.getOrDefault("$filter", "");
+            Matcher location = Pattern.compile("location eq '([^']+)'").matcher(filter);
+            return json(200, body("resource-skus.json", Map.of("location", location.find() ? location.group(1) : "eastus")));
+        }
+        if ((m = GENERIC.matcher(path)).matches()) {
+            if (method.equals("GET") && "instanceView".equals(query.get("$expand"))) {
+                return withInstanceView(generic(method, m.group(2), m.group(3), m.group(4), m.group(5), request));
+            }
+            return generic(method, m.group(2), m.group(3), m.group(4), m.group(5), request);
         }
         if ((m = ACCOUNT.matcher(path)).matches()) {
             return account(method, m.group(2), m.group(3), m.group(4) != null, request);
@@ -289,6 +364,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     groups.remove(group);
                     deleting.remove(group);
                     accounts.values().removeIf(a -> a.group.equalsIgnoreCase(group));
+                    generics.values().removeIf(r -> r.group.equalsIgnoreCase(group));
                 });
         return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation,
                 "status", "Succeeded")));
@@ -312,6 +388,12 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             if (tag == null || tag.getValue().equals(account.tags.get(tag.getKey()))) {
                 value.add(parse(body("generic-resource.json", Map.of("id", accountId(account), "name", account.name,
                         "type", "Microsoft.Storage/storageAccounts", "location", account.location))));
+            }
+        }
+        for (Generic resource : generics.values()) {
+            if (tag == null || tag.getValue().equals(resource.tags().get(tag.getKey()))) {
+                value.add(parse(body("generic-resource.json", Map.of("id", resource.id(), "name", resource.name,
+                        "type", resource.namespace + "/" + resource.type, "location", String.valueOf(resource.body.get("location"))))));
             }
         }
         return json(200, Json.write(Map.of("value", value)));
@@ -402,6 +484,198 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     endpoint() + "fake-operations/account-" + name + "?api-version=2023-05-01"), new HttpHeader("Retry-After", "0"));
         }
         return json(200, accountBody(account, "Succeeded"));
+    }
+
+    // ------------------------------------------------------------------ network and compute resources
+
+    /**
+     * PUT keeps the body as ARM would answer it (id, provisioningState, a public IP's address, a
+     * rule's or subnet's id; never a VM's custom data). A VM's and a public IP's creation are
+     * long-running through {@code Azure-AsyncOperation} (InProgress once), a VM's deletion through
+     * {@code Location} (202 once, then 204); the rest answer at once.
+     */
+    @SuppressWarnings("unchecked")
+    private ResponseDefinition generic(String method, String group, String namespace, String type, String name, Request request) {
+        if (!registered(namespace)) {
+            return unregisteredError(namespace);
+        }
+        String key = (group + "/" + namespace + "/" + type + "/" + name).toLowerCase(Locale.ROOT);
+        Generic resource = generics.get(key);
+        boolean vm = type.equalsIgnoreCase("virtualMachines");
+        switch (method) {
+            case "GET" -> {
+                return resource == null ? error(404, "ResourceNotFound", "The Resource '" + namespace + "/" + type + "/"
+                        + name + "' under resource group '" + group + "' was not found.") : json(200, Json.write(resource.body));
+            }
+            case "PUT" -> {
+                if (!groups.containsKey(group.toLowerCase(Locale.ROOT))) {
+                    return error(404, "ResourceGroupNotFound", "Resource group '" + group + "' could not be found.");
+                }
+                Map<String, Object> body = new LinkedHashMap<>(body(request));
+                Generic created = new Generic(group, namespace, type, name, body);
+                Map<String, Object> properties = body.get("properties") instanceof Map<?, ?> p
+                        ? new LinkedHashMap<>((Map<String, Object>) p) : new LinkedHashMap<>();
+                body.put("id", created.id());
+                body.put("name", name);
+                body.put("type", namespace + "/" + type);
+                properties.put("provisioningState", "Succeeded");
+                if (type.equalsIgnoreCase("publicIPAddresses")) {
+                    Object kept = resource == null ? null : ((Map<String, Object>) resource.body.get("properties")).get("ipAddress");
+                    properties.put("ipAddress", kept != null ? kept : "20.42.0." + (++addresses));
+                }
+                childIds(properties, "securityRules", created.id());
+                childIds(properties, "subnets", created.id());
+                childIds(properties, "ipConfigurations", created.id());
+                if (vm && properties.get("osProfile") instanceof Map<?, ?> os) {
+                    Map<String, Object> profile = new LinkedHashMap<>((Map<String, Object>) os);
+                    profile.remove("customData"); // Azure never hands custom data back
+                    properties.put("osProfile", profile);
+                    properties.put("vmId", UUID.randomUUID().toString());
+                }
+                body.put("properties", properties);
+                generics.put(key, created);
+                int status = resource == null ? 201 : 200;
+                if (vm && spotAllocationFailure != null && "Spot".equals(properties.get("priority"))) {
+                    properties.put("provisioningState", "Failed"); // Azure keeps the VM, Failed, after its allocation failed
+                    return longRunningFailure(status, created, spotAllocationFailure);
+                }
+                if (vm || type.equalsIgnoreCase("publicIPAddresses")) {
+                    return longRunning(status, created);
+                }
+                return json(status, Json.write(body));
+            }
+            case "DELETE" -> {
+                if (resource == null) {
+                    return new ResponseDefinition(204, "");
+                }
+                generics.remove(key);
+                if (vm) {
+                    String operation = "res-" + UUID.randomUUID();
+                    resourceOperations.put(operation, "location:" + resource.id());
+                    return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location",
+                            endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01"), new HttpHeader("Retry-After", "0"));
+                }
+                return new ResponseDefinition(200, "");
+            }
+            default -> {
+                return error(405, "MethodNotAllowed", method + " on " + type);
+            }
+        }
+    }
+
+    /** A VM's GET with {@code $expand=instanceView}: its statuses, as a running VM has them. */
+    @SuppressWarnings("unchecked")
+    private static ResponseDefinition withInstanceView(ResponseDefinition answer) {
+        if (answer.getStatus() != 200) {
+            return answer;
+        }
+        Map<String, Object> body = new LinkedHashMap<>(parse(answer.getBody()));
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) body.get("properties"));
+        properties.put("instanceView", Map.of("statuses", List.of(
+                Map.of("code", "ProvisioningState/succeeded", "level", "Info", "displayStatus", "Provisioning succeeded"),
+                Map.of("code", "PowerState/running", "level", "Info", "displayStatus", "VM running"))));
+        body.put("properties", properties);
+        return json(200, Json.write(body));
+    }
+
+    /** Removes a resource as someone in the portal would (for drift). */
+    synchronized void remove(String group, String type, String name) {
+        generics.values().removeIf(r -> r.group.equalsIgnoreCase(group) && r.type.equalsIgnoreCase(type) && r.name.equalsIgnoreCase(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void childIds(Map<String, Object> properties, String children, String parentId) {
+        if (properties.get(children) instanceof List<?> list) {
+            List<Object> withIds = new ArrayList<>();
+            for (Object o : list) {
+                Map<String, Object> child = new LinkedHashMap<>((Map<String, Object>) o);
+                child.put("id", parentId + "/" + children + "/" + child.get("name"));
+                withIds.add(child);
+            }
+            properties.put(children, withIds);
+        }
+    }
+
+    /** A creation answered 201 with the body "Creating" and an {@code Azure-AsyncOperation} to poll. */
+    @SuppressWarnings("unchecked")
+    private ResponseDefinition longRunning(int status, Generic created) {
+        String operation = "res-" + UUID.randomUUID();
+        resourceOperations.put(operation, "1");
+        Map<String, Object> answer = new LinkedHashMap<>(created.body);
+        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) answer.get("properties"));
+        properties.put("provisioningState", "Creating");
+        answer.put("properties", properties);
+        ResponseDefinition response = json(status, Json.write(answer));
+        return ResponseDefinitionBuilder.like(response).withHeader("Azure-AsyncOperation",
+                endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01").withHeader("Retry-After", "0").build();
+    }
+
+    /** A VM's creation that Azure accepts (201), then reports Failed through its operation with this error code. */
+    private ResponseDefinition longRunningFailure(int status, Generic created, String code) {
+        String operation = "res-" + UUID.randomUUID();
+        resourceOperations.put(operation, "fail:" + code);
+        return ResponseDefinitionBuilder.like(json(status, Json.write(created.body))).withHeader("Azure-AsyncOperation",
+                endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01").withHeader("Retry-After", "0").build();
+    }
+
+    /** Spot VMs created from now on fail asynchronously with this code (their operation says Failed), as on a capacity shortage. */
+    void failSpotAllocation(String code) {
+        this.spotAllocationFailure = code;
+    }
+
+    /** An Azure-AsyncOperation: InProgress once, then Succeeded; a Location poll: 202 once, then the resource. */
+    private ResponseDefinition resourceOperation(String operation) {
+        String state = resourceOperations.get(operation);
+        if (state == null) {
+            return error(404, "OperationNotFound", "operation " + operation + " is unknown");
+        }
+        if (state.startsWith("location:")) {
+            String id = state.substring("location:".length());
+            if (!state.endsWith("#polled")) {
+                resourceOperations.put(operation, state + "#polled");
+                return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location",
+                        endpoint() + "fake-operations/" + operation + "?api-version=2024-07-01"), new HttpHeader("Retry-After", "0"));
+            }
+            String resourceId = id.substring(0, id.length() - "#polled".length());
+            return generics.values().stream().filter(r -> r.id().equalsIgnoreCase(resourceId)).findFirst()
+                    .map(r -> json(200, Json.write(r.body))).orElseGet(() -> new ResponseDefinition(204, ""));
+        }
+        if (state.startsWith("fail:")) {
+            String code = state.substring("fail:".length());
+            return json(200, Json.write(Map.of("id", "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.Compute/locations/eastus/operations/"
+                    + operation, "name", operation, "status", "Failed", "startTime", "2026-12-02T01:00:00.0000000Z",
+                    "error", Map.of("code", code, "message", "Allocation failed. We do not have sufficient capacity for the requested VM size"
+                            + " in this region. Read more about improving likelihood of allocation success at http://aka.ms/allocation-guidance"))));
+        }
+        if (state.equals("1")) {
+            resourceOperations.put(operation, "0");
+            return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation, "status", "InProgress")));
+        }
+        return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation, "status", "Succeeded")));
+    }
+
+    /** The Retail Prices API: the fixture's items whose armSkuName and armRegionName the filter names. */
+    private ResponseDefinition prices(String filter) {
+        Matcher sku = Pattern.compile("armSkuName eq '([^']+)'").matcher(filter == null ? "" : filter);
+        Matcher region = Pattern.compile("armRegionName eq '([^']+)'").matcher(filter == null ? "" : filter);
+        String size = sku.find() ? sku.group(1) : null;
+        String location = region.find() ? region.group(1) : null;
+        Map<String, Object> all = parse(body("retail-prices.json", Map.of()));
+        List<Object> items = new ArrayList<>();
+        for (Object o : (List<?>) all.get("Items")) {
+            Map<?, ?> item = (Map<?, ?>) o;
+            if ((size == null || size.equals(item.get("armSkuName"))) && (location == null || location.equals(item.get("armRegionName")))) {
+                items.add(item);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("BillingCurrency", "USD");
+        answer.put("CustomerEntityId", "Default");
+        answer.put("CustomerEntityType", "Retail");
+        answer.put("Items", items);
+        answer.put("NextPageLink", null);
+        answer.put("Count", items.size());
+        return json(200, Json.write(answer));
     }
 
     // ------------------------------------------------------------------ providers

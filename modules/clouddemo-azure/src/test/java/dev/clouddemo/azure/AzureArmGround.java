@@ -38,6 +38,13 @@ public final class AzureArmGround implements AutoCloseable {
                 new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(azurite.trust())).build()));
     }
 
+    /** Resource Manager only (the models with no data plane on Azurite: iaas); the Retail Prices API on the fake too. */
+    public AzureArmGround() {
+        this(name -> {
+            throw new IllegalStateException("this ground has no Azurite: no blob endpoint for " + name);
+        }, name -> "", List.of(), new AzureRecordingHttpClient());
+    }
+
     private AzureArmGround(Function<String, String> blobEndpoint, Function<String, String> key, List<String> pool,
             AzureRecordingHttpClient client) {
         this.fake = new ArmFake(blobEndpoint, key);
@@ -46,9 +53,39 @@ public final class AzureArmGround implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         Function<EnvName, String> names = env -> pool.get(next.getAndIncrement() % pool.size());
         this.providers = new ProviderRegistry(List.of(new AzureProvider(
-                Map.of(AzureSubscription.VARIABLE, ArmFake.SUBSCRIPTION), recorded.access(),
-                Map.of(ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session, names)))));
+                Map.of(AzureSubscription.VARIABLE, ArmFake.SUBSCRIPTION,
+                        AzureSession.RETAIL_PRICES_VARIABLE, pricesUrl()), recorded.access(),
+                pool.isEmpty() ? Map.of() : Map.of(ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session, names)))));
         ResourceManagerUtils.InternalRuntimeContext.setDelayProvider(d -> Duration.ofMillis(10));
+    }
+
+    /** Where the provider reads the Retail Prices API: the fake's port, plain HTTP. */
+    public String pricesUrl() {
+        return "http://127.0.0.1:" + fake.port() + ArmFake.PRICES_PATH;
+    }
+
+    /** The fake's Network and Compute resources in a group, as {@code Namespace/type/name {tags}}. */
+    public List<String> fakeResources(String group) {
+        return fake.resources(group);
+    }
+
+    /** The last body PUT to a path ending in {@code suffix}, as JSON text. */
+    public String fakeLastPut(String suffix) {
+        return fake.lastPut(suffix);
+    }
+
+    /** Removes a Network or Compute resource from the fake, as someone in the portal would. */
+    public void fakeRemove(String group, String type, String name) {
+        fake.remove(group, type, name);
+    }
+
+    /** Spot VMs fail asynchronously with this code from now on, left Failed in their group. */
+    public void fakeFailsSpotAllocation(String code) {
+        fake.failSpotAllocation(code);
+    }
+
+    public List<String> fakeExchanges() {
+        return fake.exchanges();
     }
 
     public ProviderRegistry providers() {

@@ -53,13 +53,14 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
     @Override
     public Mono<HttpResponse> send(HttpRequest request, Context context) {
         RecordedCall call = record(request);
-        return delegate.send(rewrite(request), context).doOnNext(response -> afterWrite(call, response));
+        return delegate.send(rewrite(request), context).map(response -> asSent(request, response))
+                .doOnNext(response -> afterWrite(call, response));
     }
 
     @Override
     public HttpResponse sendSync(HttpRequest request, Context context) {
         RecordedCall call = record(request);
-        HttpResponse response = delegate.sendSync(rewrite(request), context);
+        HttpResponse response = asSent(request, delegate.sendSync(rewrite(request), context));
         afterWrite(call, response);
         return response;
     }
@@ -68,12 +69,70 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
         URL url = request.getUrl();
         if ("https".equals(url.getProtocol()) && url.getPort() == plainHttpPort) {
             try {
-                request.setUrl(new URL("http", url.getHost(), url.getPort(), url.getFile()));
+                // a copy: the pipeline's retry sends the same request again, which must still say https
+                return request.copy().setUrl(new URL("http", url.getHost(), url.getPort(), url.getFile()));
             } catch (MalformedURLException e) {
                 throw new IllegalStateException(e);
             }
         }
         return request;
+    }
+
+    /**
+     * The response as an answer to the request the pipeline sent (https), not to the rewritten copy:
+     * a long-running operation's final GET goes to the URL of the response's request.
+     */
+    private static HttpResponse asSent(HttpRequest sent, HttpResponse response) {
+        if (response.getRequest() == sent) {
+            return response;
+        }
+        return new HttpResponse(sent) {
+            @Override
+            public int getStatusCode() {
+                return response.getStatusCode();
+            }
+
+            @Override
+            @Deprecated
+            public String getHeaderValue(String name) {
+                return response.getHeaderValue(name);
+            }
+
+            @Override
+            public com.azure.core.http.HttpHeaders getHeaders() {
+                return response.getHeaders();
+            }
+
+            @Override
+            public reactor.core.publisher.Flux<java.nio.ByteBuffer> getBody() {
+                return response.getBody();
+            }
+
+            @Override
+            public Mono<byte[]> getBodyAsByteArray() {
+                return response.getBodyAsByteArray();
+            }
+
+            @Override
+            public Mono<String> getBodyAsString() {
+                return response.getBodyAsString();
+            }
+
+            @Override
+            public Mono<String> getBodyAsString(java.nio.charset.Charset charset) {
+                return response.getBodyAsString(charset);
+            }
+
+            @Override
+            public com.azure.core.util.BinaryData getBodyAsBinaryData() {
+                return response.getBodyAsBinaryData();
+            }
+
+            @Override
+            public void close() {
+                response.close();
+            }
+        };
     }
 
     private synchronized RecordedCall record(HttpRequest request) {

@@ -25,10 +25,10 @@ final class ModelOptions {
     @Option(names = "--ssh-cidr", paramLabel = "CIDR", description = "iaas --ssh: who may connect, e.g. 203.0.113.7/32.")
     String sshCidr;
 
-    @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: import this public key as the VM's key pair.")
+    @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: the VM's SSH public key (AWS: imported as its key pair; Azure: its only sign-in).")
     Path sshKey;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type (default t3.micro).")
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type or VM size (default: AWS t3.micro; Azure Standard_B1s, with --spot Standard_D2as_v5).")
     String instanceType;
 
     DeployOptions options() {

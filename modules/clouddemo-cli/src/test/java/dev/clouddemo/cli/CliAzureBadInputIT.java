@@ -79,11 +79,50 @@ class CliAzureBadInputIT {
 
     @Test
     void deploy_localForModelsWithoutEmulator_exit2AtOnce() {
-        for (String model : new String[] {"faas", "paas", "iaas"}) {
+        for (String model : new String[] {"faas", "paas"}) {
             Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", model, "--local");
             // not yet a model on Azure (issue 8 goes on); once it is, the engine says no local emulator can run it
             assertCleanError(result, 2, "azure cannot deploy model '" + model + "'");
         }
+        Clouddemo.Result iaas = cli.run("deploy", "-p", "azure", "-m", "iaas", "--spot", "--local");
+        assertCleanError(iaas, 2, "no local emulator can run azure/iaas");
+    }
+
+    @Test
+    void providers_azureIaas_listedWithoutLocalEmulator() {
+        Clouddemo.Result result = cli.run("providers");
+        assertThat(result.stdoutLines()).as("%s", result)
+                .anyMatch(l -> l.matches("azure +Microsoft Azure +iaas +none \\(real cloud only\\)"));
+    }
+
+    @Test
+    void deploy_iaasSizeNotAnAzureName_exit3BeforeAnyCall() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "iaas", "--instance-type", "t3.micro",
+                "--subscription", "s");
+        assertCleanError(result, 3, "--instance-type 't3.micro' is not an Azure VM size name");
+    }
+
+    @Test
+    void deploy_iaasSpotWithBSeries_exit3NamingTheDefaultSpotSize() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "iaas", "--spot", "--instance-type", "Standard_B1s",
+                "--subscription", "s");
+        assertCleanError(result, 3, "Standard_B1s is a B-series size, which Azure does not offer as Spot");
+    }
+
+    @Test
+    void deploy_iaasLocationTypo_exit3DidYouMean() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "iaas", "--spot", "--region", "westeurop",
+                "--subscription", "s");
+        assertCleanError(result, 3, "unknown Azure location 'westeurop'");
+        assertThat(hint(result)).contains("did you mean: westeurope");
+    }
+
+    @Test
+    void deploy_iaasWithoutCredentials_exit4NamingAzLogin() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "iaas", "--spot", "--subscription",
+                "00000000-0000-0000-0000-000000000000");
+        assertCleanError(result, 4, "no usable Azure credentials");
+        assertThat(hint(result)).contains("az login");
     }
 
     @Test
