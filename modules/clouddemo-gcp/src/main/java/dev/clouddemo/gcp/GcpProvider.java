@@ -6,6 +6,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.gcp.function.GcpFunctionDeployer;
 import dev.clouddemo.gcp.site.GcpStaticSiteDeployer;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -20,7 +21,8 @@ import java.util.function.Function;
 public final class GcpProvider implements CloudProvider {
     /** The deployer of each model this build deploys: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, GcpStaticSiteDeployer::new);
+            ServiceModel.STATIC, GcpStaticSiteDeployer::new,
+            ServiceModel.FAAS, GcpFunctionDeployer::new);
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
@@ -84,7 +86,7 @@ public final class GcpProvider implements CloudProvider {
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     @Override
     public Map<String, Duration> waits() {
-        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5));
+        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5), GcpFunctionDeployer.WAIT, Duration.ofMinutes(5));
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
- * services: each API's resources are listed and their labels compared (buckets so far).
+ * services: each API's resources are listed and their labels compared (buckets, functions, and
+ * the functions' build repositories).
  */
 final class GcpSweep {
     private final GcpSession session;
@@ -36,6 +37,7 @@ final class GcpSweep {
         List<FoundResource> found = new java.util.ArrayList<>(buckets(env));
         if (!session.local()) {
             found.addAll(functions(env));
+            found.addAll(repositories(env));
         }
         return found;
     }
@@ -45,6 +47,15 @@ final class GcpSweep {
                 + env.map(e -> " for environment " + e).orElse(""), () -> session.cloudFunctions().labelled(env).stream()
                         .map(f -> new FoundResource(f.getName(), CloudFunctions.TYPE, f.getName().substring(f.getName().lastIndexOf('/') + 1),
                                 null, f.getLabelsMap()))
+                        .toList());
+    }
+
+    private List<FoundResource> repositories(Optional<EnvName> env) {
+        return session.step("listing the Artifact Registry repositories of " + session.project() + " in " + session.region()
+                + " labelled by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                () -> session.artifactRepositories().labelled(env).stream()
+                        .map(r -> new FoundResource(r.getName(), ArtifactRepositories.TYPE,
+                                r.getName().substring(r.getName().lastIndexOf('/') + 1), null, r.getLabelsMap()))
                         .toList());
     }
 
@@ -60,6 +71,11 @@ final class GcpSweep {
         if (CloudFunctions.isFunction(resource.id())) {
             progress.info("Deleting function " + resource.id());
             return session.step("deleting function " + resource.id(), () -> session.cloudFunctions().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        if (ArtifactRepositories.isRepository(resource.id())) {
+            progress.info("Deleting Artifact Registry repository " + resource.id());
+            return session.step("deleting repository " + resource.id(), () -> session.artifactRepositories().delete(resource.id()))
                     ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
         }
         String bucket = GcsBuckets.nameOf(resource.id());

@@ -23,8 +23,8 @@ class GcpProviderTest {
     }
 
     @Test
-    void models_thisBuild_staticOnly() {
-        assertThat(provider.models()).containsExactly(ServiceModel.STATIC);
+    void models_thisBuild_staticAndFaas() {
+        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS);
     }
 
     @Test
@@ -45,7 +45,18 @@ class GcpProviderTest {
     void localEndpoint_modelsWithoutEmulator_empty() {
         assertThat(provider.localEndpoint(ServiceModel.PAAS)).isEmpty();
         assertThat(provider.localEndpoint(ServiceModel.IAAS)).isEmpty();
-        assertThat(provider.localEndpoint(ServiceModel.FAAS)).isEmpty();
+    }
+
+    @Test
+    void localEndpoint_faas_drongoAtItsPort() {
+        assertThat(provider.localEndpoint(ServiceModel.FAAS)).hasValue("http://127.0.0.1:8099");
+        assertThat(new GcpProvider(Map.of("CLOUDDEMO_DRONGO_PORT", "9031")).localEndpoint(ServiceModel.FAAS))
+                .hasValue("http://127.0.0.1:9031");
+    }
+
+    @Test
+    void waits_apiAndFunction_fiveMinutes() {
+        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function");
     }
 
     @Test
