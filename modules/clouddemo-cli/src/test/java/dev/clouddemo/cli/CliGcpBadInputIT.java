@@ -97,7 +97,7 @@ class CliGcpBadInputIT {
 
     @Test
     void deploy_localModelsWithoutEmulator_exit2AtOnce() {
-        for (String model : new String[] {"faas", "paas", "iaas"}) {
+        for (String model : new String[] {"paas", "iaas"}) {
             Clouddemo.Result r = run("deploy", "-p", "gcp", "-m", model, "--local");
             assertThat(r.exitCode()).as("%s: %s", model, r).isEqualTo(2);
             assertThat(r.stderr()).as("%s", r).contains("gcp cannot deploy model '" + model + "'").doesNotContain("Exception");
