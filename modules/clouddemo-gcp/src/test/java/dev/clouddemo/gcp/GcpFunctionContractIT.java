@@ -24,6 +24,9 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.EnvironmentState;
+import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateStore;
 import dev.clouddemo.testkit.Drongo;
 import dev.clouddemo.testkit.DrongoExtension;
@@ -170,6 +173,32 @@ class GcpFunctionContractIT {
         engine.destroy(request.env().value(), null, null);
     }
 
+    @Test
+    void deploy_repositoryCreatePendingFromAnEarlierRun_itsOperationPolledNotCreatedAgain(Drongo drongo, FakeGcsServer storage)
+            throws Exception {
+        // given: a run stopped after Artifact Registry accepted the create (state: CREATING, its operation)
+        Engine engine = engine("faas-repository-resume", drongo, storage);
+        DeployRequest request = request();
+        String repository = "clouddemo-fc-contract-faas-resum1";
+        Instant now = Instant.now();
+        new StateStore(temp.resolve("state")).write(EnvironmentState.empty(request.env()).with(new DeploymentState("gcp",
+                ServiceModel.FAAS, "us-central1", false, null, Map.of("project", "demo-project", "region", "us-central1"), "resum1",
+                now, now, List.of(new ResourceRecord(ArtifactRepositories.TYPE, repository, null, ResourceRecord.Status.CREATING,
+                        AR.substring(4) + "/operations/create-resum1")), Map.of())));
+
+        // when
+        PlanResult deployed = engine.deploy(request);
+
+        // then: that operation polled to its end, no second create, the repository recorded and built into
+        assertThat(wiremock.findAll(postRequestedFor(urlPathMatching(AR + "/repositories")))).isEmpty();
+        assertThat(wiremock.findAll(getRequestedFor(urlPathMatching(AR + "/operations/create-resum1")))).isNotEmpty();
+        assertThat(deployed.deployment().resources()).extracting(r -> r.type() + " " + r.name() + " " + r.status())
+                .contains("artifact-repository " + repository + " CREATED");
+        assertThat(get(drongo.endpoint().resolve("/v2/projects/demo-project/locations/us-central1/functions/" + repository)))
+                .contains("projects/demo-project/locations/us-central1/repositories/" + repository);
+        engine.destroy(request.env().value(), null, null);
+    }
+
     private Engine engine(String scenario, Drongo drongo, FakeGcsServer storage) {
         wiremock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().usingFilesUnderClasspath("wiremock/" + scenario));
         wiremock.start();
@@ -191,6 +220,10 @@ class GcpFunctionContractIT {
         Files.writeString(source.resolve("main.py"), "def hello(request):\n    return 'real path'\n");
         return DeployRequest.of(ENV, "gcp", ServiceModel.FAAS,
                 new Target("us-central1", false, null, Settings.DEFAULTS, Map.of("project", "demo-project")), source);
+    }
+
+    private static String get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int status(URI uri) throws Exception {

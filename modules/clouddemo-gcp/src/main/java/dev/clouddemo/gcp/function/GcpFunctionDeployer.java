@@ -10,6 +10,8 @@ import com.google.cloud.functions.v2.StorageSource;
 import com.google.cloud.functions.v2.UpdateFunctionRequest;
 import com.google.api.gax.longrunning.OperationFuture;
 import com.google.api.gax.longrunning.OperationSnapshot;
+import com.google.api.gax.rpc.ApiException;
+import com.google.devtools.artifactregistry.v1.Repository;
 import com.google.protobuf.FieldMask;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
@@ -186,7 +188,7 @@ public final class GcpFunctionDeployer implements Deployer {
         Function deployed = null;
         Optional<String> pending = context.recordedCreated(FUNCTION, id) ? Optional.empty() : context.pendingOperation(FUNCTION, id);
         for (Change change : plan.ofType(FUNCTION)) {
-            if (change.writes() && pending.isPresent()) {
+            if (change.action() == Action.UPDATE && pending.isPresent()) { // it exists: the earlier create goes on
                 deployed = session.step("waiting for the create of function " + id + " an earlier run started",
                         () -> resume(id, pending.get(), context));
             } else if (change.action() == Action.CREATE) {
@@ -219,12 +221,26 @@ public final class GcpFunctionDeployer implements Deployer {
             context.journal().created(REPOSITORY, id, repositories.name(id));
             return;
         }
-        Optional<String> pending = context.pendingOperation(REPOSITORY, id);
-        context.journal().creating(REPOSITORY, id);
-        String name = pending.map(repositories::resume).orElseGet(() -> repositories.create(id, context.tags(),
+        Optional<Repository> resumed = context.pendingOperation(REPOSITORY, id).flatMap(operation -> resumed(repositories, operation));
+        if (resumed.isEmpty()) {
+            context.journal().creating(REPOSITORY, id);
+        }
+        String name = resumed.orElseGet(() -> repositories.create(id, context.tags(),
                 "clouddemo: the build images of function " + id + " (deleted with it)",
                 operation -> context.journal().pending(REPOSITORY, id, operation))).getName();
         context.journal().created(REPOSITORY, id, name);
+    }
+
+    /**
+     * The repository an earlier run's create made, polled to its end; empty when that create failed
+     * or its operation is gone (then it is created anew, and a lasting cause fails again, explained).
+     */
+    private static Optional<Repository> resumed(ArtifactRepositories repositories, String operation) {
+        try {
+            return Optional.of(repositories.resume(operation));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
     }
 
     /** Polls the create of the function that an earlier run started and did not see finish. */
