@@ -11,6 +11,17 @@ import com.google.auth.Credentials;
 import com.google.cloud.NoCredentials;
 import com.google.devtools.artifactregistry.v1.ArtifactRegistryClient;
 import com.google.devtools.artifactregistry.v1.ArtifactRegistrySettings;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.compute.v1.DisksClient;
+import com.google.cloud.compute.v1.DisksSettings;
+import com.google.cloud.compute.v1.FirewallsClient;
+import com.google.cloud.compute.v1.FirewallsSettings;
+import com.google.cloud.compute.v1.GlobalOperationsClient;
+import com.google.cloud.compute.v1.GlobalOperationsSettings;
+import com.google.cloud.compute.v1.InstancesClient;
+import com.google.cloud.compute.v1.InstancesSettings;
+import com.google.cloud.compute.v1.ZoneOperationsClient;
+import com.google.cloud.compute.v1.ZoneOperationsSettings;
 import com.google.cloud.functions.v2.FunctionServiceClient;
 import com.google.cloud.functions.v2.FunctionServiceSettings;
 import com.google.cloud.http.HttpTransportOptions;
@@ -56,6 +67,11 @@ public final class GcpClients implements AutoCloseable {
     private FunctionServiceClient functions;
     private ServicesClient run;
     private ArtifactRegistryClient artifactRegistry;
+    private InstancesClient instances;
+    private DisksClient disks;
+    private FirewallsClient firewalls;
+    private ZoneOperationsClient zoneOperations;
+    private GlobalOperationsClient globalOperations;
 
     GcpClients(GcpTarget target, Map<String, String> environment, GcpClientOptions options) {
         this.target = target;
@@ -156,6 +172,80 @@ public final class GcpClients implements AutoCloseable {
         return artifactRegistry;
     }
 
+    /**
+     * Compute Engine's instances (REST). Inserts and deletes carry a request id, so they are
+     * retried like reads on throttling (429) and unavailability (503) without doing anything twice.
+     */
+    public synchronized InstancesClient instances() {
+        if (instances == null) {
+            InstancesSettings.Builder settings = InstancesSettings.newBuilder().setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            for (var call : List.of(settings.getSettings(), settings.insertSettings(), settings.deleteSettings(),
+                    settings.aggregatedListSettings())) {
+                call.setRetryableCodes(RETRIED).setRetrySettings(retries());
+            }
+            instances = build("Compute Engine instances", () -> InstancesClient.create(settings.build()));
+        }
+        return instances;
+    }
+
+    /** Compute Engine's disks (REST): read only, by the sweep (a boot disk goes with its instance). */
+    public synchronized DisksClient disks() {
+        if (disks == null) {
+            DisksSettings.Builder settings = DisksSettings.newBuilder().setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            settings.aggregatedListSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            settings.deleteSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            disks = build("Compute Engine disks", () -> DisksClient.create(settings.build()));
+        }
+        return disks;
+    }
+
+    /** Compute Engine's firewall rules (REST), retried as {@link #instances()}. */
+    public synchronized FirewallsClient firewalls() {
+        if (firewalls == null) {
+            FirewallsSettings.Builder settings = FirewallsSettings.newBuilder().setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            for (var call : List.of(settings.getSettings(), settings.insertSettings(), settings.deleteSettings(),
+                    settings.listSettings())) {
+                call.setRetryableCodes(RETRIED).setRetrySettings(retries());
+            }
+            firewalls = build("Compute Engine firewalls", () -> FirewallsClient.create(settings.build()));
+        }
+        return firewalls;
+    }
+
+    /** Compute Engine's zonal operations (REST): polled by clouddemo's wait loop. */
+    public synchronized ZoneOperationsClient zoneOperations() {
+        if (zoneOperations == null) {
+            ZoneOperationsSettings.Builder settings = ZoneOperationsSettings.newBuilder().setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            zoneOperations = build("Compute Engine operations", () -> ZoneOperationsClient.create(settings.build()));
+        }
+        return zoneOperations;
+    }
+
+    /** Compute Engine's global operations (REST: firewall rules): polled by clouddemo's wait loop. */
+    public synchronized GlobalOperationsClient globalOperations() {
+        if (globalOperations == null) {
+            GlobalOperationsSettings.Builder settings = GlobalOperationsSettings.newBuilder()
+                    .setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            globalOperations = build("Compute Engine operations", () -> GlobalOperationsClient.create(settings.build()));
+        }
+        return globalOperations;
+    }
+
+    private static final java.util.Set<StatusCode.Code> RETRIED = java.util.Set.of(StatusCode.Code.UNAVAILABLE,
+            StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED);
+
+    /** A contract test's fake for Compute Engine; the REST clients need the scheme to speak plain http. */
+    private java.util.Optional<String> computeEndpoint() {
+        return options.endpoint(GcpClientOptions.COMPUTE).map(e -> trimSlash(e.toString()));
+    }
+
     /** The Service Usage client (REST), with the run's attempts; never for the local emulator. */
     synchronized ServiceUsageClient serviceUsage() {
         if (serviceUsage == null) {
@@ -211,13 +301,18 @@ public final class GcpClients implements AutoCloseable {
                 .build());
     }
 
-    /** Throttling and transient failures: capped exponential backoff, the settings' attempts. */
+    /**
+     * Throttling and transient failures: capped exponential backoff, the settings' attempts (a
+     * contract test's fast polling pauses briefly here too).
+     */
     private RetrySettings retries() {
         return RetrySettings.newBuilder()
                 .setMaxAttempts(target.settings().maxAttempts())
-                .setInitialRetryDelayDuration(Duration.ofMillis(target.local() ? 50 : 1000))
+                .setInitialRetryDelayDuration(options.pollEvery() != null ? options.pollEvery()
+                        : Duration.ofMillis(target.local() ? 50 : 1000))
                 .setRetryDelayMultiplier(2.0)
-                .setMaxRetryDelayDuration(Duration.ofSeconds(target.local() ? 1 : 32))
+                .setMaxRetryDelayDuration(options.pollEvery() != null ? options.pollEvery().multipliedBy(4)
+                        : Duration.ofSeconds(target.local() ? 1 : 32))
                 .setTotalTimeoutDuration(Duration.ofMinutes(5))
                 .setInitialRpcTimeoutDuration(READ_TIMEOUT)
                 .setRpcTimeoutMultiplier(1.0)
@@ -294,5 +389,10 @@ public final class GcpClients implements AutoCloseable {
         functions = null;
         run = null;
         artifactRegistry = null;
+        instances = null;
+        disks = null;
+        firewalls = null;
+        zoneOperations = null;
+        globalOperations = null;
     }
 }

@@ -86,7 +86,8 @@ public final class GcpProvider implements CloudProvider {
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     @Override
     public Map<String, Duration> waits() {
-        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5), GcpFunctionDeployer.WAIT, Duration.ofMinutes(5));
+        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5), GcpFunctionDeployer.WAIT, Duration.ofMinutes(5),
+                ComputeOperations.WAIT, Duration.ofMinutes(10));
     }
 
     @Override

@@ -155,6 +155,21 @@ public final class GcpSession implements ProviderSession {
         return new CloudFunctions(clients.functions(), clients::functionSources, target.project(), target.region());
     }
 
+    /** clouddemo's Compute Engine instances, disks and firewall rules in this project. */
+    public ComputeResources computeResources() {
+        return new ComputeResources(clients, target.project());
+    }
+
+    /** Compute Engine's operations in this project, polled by the wait loop. */
+    public ComputeOperations computeOperations() {
+        return new ComputeOperations(clients, target.project());
+    }
+
+    /** The zone a VM goes to: {@code --zone}, else the region's first. */
+    public String zone() {
+        return target.zone() != null ? target.zone() : GcpRegions.load().zones(target.region()).get(0);
+    }
+
     /** clouddemo's Artifact Registry repositories in this project and region (never locally). */
     public ArtifactRepositories artifactRepositories() {
         return new ArtifactRepositories(clients.artifactRegistry(), target.project(), target.region());

@@ -38,6 +38,9 @@ final class GcpSweep {
         if (!session.local()) {
             found.addAll(functions(env));
             found.addAll(repositories(env));
+            found.addAll(session.step("listing the Compute Engine VMs, disks and firewall rules of " + session.project()
+                    + " made by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                    () -> session.computeResources().find(env)));
         }
         return found;
     }
@@ -76,6 +79,12 @@ final class GcpSweep {
         if (ArtifactRepositories.isRepository(resource.id())) {
             progress.info("Deleting Artifact Registry repository " + resource.id());
             return session.step("deleting repository " + resource.id(), () -> session.artifactRepositories().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        if (List.of(ComputeResources.INSTANCE, ComputeResources.DISK, ComputeResources.FIREWALL).contains(resource.type())) {
+            progress.info("Deleting " + resource.type() + " " + resource.id());
+            return session.step("deleting " + resource.id(), () -> session.computeResources().remove(resource,
+                    session.computeOperations(), session.waitLoop(progress, cancellation)))
                     ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
         }
         String bucket = GcsBuckets.nameOf(resource.id());

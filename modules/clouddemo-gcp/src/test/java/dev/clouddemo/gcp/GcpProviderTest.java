@@ -55,8 +55,8 @@ class GcpProviderTest {
     }
 
     @Test
-    void waits_apiAndFunction_fiveMinutes() {
-        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function");
+    void waits_apiFunctionAndComputeOperation() {
+        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation");
     }
 
     @Test
