@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Options that apply to one service model; the core checks they fit the model chosen. */
 final class ModelOptions {
-    @Option(names = "--private", description = "faas: a function URL that needs AWS_IAM auth instead of a public one.")
+    @Option(names = "--private", description = "faas: a URL only authorised callers may invoke (AWS_IAM auth on AWS; no allUsers invoker on Google Cloud).")
     boolean privateUrl;
 
     @Option(names = "--spot", description = "iaas: launch a spot instance (cheaper, can be interrupted).")
@@ -28,7 +28,7 @@ final class ModelOptions {
     @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: import this public key as the VM's key pair.")
     Path sshKey;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type (default t3.micro).")
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type (default t3.micro on AWS, e2-micro on Google Cloud).")
     String instanceType;
 
     DeployOptions options() {

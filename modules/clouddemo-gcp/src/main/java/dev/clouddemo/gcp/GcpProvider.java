@@ -8,6 +8,7 @@ import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.gcp.function.GcpFunctionDeployer;
 import dev.clouddemo.gcp.site.GcpStaticSiteDeployer;
+import dev.clouddemo.gcp.vm.GcpVmDeployer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ public final class GcpProvider implements CloudProvider {
     /** The deployer of each model this build deploys: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
             ServiceModel.STATIC, GcpStaticSiteDeployer::new,
-            ServiceModel.FAAS, GcpFunctionDeployer::new);
+            ServiceModel.FAAS, GcpFunctionDeployer::new,
+            ServiceModel.IAAS, GcpVmDeployer::new);
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
@@ -96,7 +98,7 @@ public final class GcpProvider implements CloudProvider {
                 + " to where " + GcpLocalEmulator.NAME + " runs";
     }
 
-    /** fake-gcs-server for static, drongo for faas (when this build deploys it); none for the others. */
+    /** fake-gcs-server for static, drongo for faas; none for the others (iaas has no emulator: --local is refused). */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
         GcpLocalEmulator emulators = new GcpLocalEmulator(environment);

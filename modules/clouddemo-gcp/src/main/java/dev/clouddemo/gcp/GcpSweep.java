@@ -40,26 +40,42 @@ final class GcpSweep {
             found.addAll(repositories(env));
             found.addAll(session.step("listing the Compute Engine VMs, disks and firewall rules of " + session.project()
                     + " made by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
-                    () -> session.computeResources().find(env)));
+                    () -> unlessDisabled(() -> session.computeResources().find(env))));
         }
         return found;
     }
 
+    /**
+     * A listing, or nothing when its API is disabled in the project: a disabled API holds nothing
+     * of clouddemo's (a project used only for functions need not enable Compute Engine).
+     */
+    private static List<FoundResource> unlessDisabled(java.util.function.Supplier<List<FoundResource>> listing) {
+        try {
+            return listing.get();
+        } catch (com.google.api.gax.rpc.ApiException e) {
+            if (GcpErrors.httpStatus(e) == 403 && GcpErrors.apiDisabled(e.getReason() == null ? "" : e.getReason(),
+                    GcpErrors.restMessage(e).orElse(GcpErrors.messageOf(e)))) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     private List<FoundResource> functions(Optional<EnvName> env) {
         return session.step("listing the functions of " + session.project() + " in " + session.region() + " labelled by clouddemo"
-                + env.map(e -> " for environment " + e).orElse(""), () -> session.cloudFunctions().labelled(env).stream()
+                + env.map(e -> " for environment " + e).orElse(""), () -> unlessDisabled(() -> session.cloudFunctions().labelled(env).stream()
                         .map(f -> new FoundResource(f.getName(), CloudFunctions.TYPE, f.getName().substring(f.getName().lastIndexOf('/') + 1),
                                 null, f.getLabelsMap()))
-                        .toList());
+                        .toList()));
     }
 
     private List<FoundResource> repositories(Optional<EnvName> env) {
         return session.step("listing the Artifact Registry repositories of " + session.project() + " in " + session.region()
                 + " labelled by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
-                () -> session.artifactRepositories().labelled(env).stream()
+                () -> unlessDisabled(() -> session.artifactRepositories().labelled(env).stream()
                         .map(r -> new FoundResource(r.getName(), ArtifactRepositories.TYPE,
                                 r.getName().substring(r.getName().lastIndexOf('/') + 1), null, r.getLabelsMap()))
-                        .toList());
+                        .toList()));
     }
 
     private List<FoundResource> buckets(Optional<EnvName> env) {

@@ -207,6 +207,7 @@ class GcpFunctionContractIT {
                 GoogleCredentials.create(new AccessToken("contract-test-token", Date.from(Instant.now().plusSeconds(3600)))),
                 Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.UPLOAD, fake, GcpClientOptions.RUN, fake,
                         GcpClientOptions.ARTIFACT_REGISTRY, fake, GcpClientOptions.FUNCTION_URL, fake,
+                        GcpClientOptions.COMPUTE, fake, // destroy's label search: the Compute Engine API is disabled
                         GcpClientOptions.FUNCTIONS, drongo.endpoint(),
                         GcpClientOptions.STORAGE, storage.endpoint()), // destroy's label search lists buckets too
                 Duration.ofMillis(20), pause -> { });

@@ -23,8 +23,8 @@ class GcpProviderTest {
     }
 
     @Test
-    void models_thisBuild_staticAndFaas() {
-        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS);
+    void models_thisBuild_staticFaasAndIaas() {
+        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.IAAS);
     }
 
     @Test

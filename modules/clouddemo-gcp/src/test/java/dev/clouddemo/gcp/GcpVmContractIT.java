@@ -27,7 +27,6 @@ import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.StateStore;
-import dev.clouddemo.gcp.vm.GcpVmDeployer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -175,7 +174,7 @@ class GcpVmContractIT {
         GcpClientOptions clients = new GcpClientOptions(
                 GoogleCredentials.create(new AccessToken("contract-test-token", Date.from(Instant.now().plusSeconds(3600)))),
                 Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.COMPUTE, fake), Duration.ofMillis(20), pause -> { });
-        return new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(), Map.of(ServiceModel.IAAS, GcpVmDeployer::new),
+        return new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(), Map.of(),
                 clients))), new StateStore(temp.resolve("state")), Progress.SILENT, Clock.systemUTC(), new Cancellation(),
                 Settings.DEFAULTS);
     }
