@@ -163,6 +163,23 @@ class GcpVmContractIT {
                 .contains("may cost nothing");
     }
 
+    @Test
+    void deploy_sshFromOneAddressWithAKey_ruleFor22FromThatRangeOnlyAndTheKeyInMetadata() throws Exception {
+        // given
+        Engine engine = engine("gce-ssh-from-one-address");
+        Path key = java.nio.file.Files.writeString(temp.resolve("id_ed25519.pub"),
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq0c2xvdWRkZW1vLXRlc3Qta2V5LW5vdC1yZWFs student@lab\n");
+
+        // when: the fixtures accept only 22 from 203.0.113.7/32 to the VM's tag, and the key for user clouddemo
+        PlanResult deployed = engine.deploy(request(new DeployOptions(false, false, null, false, true, "203.0.113.7/32", key, null)));
+
+        // then
+        String name = deployed.deployment().outputs().get("instance");
+        assertThat(deployed.deployment().resources()).extracting(r -> r.type() + " " + r.name())
+                .containsExactly("gce-firewall-rule " + name + "-http", "gce-firewall-rule " + name + "-ssh", "gce-instance " + name);
+        assertThat(String.join("\n", deployed.plan().notes())).contains("SSH (22) is open to 203.0.113.7/32 only, user clouddemo");
+    }
+
     private static DeployOptions spot(boolean fallback) {
         return new DeployOptions(false, true, null, fallback, false, null, null, null);
     }
