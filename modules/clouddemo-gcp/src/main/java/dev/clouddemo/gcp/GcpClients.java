@@ -20,6 +20,8 @@ import com.google.cloud.compute.v1.GlobalOperationsClient;
 import com.google.cloud.compute.v1.GlobalOperationsSettings;
 import com.google.cloud.compute.v1.InstancesClient;
 import com.google.cloud.compute.v1.InstancesSettings;
+import com.google.cloud.compute.v1.MachineTypesClient;
+import com.google.cloud.compute.v1.MachineTypesSettings;
 import com.google.cloud.compute.v1.ZoneOperationsClient;
 import com.google.cloud.compute.v1.ZoneOperationsSettings;
 import com.google.cloud.functions.v2.FunctionServiceClient;
@@ -69,6 +71,7 @@ public final class GcpClients implements AutoCloseable {
     private ArtifactRegistryClient artifactRegistry;
     private InstancesClient instances;
     private DisksClient disks;
+    private MachineTypesClient machineTypes;
     private FirewallsClient firewalls;
     private ZoneOperationsClient zoneOperations;
     private GlobalOperationsClient globalOperations;
@@ -187,6 +190,17 @@ public final class GcpClients implements AutoCloseable {
             instances = build("Compute Engine instances", () -> InstancesClient.create(settings.build()));
         }
         return instances;
+    }
+
+    /** Compute Engine's machine types (REST): whether a zone offers one, asked before anything is made. */
+    public synchronized MachineTypesClient machineTypes() {
+        if (machineTypes == null) {
+            MachineTypesSettings.Builder settings = MachineTypesSettings.newBuilder().setCredentialsProvider(credentialsProvider());
+            computeEndpoint().ifPresent(settings::setEndpoint);
+            settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            machineTypes = build("Compute Engine machine types", () -> MachineTypesClient.create(settings.build()));
+        }
+        return machineTypes;
     }
 
     /** Compute Engine's disks (REST): read only, by the sweep (a boot disk goes with its instance). */
@@ -391,6 +405,7 @@ public final class GcpClients implements AutoCloseable {
         artifactRegistry = null;
         instances = null;
         disks = null;
+        machineTypes = null;
         firewalls = null;
         zoneOperations = null;
         globalOperations = null;

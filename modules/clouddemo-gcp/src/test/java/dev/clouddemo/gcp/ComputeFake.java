@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Compute Engine that keeps state, for the iaas conformance suite (no emulator exists): the
- * documented REST paths of instances (insert, get, delete, aggregated list), their boot disks
+ * documented REST paths of instances (insert, get, delete, aggregated list), machine types (the
+ * e2 ones), their boot disks
  * (made and deleted with the instance, labelled as its initializeParams say), firewall rules
  * (insert, get, delete, list), every operation answered DONE at once; Service Usage answering
  * that compute.googleapis.com is enabled; and empty lists of buckets, functions and repositories
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
 final class ComputeFake implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INSTANCE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/instances(?:/([^/]+))?");
+    private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/[^/]+/zones/[^/]+/machineTypes/([^/]+)");
     private static final Pattern FIREWALL = Pattern.compile("/compute/v1/projects/([^/]+)/global/firewalls(?:/([^/]+))?");
     private static final Pattern AGGREGATED = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/(instances|disks)");
     /** Buckets, functions and repositories: what a label search of the project lists besides Compute Engine. */
@@ -145,6 +147,10 @@ final class ComputeFake implements AutoCloseable {
         }
         if (method.equals("GET") && OTHER_LISTS.matcher(path).matches()) {
             return new Answer(200, JSON.createObjectNode()); // the other APIs' label search: nothing of theirs here
+        }
+        if ((m = MACHINE_TYPE.matcher(path)).matches() && method.equals("GET")) {
+            return m.group(1).startsWith("e2-") ? new Answer(200, JSON.createObjectNode().put("name", m.group(1)))
+                    : error(404, "The resource 'machineTypes/" + m.group(1) + "' was not found");
         }
         if ((m = INSTANCE.matcher(path)).matches()) {
             return instance(method, m.group(1), m.group(2), m.group(3), body);

@@ -180,6 +180,21 @@ class GcpVmContractIT {
         assertThat(String.join("\n", deployed.plan().notes())).contains("SSH (22) is open to 203.0.113.7/32 only, user clouddemo");
     }
 
+    @Test
+    void plan_machineTypeTheZoneDoesNotOffer_exit3BeforeAnythingIsMade() {
+        // given
+        Engine engine = engine("gce-unknown-machine-type");
+
+        // when
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> engine.plan(
+                request(new DeployOptions(false, false, null, false, false, null, null, "e2-micr0"))));
+
+        // then: the fixtures answer no write: nothing was asked to be made
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.getMessage()).contains("machine type e2-micr0 is not offered in zone us-central1-a");
+        assertThat(e.hint()).contains("gcloud compute machine-types list --zones us-central1-a");
+    }
+
     private static DeployOptions spot(boolean fallback) {
         return new DeployOptions(false, true, null, fallback, false, null, null, null);
     }

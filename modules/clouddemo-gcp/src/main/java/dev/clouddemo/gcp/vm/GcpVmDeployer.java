@@ -94,6 +94,9 @@ public final class GcpVmDeployer implements Deployer {
             plan.note("The Compute Engine API is disabled in project " + session.project() + ": deploy enables it first (this"
                     + " plan assumes nothing of the VM exists yet, as nothing could be read).");
         }
+        if (!enabling) {
+            requireOffered(machineType, zone);
+        }
         for (IngressPolicy.Rule rule : rules) {
             String rule_ = firewall.name(rule);
             Optional<Firewall> existing = enabling ? Optional.empty() : firewall(rule_);
@@ -303,6 +306,22 @@ public final class GcpVmDeployer implements Deployer {
                 return Optional.<Firewall>empty();
             }
         });
+    }
+
+    /** A machine type the zone does not offer is the user's input to fix (exit 3), found before anything is made. */
+    private void requireOffered(String machineType, String zone) {
+        boolean offered = session.step("reading machine type " + machineType + " in " + zone, () -> {
+            try {
+                session.clients().machineTypes().get(session.project(), zone, machineType);
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+        if (!offered) {
+            throw ClouddemoException.invalidInput("machine type " + machineType + " is not offered in zone " + zone,
+                    "choose one that is (`gcloud compute machine-types list --zones " + zone + "`), or another --zone");
+        }
     }
 
     /** A rule of that name that is not clouddemo's is never changed. */
