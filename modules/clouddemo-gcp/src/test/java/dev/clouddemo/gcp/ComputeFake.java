@@ -74,6 +74,12 @@ final class ComputeFake implements AutoCloseable {
         return Map.copyOf(instances.getOrDefault(zone, Map.of()));
     }
 
+    /** Compute Engine reclaiming a Spot VM whose termination action is DELETE: the VM and its disk go. */
+    void reclaim(String zone, String name) {
+        instances.getOrDefault(zone, new ConcurrentHashMap<>()).remove(name);
+        disks.getOrDefault(zone, new ConcurrentHashMap<>()).remove(name);
+    }
+
     final CallRecorder recorder = new CallRecorder() {
         @Override
         public long mark() {

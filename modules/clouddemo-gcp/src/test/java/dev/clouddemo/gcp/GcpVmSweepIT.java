@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep of Compute Engine on {@link ComputeFake}: a VM whose state is lost is found by its
- * labels, its boot disk by the disk's labels, its firewall rules (which take no labels) by name and
- * description; all removed, another environment's left alone.
+ * The sweep and refresh of Compute Engine on {@link ComputeFake}: a VM whose state is lost is found
+ * by its labels, its boot disk by the disk's labels, its firewall rules (which take no labels) by
+ * name and description; all removed, another environment's left alone. A reclaimed Spot VM shows as
+ * gone in {@code status --refresh}.
  */
 class GcpVmSweepIT {
     @TempDir
@@ -64,6 +65,27 @@ class GcpVmSweepIT {
 
     private static Target target() {
         return new Target("us-central1", false, null, Settings.DEFAULTS, Map.of("project", "demo-project", "zone", "us-central1-a"));
+    }
+
+    @Test
+    void refresh_spotVmReclaimed_vmGoneRulesStillThere() {
+        // given: a Spot VM, then Compute Engine reclaims it (termination action DELETE)
+        Engine engine = engine(temp.resolve("state"));
+        String env = "vr-" + ResourceNames.newSuffix();
+        String vm = engine.deploy(DeployRequest.of(env, "gcp", ServiceModel.IAAS, target(), DemoPayloads.materialize(ServiceModel.IAAS),
+                new DeployOptions(false, true, null, false, false, null, null, null))).deployment().outputs().get("instance");
+        var before = engine.refresh(env, false).checks().get("gcp/iaas");
+        compute.reclaim("us-central1-a", vm);
+
+        // when
+        var after = engine.refresh(env, false).checks().get("gcp/iaas");
+
+        // then
+        assertThat(before.resources()).extracting(r -> r.type() + " " + r.condition() + " " + r.state())
+                .containsExactlyInAnyOrder("gce-instance OK RUNNING", "gce-firewall-rule OK 0.0.0.0/0");
+        assertThat(after.gone()).extracting(r -> r.type() + " " + r.state())
+                .containsExactly("gce-instance not found (a reclaimed Spot VM is deleted)");
+        engine.destroy(env, null, null);
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.kit.net.UrlProbe;
 import dev.clouddemo.gcp.ArtifactRepositories;
 import dev.clouddemo.gcp.CloudFunctions;
@@ -316,6 +317,26 @@ public final class GcpFunctionDeployer implements Deployer {
                         .setTimeoutSeconds(60).setIngressSettings(ServiceConfig.IngressSettings.ALLOW_ALL))
                 .putAllLabels(prepared.labels())
                 .build();
+    }
+
+    /** What Cloud Functions and Artifact Registry have now of each record: the function's state, the repository there or not. */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        List<ObservedResource> observed = new java.util.ArrayList<>();
+        for (var record : context.state().resources()) {
+            if (record.type().equals(FUNCTION)) {
+                observed.add(session.step("reading function " + record.name(), () -> session.cloudFunctions().get(record.name()))
+                        .map(f -> f.getState() == Function.State.ACTIVE ? ObservedResource.ok(FUNCTION, record.name(), "ACTIVE")
+                                : ObservedResource.degraded(FUNCTION, record.name(), f.getState().name()))
+                        .orElse(ObservedResource.gone(FUNCTION, record.name(), "not found")));
+            } else if (record.type().equals(REPOSITORY)) {
+                observed.add(session.step("reading Artifact Registry repository " + record.name(),
+                        () -> session.artifactRepositories().get(record.name()))
+                        .map(r -> ObservedResource.ok(REPOSITORY, record.name(), "DOCKER"))
+                        .orElse(ObservedResource.gone(REPOSITORY, record.name(), "not found")));
+            }
+        }
+        return observed;
     }
 
     @Override

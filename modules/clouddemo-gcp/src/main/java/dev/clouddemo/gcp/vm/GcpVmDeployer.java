@@ -20,6 +20,7 @@ import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.gcp.ComputeOperations;
 import dev.clouddemo.gcp.ComputeResources;
 import dev.clouddemo.gcp.GcpSession;
@@ -286,6 +287,27 @@ public final class GcpVmDeployer implements Deployer {
                 deleteFirewall(record.name(), context, wait);
             }
         }
+    }
+
+    /**
+     * What Compute Engine has now of each record: a VM RUNNING (else its status; a reclaimed Spot VM
+     * is deleted, so gone), a firewall rule there or not.
+     */
+    @Override
+    public List<ObservedResource> observe(DeploymentContext context) {
+        List<ObservedResource> observed = new ArrayList<>();
+        for (var record : context.state().resources()) {
+            if (record.type().equals(INSTANCE)) {
+                observed.add(instance(zoneOf(record.id()).orElse(session.zone()), record.name())
+                        .map(vm -> "RUNNING".equals(vm.getStatus()) ? ObservedResource.ok(INSTANCE, record.name(), vm.getStatus())
+                                : ObservedResource.degraded(INSTANCE, record.name(), vm.getStatus()))
+                        .orElse(ObservedResource.gone(INSTANCE, record.name(), "not found (a reclaimed Spot VM is deleted)")));
+            } else if (record.type().equals(FIREWALL)) {
+                observed.add(firewall(record.name()).map(rule -> ObservedResource.ok(FIREWALL, record.name(),
+                        String.join(",", rule.getSourceRangesList()))).orElse(ObservedResource.gone(FIREWALL, record.name(), "not found")));
+            }
+        }
+        return observed;
     }
 
     private Optional<Instance> instance(String zone, String name) {
