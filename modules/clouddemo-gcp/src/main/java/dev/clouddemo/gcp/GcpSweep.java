@@ -27,8 +27,10 @@ final class GcpSweep {
      */
     List<FoundResource> find(Optional<EnvName> env) {
         if (!session.emulatorRunning()) {
-            session.progress().warn(GcpLocalEmulator.NAME + " is not running at " + session.endpoint()
-                    + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
+            boolean functions = session.atLocalFunctionsEmulator();
+            session.progress().warn((functions ? GcpLocalEmulator.FUNCTIONS_NAME : GcpLocalEmulator.NAME) + " is not running at "
+                    + session.endpoint() + ": nothing to search there (`" + (functions ? "scripts/emulators.sh start "
+                    + GcpLocalEmulator.FUNCTIONS_NAME : session.target().emulator().startCommand()) + "` starts it)");
             return List.of();
         }
         if (session.atLocalFunctionsEmulator()) {
