@@ -174,6 +174,22 @@ class GcpFunctionContractIT {
     }
 
     @Test
+    void deploy_operationErrorWithDetailsTheClientCannotRead_saysSoAndWhereToReadIt(Drongo drongo, FakeGcsServer storage) {
+        // given: the same refusal, its error carrying an ErrorInfo detail, as Google's errors often do: the REST
+        // client's operation parsing fails on it ("Exception in message delivery", HTTP 499)
+        Engine engine = engine("faas-repository-error-unreadable", drongo, storage);
+
+        // when
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class, () -> engine.deploy(request()));
+
+        // then
+        assertThat(e.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+        assertThat(e.getMessage()).contains("creating Artifact Registry repository")
+                .contains("ended in an error that the client library could not read");
+        assertThat(e.hint()).contains("gcloud artifacts operations describe");
+    }
+
+    @Test
     void deploy_repositoryCreatePendingFromAnEarlierRun_itsOperationPolledNotCreatedAgain(Drongo drongo, FakeGcsServer storage)
             throws Exception {
         // given: a run stopped after Artifact Registry accepted the create (state: CREATING, its operation)
