@@ -72,8 +72,15 @@ public final class GcpProvider implements CloudProvider {
 
     @Override
     public List<String> optionProblems(ServiceModel model, DeployOptions options) {
-        return options.instanceType() == null ? List.of()
-                : GcpMachineTypes.problem(options.instanceType()).map(List::of).orElse(List.of());
+        List<String> problems = new java.util.ArrayList<>();
+        if (options.instanceType() != null) {
+            GcpMachineTypes.problem(options.instanceType()).ifPresent(problems::add);
+        }
+        if (options.maxPrice() != null) {
+            problems.add("--max-price: Compute Engine Spot VMs have no bid price (Google sets the Spot price; the plan shows it):"
+                    + " leave out --max-price");
+        }
+        return problems;
     }
 
     @Override

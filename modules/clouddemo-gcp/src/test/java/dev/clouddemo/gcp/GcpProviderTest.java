@@ -105,6 +105,12 @@ class GcpProviderTest {
         assertThat(e.hint()).contains("--region europe-west1");
     }
 
+    @Test
+    void optionProblems_maxPrice_refusedSpotHasNoBid() {
+        assertThat(provider.optionProblems(ServiceModel.IAAS, new DeployOptions(false, true, new java.math.BigDecimal("0.01"),
+                false, false, null, null, null))).singleElement().asString().contains("--max-price").contains("no bid price");
+    }
+
     private static DeployOptions machineType(String type) {
         return new DeployOptions(false, false, null, false, false, null, null, type);
     }
