@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** Options that apply to one service model; the core checks they fit the model chosen. */
 final class ModelOptions {
-    @Option(names = "--private", description = "faas: a function URL that needs AWS_IAM auth instead of a public one.")
+    @Option(names = "--private", description = "faas: a URL only authorised callers may invoke (AWS_IAM auth on AWS; no allUsers invoker on Google Cloud).")
     boolean privateUrl;
 
     @Option(names = "--spot", description = "iaas: launch a spot instance (cheaper, can be interrupted).")
@@ -28,7 +28,7 @@ final class ModelOptions {
     @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: the VM's SSH public key (AWS: imported as its key pair; Azure: its only sign-in).")
     Path sshKey;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type or VM size (default: AWS t3.micro; Azure Standard_B1s, with --spot Standard_D2as_v5).")
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type, VM size or machine type (default: AWS t3.micro; Azure Standard_B1s, with --spot Standard_D2as_v5; Google Cloud e2-micro).")
     String instanceType;
 
     DeployOptions options() {

@@ -97,11 +97,36 @@ class CliGcpBadInputIT {
 
     @Test
     void deploy_localModelsWithoutEmulator_exit2AtOnce() {
-        for (String model : new String[] {"faas", "paas", "iaas"}) {
-            Clouddemo.Result r = run("deploy", "-p", "gcp", "-m", model, "--local");
-            assertThat(r.exitCode()).as("%s: %s", model, r).isEqualTo(2);
-            assertThat(r.stderr()).as("%s", r).contains("gcp cannot deploy model '" + model + "'").doesNotContain("Exception");
-        }
+        Clouddemo.Result paas = run("deploy", "-p", "gcp", "-m", "paas", "--local");
+        assertThat(paas.exitCode()).as("%s", paas).isEqualTo(2);
+        assertThat(paas.stderr()).as("%s", paas).contains("gcp cannot deploy model 'paas'").doesNotContain("Exception");
+
+        Clouddemo.Result iaas = run("deploy", "-p", "gcp", "-m", "iaas", "--spot", "--local");
+        assertThat(iaas.exitCode()).as("%s", iaas).isEqualTo(2);
+        assertThat(iaas.stderr()).as("%s", iaas).contains("no local emulator can run gcp/iaas").doesNotContain("Exception");
+        assertThat(stateHome.resolve("envs/dev.json")).as("no state").doesNotExist();
+    }
+
+    @Test
+    void deploy_iaasAnotherCloudsMachineType_exit3BeforeAnyCall() {
+        Clouddemo.Result r = run("deploy", "-p", "gcp", "-m", "iaas", "--project", "demo-project-1", "--instance-type", "t3.micro");
+        assertCleanError(r, 3, "'t3.micro' is not a Compute Engine machine type");
+        assertThat(stateHome.resolve("envs/dev.json")).as("no state").doesNotExist();
+    }
+
+    @Test
+    void deploy_iaasMachineSeriesTypo_exit3WithDidYouMean() {
+        Clouddemo.Result r = run("plan", "-p", "gcp", "-m", "iaas", "--project", "demo-project-1", "--instance-type", "e3-micro");
+        assertCleanError(r, 3, "unknown machine series 'e3'");
+        assertThat(r.stderr()).contains("e2-micro");
+    }
+
+    @Test
+    void deploy_iaasZoneTypo_exit3NamingTheRegionsZones() {
+        Clouddemo.Result r = run("deploy", "-p", "gcp", "-m", "iaas", "--project", "demo-project-1", "--zone", "us-central1-z");
+        assertCleanError(r, 3, "unknown zone 'us-central1-z' in region us-central1");
+        assertThat(hint(r)).contains("us-central1-a");
+        assertThat(stateHome.resolve("envs/dev.json")).as("no state").doesNotExist();
     }
 
     @Test

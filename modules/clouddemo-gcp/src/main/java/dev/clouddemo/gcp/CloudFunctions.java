@@ -3,6 +3,9 @@ package dev.clouddemo.gcp;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.cloud.functions.v2.Function;
 import com.google.cloud.functions.v2.FunctionServiceClient;
+import com.google.cloud.functions.v2.StorageSource;
+import com.google.cloud.storage.BlobId;
+import com.google.cloud.storage.Storage;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.Tags;
 import java.util.ArrayList;
@@ -11,20 +14,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * clouddemo's Cloud Functions (2nd gen) in one project and region: reading one, finding them by
- * label (the list is compared here: the emulator ignores a filter), deleting one and waiting.
+ * label (the list is compared here: the emulator ignores a filter), deleting one with its source
+ * zip and waiting.
  */
 public final class CloudFunctions {
     /** A function's resource type in plans and state. */
     public static final String TYPE = "cloud-function";
 
     private final FunctionServiceClient client;
+    private final Supplier<Storage> sources;
     private final String location;
 
-    CloudFunctions(FunctionServiceClient client, String project, String region) {
+    CloudFunctions(FunctionServiceClient client, Supplier<Storage> sources, String project, String region) {
         this.client = client;
+        this.sources = sources;
         this.location = "projects/" + project + "/locations/" + region;
     }
 
@@ -61,13 +68,28 @@ public final class CloudFunctions {
         return found;
     }
 
-    /** Deletes the function and waits for the operation; false when it was gone already. */
+    /**
+     * Deletes the function and waits for the operation, then the source zip it was built from
+     * (Cloud Functions keeps it in its {@code gcf-v2-sources-*} bucket after the function is gone);
+     * false when the function was gone already.
+     */
     public boolean delete(String fullName) {
+        Function function;
         try {
+            function = client.getFunction(fullName);
             await(client.deleteFunctionAsync(fullName));
-            return true;
         } catch (NotFoundException e) {
             return false;
+        }
+        removeSource(function);
+        return true;
+    }
+
+    /** The function's source zip, when it names one; nothing when it is gone already. */
+    void removeSource(Function function) {
+        StorageSource source = function.getBuildConfig().getSource().getStorageSource();
+        if (!source.getBucket().isEmpty() && !source.getObject().isEmpty()) {
+            sources.get().delete(BlobId.of(source.getBucket(), source.getObject()));
         }
     }
 

@@ -104,6 +104,6 @@ public final class GcpApis {
     }
 
     private ServiceUsageClient serviceUsage() {
-        return session.serviceUsage();
+        return session.clients().serviceUsage();
     }
 }

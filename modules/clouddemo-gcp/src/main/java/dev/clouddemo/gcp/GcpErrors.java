@@ -49,6 +49,12 @@ final class GcpErrors {
         }
         String what = doing + " failed: " + message + " (HTTP " + code + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
         String lower = message.toLowerCase(Locale.ROOT);
+        if (message.contains("Exception in message delivery")) {
+            return ClouddemoException.cloud(doing + " failed: the long-running operation ended in an error that the client"
+                    + " library could not read (its details name a type it does not know)", "read the operation's error"
+                    + " in the console (Activity) or with gcloud (e.g. `gcloud artifacts operations describe`), fix the cause,"
+                    + " and run the command again: state records what exists", cause);
+        }
         if (quotaProjectMissing(message)) {
             return ClouddemoException.credentials(what, "your user credentials name no quota project: run `gcloud auth"
                     + " application-default set-quota-project " + target.project() + "`", cause);

@@ -6,7 +6,9 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.gcp.function.GcpFunctionDeployer;
 import dev.clouddemo.gcp.site.GcpStaticSiteDeployer;
+import dev.clouddemo.gcp.vm.GcpVmDeployer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,7 +22,9 @@ import java.util.function.Function;
 public final class GcpProvider implements CloudProvider {
     /** The deployer of each model this build deploys: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, GcpStaticSiteDeployer::new);
+            ServiceModel.STATIC, GcpStaticSiteDeployer::new,
+            ServiceModel.FAAS, GcpFunctionDeployer::new,
+            ServiceModel.IAAS, GcpVmDeployer::new);
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
@@ -68,8 +72,15 @@ public final class GcpProvider implements CloudProvider {
 
     @Override
     public List<String> optionProblems(ServiceModel model, DeployOptions options) {
-        return options.instanceType() == null ? List.of()
-                : GcpMachineTypes.problem(options.instanceType()).map(List::of).orElse(List.of());
+        List<String> problems = new java.util.ArrayList<>();
+        if (options.instanceType() != null) {
+            GcpMachineTypes.problem(options.instanceType()).ifPresent(problems::add);
+        }
+        if (options.maxPrice() != null) {
+            problems.add("--max-price: Compute Engine Spot VMs have no bid price (Google sets the Spot price; the plan shows it):"
+                    + " leave out --max-price");
+        }
+        return problems;
     }
 
     @Override
@@ -84,7 +95,8 @@ public final class GcpProvider implements CloudProvider {
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     @Override
     public Map<String, Duration> waits() {
-        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5));
+        return Map.of(GcpApis.WAIT, Duration.ofMinutes(5), GcpFunctionDeployer.WAIT, Duration.ofMinutes(5),
+                ComputeOperations.WAIT, Duration.ofMinutes(10));
     }
 
     @Override
@@ -93,7 +105,7 @@ public final class GcpProvider implements CloudProvider {
                 + " to where " + GcpLocalEmulator.NAME + " runs";
     }
 
-    /** fake-gcs-server for static, drongo for faas (when this build deploys it); none for the others. */
+    /** fake-gcs-server for static, drongo for faas; none for the others (iaas has no emulator: --local is refused). */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
         GcpLocalEmulator emulators = new GcpLocalEmulator(environment);

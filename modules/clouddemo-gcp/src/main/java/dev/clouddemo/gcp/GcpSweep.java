@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
- * services: each API's resources are listed and their labels compared (buckets so far).
+ * services: each API's resources are listed and their labels compared (buckets, functions, and
+ * the functions' build repositories).
  */
 final class GcpSweep implements ResourceSearch {
     private final GcpSession session;
@@ -28,8 +29,10 @@ final class GcpSweep implements ResourceSearch {
     @Override
     public List<FoundResource> find(Optional<EnvName> env) {
         if (!session.emulatorRunning()) {
-            session.progress().warn(GcpLocalEmulator.NAME + " is not running at " + session.endpoint()
-                    + ": nothing to search there (`" + session.target().emulator().startCommand() + "` starts it)");
+            boolean functions = session.atLocalFunctionsEmulator();
+            session.progress().warn((functions ? GcpLocalEmulator.FUNCTIONS_NAME : GcpLocalEmulator.NAME) + " is not running at "
+                    + session.endpoint() + ": nothing to search there (`" + (functions ? "scripts/emulators.sh start "
+                    + GcpLocalEmulator.FUNCTIONS_NAME : session.target().emulator().startCommand()) + "` starts it)");
             return List.of();
         }
         if (session.atLocalFunctionsEmulator()) {
@@ -38,16 +41,45 @@ final class GcpSweep implements ResourceSearch {
         List<FoundResource> found = new java.util.ArrayList<>(buckets(env));
         if (!session.local()) {
             found.addAll(functions(env));
+            found.addAll(repositories(env));
+            found.addAll(session.step("listing the Compute Engine VMs, disks and firewall rules of " + session.project()
+                    + " made by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                    () -> unlessDisabled(() -> session.computeResources().find(env))));
         }
         return found;
     }
 
+    /**
+     * A listing, or nothing when its API is disabled in the project: a disabled API holds nothing
+     * of clouddemo's (a project used only for functions need not enable Compute Engine).
+     */
+    private static List<FoundResource> unlessDisabled(java.util.function.Supplier<List<FoundResource>> listing) {
+        try {
+            return listing.get();
+        } catch (com.google.api.gax.rpc.ApiException e) {
+            if (GcpErrors.httpStatus(e) == 403 && GcpErrors.apiDisabled(e.getReason() == null ? "" : e.getReason(),
+                    GcpErrors.restMessage(e).orElse(GcpErrors.messageOf(e)))) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     private List<FoundResource> functions(Optional<EnvName> env) {
         return session.step("listing the functions of " + session.project() + " in " + session.region() + " labelled by clouddemo"
-                + env.map(e -> " for environment " + e).orElse(""), () -> session.cloudFunctions().labelled(env).stream()
+                + env.map(e -> " for environment " + e).orElse(""), () -> unlessDisabled(() -> session.cloudFunctions().labelled(env).stream()
                         .map(f -> new FoundResource(f.getName(), CloudFunctions.TYPE, f.getName().substring(f.getName().lastIndexOf('/') + 1),
                                 null, f.getLabelsMap()))
-                        .toList());
+                        .toList()));
+    }
+
+    private List<FoundResource> repositories(Optional<EnvName> env) {
+        return session.step("listing the Artifact Registry repositories of " + session.project() + " in " + session.region()
+                + " labelled by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                () -> unlessDisabled(() -> session.artifactRepositories().labelled(env).stream()
+                        .map(r -> new FoundResource(r.getName(), ArtifactRepositories.TYPE,
+                                r.getName().substring(r.getName().lastIndexOf('/') + 1), null, r.getLabelsMap()))
+                        .toList()));
     }
 
     private List<FoundResource> buckets(Optional<EnvName> env) {
@@ -63,6 +95,17 @@ final class GcpSweep implements ResourceSearch {
         if (CloudFunctions.isFunction(resource.id())) {
             progress.info("Deleting function " + resource.id());
             return session.step("deleting function " + resource.id(), () -> session.cloudFunctions().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        if (ArtifactRepositories.isRepository(resource.id())) {
+            progress.info("Deleting Artifact Registry repository " + resource.id());
+            return session.step("deleting repository " + resource.id(), () -> session.artifactRepositories().delete(resource.id()))
+                    ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        if (List.of(ComputeResources.INSTANCE, ComputeResources.DISK, ComputeResources.FIREWALL).contains(resource.type())) {
+            progress.info("Deleting " + resource.type() + " " + resource.id());
+            return session.step("deleting " + resource.id(), () -> session.computeResources().remove(resource,
+                    session.computeOperations(), session.waitLoop(progress, cancellation)))
                     ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
         }
         String bucket = GcsBuckets.nameOf(resource.id());

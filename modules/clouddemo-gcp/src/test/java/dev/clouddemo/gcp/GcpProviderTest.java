@@ -23,8 +23,8 @@ class GcpProviderTest {
     }
 
     @Test
-    void models_thisBuild_staticOnly() {
-        assertThat(provider.models()).containsExactly(ServiceModel.STATIC);
+    void models_thisBuild_staticFaasAndIaas() {
+        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.IAAS);
     }
 
     @Test
@@ -45,7 +45,18 @@ class GcpProviderTest {
     void localEndpoint_modelsWithoutEmulator_empty() {
         assertThat(provider.localEndpoint(ServiceModel.PAAS)).isEmpty();
         assertThat(provider.localEndpoint(ServiceModel.IAAS)).isEmpty();
-        assertThat(provider.localEndpoint(ServiceModel.FAAS)).isEmpty();
+    }
+
+    @Test
+    void localEndpoint_faas_drongoAtItsPort() {
+        assertThat(provider.localEndpoint(ServiceModel.FAAS)).hasValue("http://127.0.0.1:8099");
+        assertThat(new GcpProvider(Map.of("CLOUDDEMO_DRONGO_PORT", "9031")).localEndpoint(ServiceModel.FAAS))
+                .hasValue("http://127.0.0.1:9031");
+    }
+
+    @Test
+    void waits_apiFunctionAndComputeOperation() {
+        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation");
     }
 
     @Test
@@ -92,6 +103,12 @@ class GcpProviderTest {
                         Map.of("zone", "europe-west1-b"))));
         assertThat(e.getMessage()).contains("zone 'europe-west1-b' is not in region us-central1");
         assertThat(e.hint()).contains("--region europe-west1");
+    }
+
+    @Test
+    void optionProblems_maxPrice_refusedSpotHasNoBid() {
+        assertThat(provider.optionProblems(ServiceModel.IAAS, new DeployOptions(false, true, new java.math.BigDecimal("0.01"),
+                false, false, null, null, null))).singleElement().asString().contains("--max-price").contains("no bid price");
     }
 
     private static DeployOptions machineType(String type) {

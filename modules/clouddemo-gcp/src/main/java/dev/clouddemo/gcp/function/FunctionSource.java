@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
+import dev.clouddemo.gcp.GcpClients;
 import dev.clouddemo.gcp.GcpSession;
 
 /**
@@ -35,14 +36,14 @@ final class FunctionSource {
 
     /** Uploads the bundle and returns where the function is to be built from. */
     StorageSource upload(PythonBundle bundle, String location) {
-        GenerateUploadUrlResponse upload = session.functions().generateUploadUrl(GenerateUploadUrlRequest.newBuilder()
+        GenerateUploadUrlResponse upload = session.clients().functions().generateUploadUrl(GenerateUploadUrlRequest.newBuilder()
                 .setParent(location).build());
         StorageSource source = upload.getStorageSource();
         if (!session.local()) {
-            put(session.uploadTarget(upload.getUploadUrl()), bundle.zip());
+            put(session.clients().uploadTarget(upload.getUploadUrl()), bundle.zip());
             return source;
         }
-        Storage standIn = session.localUploadStandIn();
+        Storage standIn = session.clients().localUploadStandIn();
         try {
             standIn.create(BucketInfo.of(source.getBucket()));
         } catch (StorageException e) {
@@ -64,7 +65,7 @@ final class FunctionSource {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
         HttpResponse<String> response;
         try {
-            response = HttpClient.newBuilder().connectTimeout(GcpSession.CONNECT_TIMEOUT).build()
+            response = HttpClient.newBuilder().connectTimeout(GcpClients.CONNECT_TIMEOUT).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("uploading the function's source to " + url.getHost() + " failed", e);

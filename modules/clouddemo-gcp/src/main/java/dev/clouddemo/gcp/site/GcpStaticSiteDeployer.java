@@ -64,7 +64,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
         SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
         String bucket = GcsBucketNames.check(bucketName(context), context.env().value());
         String errorDocument = Site.errorDocument(listing.files().keySet());
-        GcsObjectStore store = new GcsObjectStore(session.storage(), bucket);
+        GcsObjectStore store = new GcsObjectStore(session.clients().storage(), bucket);
         Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(4)) {
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
@@ -89,7 +89,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
             }
             Site site = Concurrently.get(scan);
             new SiteSync(store, GcsObjectStore.TYPE).plan(site, stored, plan);
-            notes(bucket, GcsSiteUrl.of(bucket, session.storageEndpoint()), site, plan);
+            notes(bucket, GcsSiteUrl.of(bucket, session.clients().storageEndpoint()), site, plan);
             plan.cost(GcpStaticSiteCost.of(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument, enablingStorage));
         }
@@ -114,7 +114,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
 
     private void planPublicRead(String bucket, Plan.Builder plan) {
         try {
-            boolean granted = new GcsPublicRead(session.storage()).granted(bucket);
+            boolean granted = new GcsPublicRead(session.clients().storage()).granted(bucket);
             plan.add(granted ? Action.NO_OP : Action.UPDATE, PUBLIC_READ, bucket, PUBLIC_READ_WHY);
         } catch (StorageException e) {
             if (!emulatorLacksIam(e)) {
@@ -154,9 +154,9 @@ public final class GcpStaticSiteDeployer implements Deployer {
                 }
             }
         }
-        session.step("syncing objects of bucket " + bucket, () -> new SiteSync(new GcsObjectStore(session.storage(), bucket),
+        session.step("syncing objects of bucket " + bucket, () -> new SiteSync(new GcsObjectStore(session.clients().storage(), bucket),
                 GcsObjectStore.TYPE).apply(plan, prepared.site(), context.progress(), context.cancellation()));
-        String url = GcsSiteUrl.of(bucket, session.storageEndpoint());
+        String url = GcsSiteUrl.of(bucket, session.clients().storageEndpoint());
         context.journal().output("url", url);
         context.journal().output("bucket", bucket);
         context.progress().info("The site is at " + url + " (the bucket's main page and 404 page apply only behind a"
@@ -189,7 +189,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
 
     private void grantPublicRead(String bucket, DeploymentContext context) {
         try {
-            new GcsPublicRead(session.storage()).grant(bucket);
+            new GcsPublicRead(session.clients().storage()).grant(bucket);
         } catch (StorageException e) {
             if (!emulatorLacksIam(e)) {
                 throw e;

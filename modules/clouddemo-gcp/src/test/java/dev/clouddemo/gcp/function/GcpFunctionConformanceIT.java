@@ -31,8 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The conformance suite for the Google Cloud faas model on drongo (the Cloud Functions v2 control
  * plane: the function is recorded, not run), the source zip going to fake-gcs-server, the stand-in
- * for the upload URL; both behind recording proxies that share one record. The model is
- * registered for this test only: {@link GcpProvider} does not offer it yet.
+ * for the upload URL; both behind recording proxies that share one record.
  */
 @ExtendWith({FakeGcsServerExtension.class, DrongoExtension.class})
 class GcpFunctionConformanceIT extends ProviderConformanceSuite {
@@ -42,8 +41,7 @@ class GcpFunctionConformanceIT extends ProviderConformanceSuite {
     @BeforeAll
     void onDrongo(FakeGcsServer storage, Drongo drongo) throws IOException {
         fakes = GcpTestFakes.functions(storage.endpoint(), drongo.endpoint());
-        ProviderRegistry providers = new ProviderRegistry(List.of(new GcpProvider(fakes.environment(),
-                Map.of(ServiceModel.FAAS, GcpFunctionDeployer::new))));
+        ProviderRegistry providers = new ProviderRegistry(List.of(new GcpProvider(fakes.environment())));
         ground = new ConformanceGround() {
             @Override
             public String provider() {
