@@ -9,6 +9,7 @@ import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.net.CallerAddress;
 import dev.clouddemo.core.kit.net.IngressPolicy;
 import dev.clouddemo.core.kit.price.Price;
+import dev.clouddemo.core.kit.price.VmCost;
 import dev.clouddemo.core.kit.vm.StartupScript;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.plan.Action;
@@ -19,6 +20,7 @@ import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.ResourceRecord;
 import java.net.URI;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +104,9 @@ public final class AzureVmDeployer implements Deployer {
                             + " USD/hour (" + prices.spot().get().source() + ", " + prices.spot().get().asOf() + "); nothing was created",
                     "raise --max-price to at least that, or leave it out to pay the Spot price (never more than on demand)");
         }
+        plan.cost(VmCost.of("Azure VM " + size, location, size, prices.onDemand(), prices.spot(), options.spot(),
+                BigDecimal.ZERO, List.of("one VM, all month", "not counted: the OS disk, the Standard public IP"
+                        + " address (about 0.005 USD an hour) and data transfer")));
         AzureVmSpec spec = new AzureVmSpec(name, size, options.spot(), options.maxPrice(), options.spotFallback(), script,
                 userKey, userKey != null, rules, prices);
 

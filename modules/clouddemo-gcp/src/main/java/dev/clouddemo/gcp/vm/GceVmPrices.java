@@ -3,6 +3,10 @@ package dev.clouddemo.gcp.vm;
 import dev.clouddemo.core.kit.price.Price;
 import dev.clouddemo.core.kit.price.PriceTable;
 import dev.clouddemo.core.kit.price.SpotQuote;
+import dev.clouddemo.core.kit.price.VmCost;
+import dev.clouddemo.core.plan.Cost;
+import dev.clouddemo.core.plan.CostLine;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,15 @@ final class GceVmPrices {
 
     static boolean freeTier(String region, String machineType) {
         return FREE_TIER_TYPE.equals(machineType) && FREE_TIER_REGIONS.contains(region);
+    }
+
+    /** The VM's cost line: standard or Spot, the standard e2-micro's free hours where the free tier has them. */
+    static Cost cost(String region, String machineType, boolean spot) {
+        BigDecimal free = freeTier(region, machineType) ? CostLine.HOURS_PER_MONTH : BigDecimal.ZERO;
+        return VmCost.of("Compute Engine VM " + machineType, region, machineType, standard(region, machineType),
+                spot(region, machineType), spot, free, List.of("one VM, all month", "not counted: the "
+                        + GceInstanceSpec.DISK_GB + " GB pd-standard boot disk (30 GB a month are free with the free-tier"
+                        + " e2-micro), the external IPv4 address and network egress"));
     }
 
     /** The plan's notes on price: standard (and spot, with the saving), the table's date, the free tier. */

@@ -127,6 +127,7 @@ public final class GcpVmDeployer implements Deployer {
                     + address(existing.get()).orElse("no address yet"));
         }
         GceVmPrices.notes(session.region(), zone, machineType, options.spot()).forEach(plan::note);
+        plan.cost(GceVmPrices.cost(session.region(), machineType, options.spot()));
         if (options.spot()) {
             plan.note(options.spotFallback() ? "Without Spot capacity in " + zone + ", a standard VM is launched instead"
                     + " (--spot-fallback)." : "Without Spot capacity in " + zone + " the deploy fails and removes what it made;"
