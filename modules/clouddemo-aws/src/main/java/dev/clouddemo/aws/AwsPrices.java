@@ -3,6 +3,7 @@ package dev.clouddemo.aws;
 import dev.clouddemo.core.kit.price.DemoUsage;
 import dev.clouddemo.core.kit.price.PriceTable;
 import dev.clouddemo.core.kit.price.Rate;
+import dev.clouddemo.core.kit.price.SiteCostItems;
 import dev.clouddemo.core.plan.Cost;
 import dev.clouddemo.core.plan.CostLine;
 import java.math.BigDecimal;
@@ -39,18 +40,13 @@ public final class AwsPrices {
         static final PriceTable TABLE = PriceTable.load(AwsPrices.class, FILE);
     }
 
+    private static final SiteCostItems SITE = new SiteCostItems("S3 storage of the site", S3_STORAGE, "S3 PUT requests",
+            S3_PUT, "S3 GET requests", S3_GET, DemoUsage::thousands,
+            "data transfer out is not counted (the first 100 GB a month are free)");
+
     /** static: the site's storage, one upload of each file, and the demo's page views. */
     public static Cost site(String region, long bytes, int files) {
-        PriceTable t = table();
-        return Cost.of(List.of(
-                CostLine.monthly("S3 storage of the site (" + files + " file(s))", DemoUsage.gigabytes(bytes),
-                        t.require(region, S3_STORAGE)),
-                CostLine.monthly("S3 PUT requests (one upload of each file)", DemoUsage.thousands(files),
-                        t.require(region, S3_PUT)),
-                CostLine.monthly("S3 GET requests (the demo's page views)", DemoUsage.thousands(DemoUsage.REQUESTS_PER_MONTH),
-                        t.require(region, S3_GET))),
-                List.of(DemoUsage.requestsAssumption(), "data transfer out is not counted (the first 100 GB a month"
-                        + " are free)"));
+        return SITE.of(table(), region, bytes, files);
     }
 
     /** faas: the demo's requests and their run time at the function's memory, less the free tier. */

@@ -2,9 +2,8 @@ package dev.clouddemo.azure.site;
 
 import dev.clouddemo.core.kit.price.DemoUsage;
 import dev.clouddemo.core.kit.price.PriceTable;
+import dev.clouddemo.core.kit.price.SiteCostItems;
 import dev.clouddemo.core.plan.Cost;
-import dev.clouddemo.core.plan.CostLine;
-import java.util.List;
 
 /** What the static model costs on Azure at the demo's size, from the dated table {@value #FILE}. */
 final class AzureStaticSiteCost {
@@ -21,17 +20,12 @@ final class AzureStaticSiteCost {
         static final PriceTable TABLE = PriceTable.load(AzureStaticSiteCost.class, FILE);
     }
 
+    private static final SiteCostItems ITEMS = new SiteCostItems("Blob storage of the site, Hot LRS", "blob-hot-lrs-storage", "write operations",
+            "blob-hot-lrs-write-operations", "read operations", "blob-hot-lrs-read-operations", DemoUsage::tenThousands,
+            "data transfer out is not counted (the first 100 GB a month are free)");
+
     /** The site's storage in $web, one write of each file, and the demo's page views. */
     static Cost of(String region, long bytes, int files) {
-        PriceTable t = table();
-        return Cost.of(List.of(
-                CostLine.monthly("Blob storage of the site, Hot LRS (" + files + " file(s))", DemoUsage.gigabytes(bytes),
-                        t.require(region, "blob-hot-lrs-storage")),
-                CostLine.monthly("write operations (one upload of each file)", DemoUsage.tenThousands(files),
-                        t.require(region, "blob-hot-lrs-write-operations")),
-                CostLine.monthly("read operations (the demo's page views)",
-                        DemoUsage.tenThousands(DemoUsage.REQUESTS_PER_MONTH), t.require(region, "blob-hot-lrs-read-operations"))),
-                List.of(DemoUsage.requestsAssumption(), "data transfer out is not counted (the first 100 GB a month"
-                        + " are free)"));
+        return ITEMS.of(table(), region, bytes, files);
     }
 }
