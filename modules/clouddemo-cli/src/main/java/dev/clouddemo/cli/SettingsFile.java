@@ -65,8 +65,9 @@ final class SettingsFile {
                 switch (section) {
                     case "retries" -> attempts = readRetries(p);
                     case "waits" -> readWaits(p, waits);
+                    case "state" -> p.skipChildren(); // read by StateSettings
                     default -> {
-                        problem(p, section, "unknown key (known: retries, waits)");
+                        problem(p, section, "unknown key (known: retries, waits, state)");
                         p.skipChildren();
                     }
                 }
