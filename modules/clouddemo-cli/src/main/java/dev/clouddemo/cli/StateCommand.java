@@ -26,11 +26,11 @@ import picocli.CommandLine.ParentCommand;
                         + " Use one with --state (or CLOUDDEMO_STATE) on every command. See docs/remote-state.md."},
         subcommands = {StateCommand.Init.class, StateCommand.Push.class, StateCommand.Pull.class, StateCommand.ListStore.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  clouddemo state init s3://team-state/clouddemo",
-                "  clouddemo state push s3://team-state/clouddemo --env pr-42   # this machine's copy, to the bucket",
-                "  clouddemo --state s3://team-state/clouddemo destroy --env pr-42 --yes",
-                "  clouddemo state pull s3://team-state/clouddemo --env pr-42   # the bucket's copy, to this machine",
-                "  clouddemo state list s3://team-state/clouddemo"})
+        footer = {"  clouddemo state init s3://team-state/ci",
+                "  clouddemo state push s3://team-state/ci --env pr-42   # this machine's copy",
+                "  clouddemo --state s3://team-state/ci destroy --env pr-42 --yes",
+                "  clouddemo state pull s3://team-state/ci --env pr-42   # to this machine",
+                "  clouddemo state list s3://team-state/ci"})
 final class StateCommand {
     @ParentCommand
     ClouddemoCommand root;
@@ -42,7 +42,9 @@ final class StateCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the bucket or container of a remote store if it is missing: private, encrypted,"
-                    + " public access blocked, versioned, tagged. Running it again changes nothing.")
+                    + " public access blocked, versioned, tagged. Running it again changes nothing.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  clouddemo state init s3://team-state/ci", "  clouddemo state init gs://team-state/ci --local"})
     static final class Init implements Callable<Integer> {
         @ParentCommand
         StateCommand state;
@@ -115,7 +117,8 @@ final class StateCommand {
 
     @Command(name = "push", mixinStandardHelpOptions = true,
             description = "Copy environments from this run's store (the state folder, or --state) to URL, each under"
-                    + " both stores' locks; a newer copy at URL is never overwritten.")
+                    + " both stores' locks; a newer copy at URL is never overwritten.",
+            footerHeading = "%nExamples:%n", footer = {"  clouddemo state push s3://team-state/ci --env pr-42"})
     static final class Push extends Move {
         @Override
         boolean push() {
@@ -125,7 +128,8 @@ final class StateCommand {
 
     @Command(name = "pull", mixinStandardHelpOptions = true,
             description = "Copy environments from URL to this run's store (the state folder, or --state), each under"
-                    + " both stores' locks; a newer copy here is never overwritten.")
+                    + " both stores' locks; a newer copy here is never overwritten.",
+            footerHeading = "%nExamples:%n", footer = {"  clouddemo state pull s3://team-state/ci --env pr-42"})
     static final class Pull extends Move {
         @Override
         boolean push() {
@@ -134,7 +138,9 @@ final class StateCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the environments a store holds, and their locks.")
+            description = "List the environments a store holds, and their locks.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  clouddemo state list s3://team-state/ci", "  clouddemo state list   # this run's store"})
     static final class ListStore implements Callable<Integer> {
         @ParentCommand
         StateCommand state;

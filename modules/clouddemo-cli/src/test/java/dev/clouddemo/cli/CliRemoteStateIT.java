@@ -183,5 +183,9 @@ class CliRemoteStateIT {
         assertThat(CliAssert.hint(unknown)).contains("s3://");
         CliAssert.assertCleanError(a.run("--state", "s3:///x", "envs"), 3, "it names no bucket");
         CliAssert.assertCleanError(a.run("state", "init", "./folder"), 3, "is a folder: it needs no set-up");
+        String missing = bucket();
+        Clouddemo.Result noBucket = a.run("--state", "s3://" + missing + "/p", "--state-local", "envs");
+        CliAssert.assertCleanError(noBucket, 3, "state bucket " + missing + " does not exist");
+        assertThat(CliAssert.hint(noBucket)).contains("clouddemo state init s3://" + missing + "/p");
     }
 }

@@ -52,7 +52,7 @@ public final class S3StateObjects implements StateObjects {
                 if (e.statusCode() == 404 && !"NoSuchBucket".equals(code(e))) {
                     return Optional.empty();
                 }
-                throw e;
+                throw noBucket(e);
             }
         });
     }
@@ -73,7 +73,7 @@ public final class S3StateObjects implements StateObjects {
                 if (e.statusCode() == 412 || e.statusCode() == 409) {
                     return Optional.empty();
                 }
-                throw e;
+                throw noBucket(e);
             }
         });
         return etag.orElseThrow(() -> new ConditionFailed(name));
@@ -89,9 +89,14 @@ public final class S3StateObjects implements StateObjects {
     @Override
     public List<String> list() {
         String prefix = url.prefix().isEmpty() ? "" : url.prefix() + "/";
-        return session.step("listing " + url, () -> s3().listObjectsV2Paginator(r -> r.bucket(url.bucket())
-                        .prefix(prefix).delimiter("/")).contents().stream()
-                .map(o -> o.key().substring(prefix.length())).toList());
+        return session.step("listing " + url, () -> {
+            try {
+                return s3().listObjectsV2Paginator(r -> r.bucket(url.bucket()).prefix(prefix).delimiter("/")).contents()
+                        .stream().map(o -> o.key().substring(prefix.length())).toList();
+            } catch (S3Exception e) {
+                throw noBucket(e);
+            }
+        });
     }
 
     @Override
@@ -189,6 +194,15 @@ public final class S3StateObjects implements StateObjects {
             }
             throw e;
         }
+    }
+
+    /** A missing bucket is the user's to create (`state init`), not a failed cloud call; others pass through. */
+    private RuntimeException noBucket(S3Exception e) {
+        if ("NoSuchBucket".equals(code(e))) {
+            return ClouddemoException.invalidInput("state bucket " + url.bucket() + " does not exist (" + url + ")",
+                    "create it with `clouddemo state init " + url + "`, or check the URL");
+        }
+        return e;
     }
 
     private static String code(S3Exception e) {
