@@ -46,6 +46,9 @@ public abstract class RemoteStateRaceContract {
     /** How many times the lock race is run. */
     protected static final int LOCK_RACES = 100;
 
+    /** How many times each race test runs, each on a fresh prefix: {@code -Dclouddemo.raceRuns=20} for the loop. */
+    protected static final int RACE_RUNS = Integer.getInteger("clouddemo.raceRuns", 1);
+
     /** A new client's view of the store at {@code prefix} (a bucket the subclass has made). */
     protected abstract StateObjects objects(String prefix);
 
@@ -94,8 +97,15 @@ public abstract class RemoteStateRaceContract {
 
     @Test
     void acquire_twoMachinesRace_exactlyOneWinsEveryTime() throws Exception {
-        // given: two machines, each with its own client
         assumeTrue(racesNotEnforcedBecause().isEmpty(), racesNotEnforcedBecause().orElse(""));
+        for (int run = 0; run < RACE_RUNS; run++) {
+            prefix = "state-" + ResourceNames.newSuffix();
+            lockRace();
+        }
+    }
+
+    private void lockRace() throws Exception {
+        // given: two machines, each with its own client
         ObjectStateStore a = machine();
         ObjectStateStore b = machine();
         int[] wins = new int[2];
@@ -136,8 +146,15 @@ public abstract class RemoteStateRaceContract {
 
     @Test
     void write_twoWritersRaceAnUpdate_oneFailsClearlyNothingLost() throws Exception {
-        // given: a state both machines have read
         assumeTrue(racesNotEnforcedBecause().isEmpty(), racesNotEnforcedBecause().orElse(""));
+        for (int run = 0; run < RACE_RUNS; run++) {
+            prefix = "state-" + ResourceNames.newSuffix();
+            writerRace();
+        }
+    }
+
+    private void writerRace() throws Exception {
+        // given: a state both machines have read
         ObjectStateStore first = machine();
         first.read(env);
         first.write(state(env, "original", ResourceRecord.Status.CREATED));
