@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.json.Json;
-import dev.clouddemo.core.model.EnvName;
-import dev.clouddemo.core.model.ResourceNames;
-import dev.clouddemo.core.model.ServiceModel;
-import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ObjectStateStore;
 import dev.clouddemo.core.state.ResourceRecord;
@@ -20,16 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * store of its own, over a client of its own. A provider module extends it once per store and
  * checks the objects with a second, independent client where one exists.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RemoteStateContract extends RemoteStateRaceContract {
     /** The object at {@code key} (prefix included), read with a second client; empty when none. */
     protected abstract Optional<byte[]> readWithSecondClient(String key);

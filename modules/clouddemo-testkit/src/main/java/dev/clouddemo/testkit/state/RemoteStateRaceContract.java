@@ -1,12 +1,10 @@
 package dev.clouddemo.testkit.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
-import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ResourceNames;
 import dev.clouddemo.core.model.ServiceModel;
@@ -16,11 +14,9 @@ import dev.clouddemo.core.state.ObjectStateStore;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
 import dev.clouddemo.core.state.StateObjects;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
