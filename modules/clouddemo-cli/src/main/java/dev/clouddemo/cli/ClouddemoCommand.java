@@ -5,7 +5,8 @@ import dev.clouddemo.core.engine.Engine;
 import dev.clouddemo.core.engine.ProviderRegistry;
 import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.spi.Cancellation;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
+import dev.clouddemo.core.state.StateBackends;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import java.util.Arrays;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -26,7 +30,7 @@ import picocli.CommandLine.ScopeType;
                 + " one command, and tear it down again.",
         subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
                 OutputsCommand.class, EnvsCommand.class, CostCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                DoctorCommand.class, LabCommand.class, CompletionCommand.class},
+                DoctorCommand.class, LabCommand.class, CompletionCommand.class, StateCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
                 "  clouddemo deploy -p aws -m iaas --spot --env pr-42",
@@ -49,6 +53,16 @@ public final class ClouddemoCommand {
     @Option(names = "--state-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Where state is kept (default: $CLOUDDEMO_HOME, else ~/.clouddemo).")
     Path stateDir;
+
+    @Option(names = "--state", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Where state and locks are kept: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX,"
+                    + " azblob://ACCOUNT/CONTAINER/PREFIX, or a folder (default: $CLOUDDEMO_STATE, else the settings'"
+                    + " state.url, else the state folder). See docs/remote-state.md.")
+    String state;
+
+    @Option(names = "--state-local", scope = ScopeType.INHERIT,
+            description = "Keep remote state on the provider's local emulator (implied by --local).")
+    boolean stateLocal;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "Settings file (default: config.yaml in the state folder, if present).")
@@ -73,7 +87,48 @@ public final class ClouddemoCommand {
     }
 
     Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
-        return new Engine(providers, new StateStore(stateHome()), progress, clock(), cancellation, settings);
+        return new Engine(providers, stateStore(), progress, clock(), cancellation, settings);
+    }
+
+    /** The state store this run uses: --state, else CLOUDDEMO_STATE, else the settings' state.url, else the folder. */
+    StateBackend stateStore() {
+        return stateStore(stateUrl());
+    }
+
+    /** The store at {@code url} (a folder or a cloud URL), on the emulator with --local or --state-local. */
+    StateBackend stateStore(String url) {
+        return StateBackends.load().open(url, stateLocal || localAsked(), stateSettings().lockStaleAfter());
+    }
+
+    String stateUrl() {
+        if (state != null && !state.isBlank()) {
+            return state;
+        }
+        String fromEnv = System.getenv("CLOUDDEMO_STATE");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return stateSettings().url().orElse(stateHome().toString());
+    }
+
+    private StateSettings stateSettings() {
+        return StateSettings.load(config != null ? config : stateHome().resolve("config.yaml"));
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    /** Whether the command line asks for the local emulators (--local on the subcommand). */
+    private boolean localAsked() {
+        if (spec == null || spec.commandLine().getParseResult() == null) {
+            return false;
+        }
+        for (ParseResult r = spec.commandLine().getParseResult(); r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--local") && Boolean.TRUE.equals(r.matchedOptionValue("--local", false))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -68,8 +68,9 @@ final class SettingsFile {
                     case "retries" -> attempts = readRetries(p);
                     case "waits" -> readWaits(p, waits);
                     case "budget" -> budget = readBudget(p);
+                    case "state" -> p.skipChildren(); // read by StateSettings
                     default -> {
-                        problem(p, section, "unknown key (known: retries, waits, budget)");
+                        problem(p, section, "unknown key (known: retries, waits, budget, state)");
                         p.skipChildren();
                     }
                 }

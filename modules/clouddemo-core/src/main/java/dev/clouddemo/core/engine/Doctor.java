@@ -7,6 +7,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.StateLock;
+import dev.clouddemo.core.state.StateBackend;
 import dev.clouddemo.core.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,10 @@ import java.util.TreeMap;
  * connections, and the state folder's health.
  */
 final class Doctor {
-    private final StateStore store;
+    private final StateBackend store;
     private final Settings settings;
 
-    Doctor(StateStore store, Settings settings) {
+    Doctor(StateBackend store, Settings settings) {
         this.store = store;
         this.settings = settings;
     }
@@ -61,9 +62,14 @@ final class Doctor {
     }
 
     private DoctorReport.StateCheck stateCheck(List<EnvironmentEntry> environments) {
-        Path home = store.home();
+        if (!(store instanceof StateStore local)) {
+            // a remote store: what it lists (reading it is the check); its own locks come with its entries
+            return new DoctorReport.StateCheck(store.location(), true, true, environments,
+                    environments.stream().flatMap(e -> e.lock().stream()).toList());
+        }
+        Path home = local.home();
         boolean exists = Files.isDirectory(home);
-        Path envs = store.envDir();
+        Path envs = local.envDir();
         boolean writable = exists && Files.isWritable(Files.isDirectory(envs) ? envs : home);
         List<StateLock.Holder> locks = new ArrayList<>();
         if (exists) {
@@ -75,6 +81,6 @@ final class Doctor {
                 }
             }
         }
-        return new DoctorReport.StateCheck(home, exists, writable, exists ? environments : List.of(), locks);
+        return new DoctorReport.StateCheck(home.toString(), exists, writable, exists ? environments : List.of(), locks);
     }
 }

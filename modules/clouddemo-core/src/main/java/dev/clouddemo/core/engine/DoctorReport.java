@@ -2,7 +2,6 @@ package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.spi.CredentialChain;
 import dev.clouddemo.core.state.StateLock;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public record DoctorReport(List<ProviderCheck> providers, StateCheck state, List
     }
 
     /** The state folder: whether it exists and can be written, its environments (readable or not), its locks. */
-    public record StateCheck(Path home, boolean exists, boolean writable, List<EnvironmentEntry> environments,
+    public record StateCheck(String home, boolean exists, boolean writable, List<EnvironmentEntry> environments,
             List<StateLock.Holder> locks) {
         public StateCheck {
             environments = List.copyOf(environments);

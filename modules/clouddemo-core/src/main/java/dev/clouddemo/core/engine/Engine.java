@@ -22,7 +22,7 @@ import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.StateLock;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,14 +43,14 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final ProviderRegistry providers;
-    private final StateStore store;
+    private final StateBackend store;
     private final Progress progress;
     private final Clock clock;
     private final Cancellation cancellation;
     private final Settings settings;
     private Function<String, UrlProbe.Answer> urlProbe = new UrlProbe(UrlProbe.TIMEOUT)::get;
 
-    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
+    public Engine(ProviderRegistry providers, StateBackend store, Progress progress, Clock clock,
             Cancellation cancellation, Settings settings) {
         this.providers = providers;
         this.store = store;
@@ -60,12 +60,12 @@ public final class Engine {
         this.settings = settings.withDefaults(providers.waitDefaults());
     }
 
-    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock,
+    public Engine(ProviderRegistry providers, StateBackend store, Progress progress, Clock clock,
             Cancellation cancellation) {
         this(providers, store, progress, clock, cancellation, Settings.DEFAULTS);
     }
 
-    public Engine(ProviderRegistry providers, StateStore store, Progress progress, Clock clock) {
+    public Engine(ProviderRegistry providers, StateBackend store, Progress progress, Clock clock) {
         this(providers, store, progress, clock, new Cancellation());
     }
 
@@ -287,7 +287,7 @@ public final class Engine {
     }
 
     private EnvironmentEntry entry(String env) {
-        Path file = store.file(env);
+        String file = store.location(env);
         try {
             EnvName name = EnvName.of(env);
             return new EnvironmentEntry(env, file, store.read(name), null, StateLock.holder(store, name));

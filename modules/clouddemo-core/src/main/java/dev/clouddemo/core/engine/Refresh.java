@@ -14,7 +14,7 @@ import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.StateLock;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +24,14 @@ import java.util.function.Function;
 /** {@code status --refresh}: the environment as state records it, with what the cloud says now. */
 final class Refresh {
     private final ProviderRegistry providers;
-    private final StateStore store;
+    private final StateBackend store;
     private final Progress progress;
     private final Clock clock;
     private final Cancellation cancellation;
     private final Settings settings;
     private final Function<String, UrlProbe.Answer> urlProbe;
 
-    Refresh(ProviderRegistry providers, StateStore store, Progress progress, Clock clock, Cancellation cancellation,
+    Refresh(ProviderRegistry providers, StateBackend store, Progress progress, Clock clock, Cancellation cancellation,
             Settings settings, Function<String, UrlProbe.Answer> urlProbe) {
         this.providers = providers;
         this.store = store;

@@ -11,7 +11,7 @@ import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,11 +56,11 @@ final class Sessions {
     }
 
     /** The environment's state; none is invalid input naming the environments the folder has. */
-    static EnvironmentState existingEnvironment(StateStore store, EnvName env) {
+    static EnvironmentState existingEnvironment(StateBackend store, EnvName env) {
         return store.read(env).orElseThrow(() -> {
             List<String> known = store.environments();
             return ClouddemoException.invalidInput(
-                    "no environment '" + env + "' in " + store.home(),
+                    "no environment '" + env + "' in " + store.location(),
                     known.isEmpty()
                             ? "nothing is deployed from this machine; deploy with `clouddemo deploy --env " + env + " …`"
                             : "known environments: " + String.join(", ", known));

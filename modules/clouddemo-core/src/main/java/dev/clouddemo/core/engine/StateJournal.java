@@ -5,13 +5,13 @@ import dev.clouddemo.core.spi.ResourceJournal;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
 /** The journal behind a deployment: every record is written to the state file before it returns. */
 final class StateJournal implements ResourceJournal {
-    private final StateStore store;
+    private final StateBackend store;
     private final Clock clock;
     private final Cancellation cancellation;
     private EnvironmentState environment;
@@ -22,7 +22,7 @@ final class StateJournal implements ResourceJournal {
         deployment = deployment.withUsdPerHour(usdPerHour);
     }
 
-    StateJournal(StateStore store, Clock clock, EnvironmentState environment, DeploymentState deployment,
+    StateJournal(StateBackend store, Clock clock, EnvironmentState environment, DeploymentState deployment,
             Cancellation cancellation) {
         this.store = store;
         this.clock = clock;

@@ -17,7 +17,7 @@ import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateLock;
-import dev.clouddemo.core.state.StateStore;
+import dev.clouddemo.core.state.StateBackend;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,13 +37,13 @@ import java.util.stream.Collectors;
  */
 final class Sweep {
     private final ProviderRegistry providers;
-    private final StateStore store;
+    private final StateBackend store;
     private final Progress progress;
     private final Cancellation cancellation;
     private final Settings settings;
     private final Clock clock;
 
-    Sweep(ProviderRegistry providers, StateStore store, Progress progress, Cancellation cancellation, Settings settings,
+    Sweep(ProviderRegistry providers, StateBackend store, Progress progress, Cancellation cancellation, Settings settings,
             Clock clock) {
         this.providers = providers;
         this.store = store;

@@ -1,5 +1,7 @@
 package dev.clouddemo.core.state;
 
+import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.ServiceModel;
 import java.time.Instant;
@@ -8,10 +10,55 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Maps environment state to and from the JSON tree of the state file (schema version 1). */
 public final class StateCodec {
     private StateCodec() {
+    }
+
+    /**
+     * Reads a state document of {@code env}: the rules every store shares. A document that does not
+     * parse, lacks a field or describes another environment is refused through {@code corrupt}
+     * (given why); one of a newer schema is refused naming {@code what} (e.g. "state file /x/dev.json")
+     * and saying the {@code noun} ("file", "object") was left untouched.
+     */
+    static EnvironmentState decode(String text, EnvName env, String what, String noun,
+            Function<String, ClouddemoException> corrupt) {
+        Object tree;
+        try {
+            tree = Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw corrupt.apply(e.getMessage());
+        }
+        int version;
+        try {
+            version = schemaVersion(tree);
+        } catch (IllegalArgumentException e) {
+            throw corrupt.apply(e.getMessage());
+        }
+        if (version > EnvironmentState.SCHEMA_VERSION) {
+            throw ClouddemoException.invalidInput(
+                    what + " has schema version " + version
+                            + ", newer than this clouddemo reads (" + EnvironmentState.SCHEMA_VERSION + ")",
+                    "upgrade clouddemo; the " + noun + " was left untouched");
+        }
+        EnvironmentState state;
+        try {
+            state = fromJson(tree);
+        } catch (RuntimeException e) {
+            // a field of the wrong type or shape, whichever exception the decoding raised
+            throw corrupt.apply(e.getMessage());
+        }
+        if (!state.env().equals(env)) {
+            throw corrupt.apply("it describes environment '" + state.env() + "'");
+        }
+        return state;
+    }
+
+    /** The document's bytes, as every store writes them. */
+    static byte[] encode(EnvironmentState state) {
+        return Json.write(toJson(state)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static Map<String, Object> toJson(EnvironmentState state) {

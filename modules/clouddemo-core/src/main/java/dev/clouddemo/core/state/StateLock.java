@@ -5,13 +5,8 @@ import dev.clouddemo.core.error.ExitCode;
 import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.EnvName;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,25 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A per-environment lock file ({@code <env>.lock}) created exclusively, naming its holder: pid,
- * host, user, command and since when. A second run fails fast (exit 5) naming the holder.
+ * A per-environment lock ({@code <env>.lock}, a file or an object) created only where none exists,
+ * naming its holder: pid, host, user, command and since when. A second run fails fast (exit 5) naming the holder.
  * Released on close, and by a shutdown hook if the JVM is stopped by a signal.
  */
 public final class StateLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateLock.class);
-    private final Path file;
+    private final StateBackend store;
+    private final EnvName env;
     private final String token;
     private final Thread releaseOnExit;
 
-    private StateLock(Path file, String token) {
-        this.file = file;
+    private StateLock(StateBackend store, EnvName env, String token) {
+        this.store = store;
+        this.env = env;
         this.token = token;
         this.releaseOnExit = new Thread(this::release, "clouddemo-lock-release");
         Runtime.getRuntime().addShutdownHook(releaseOnExit);
     }
 
-    public static StateLock acquire(StateStore store, EnvName env, String command) {
-        Path file = lockFile(store, env);
+    public static StateLock acquire(StateBackend store, EnvName env, String command) {
         String token = ProcessHandle.current().pid() + "@" + host() + "@" + Instant.now();
         Map<String, Object> holder = new LinkedHashMap<>();
         holder.put("pid", ProcessHandle.current().pid());
@@ -48,41 +44,15 @@ public final class StateLock implements AutoCloseable {
         holder.put("command", command);
         holder.put("since", Instant.now().toString());
         holder.put("token", token);
-        try {
-            store.ensureDir(store.envDir());
-        } catch (FileAlreadyExistsException e) {
-            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir()
-                    + ": it exists but is not a folder", "move it away, or choose another with --state-dir or CLOUDDEMO_HOME");
-        } catch (IOException e) {
-            throw ClouddemoException.invalidInput("cannot use state folder " + store.envDir() + ": " + e.getMessage(),
-                    "make it a writable folder, or choose another with --state-dir or CLOUDDEMO_HOME");
-        }
-        Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            // The holder is written in full first, then published with one atomic link: a lock file
-            // is never seen empty, not even by a run that is killed while taking it.
-            Files.writeString(written, Json.write(holder), StandardCharsets.UTF_8);
-            Files.createLink(file, written);
-            LOG.debug("locked {} ({})", file, command);
-            return new StateLock(file, token);
-        } catch (FileAlreadyExistsException e) {
+        if (!store.createLock(env, Json.write(holder))) {
             throw locked(store, env);
-        } catch (AccessDeniedException e) {
-            throw ClouddemoException.invalidInput("cannot create lock " + file + ": permission denied",
-                    "make " + store.envDir() + " writable, or choose another folder with --state-dir");
-        } catch (IOException e) {
-            throw ClouddemoException.invalidInput("cannot create lock " + file + ": " + e.getMessage(), null);
-        } finally {
-            try {
-                Files.deleteIfExists(written);
-            } catch (IOException ignored) {
-                // a leftover temp file names no holder and blocks nothing
-            }
         }
+        LOG.debug("locked {} ({})", store.lockLocation(env), command);
+        return new StateLock(store, env, token);
     }
 
     /** Who holds a lock, and whether it looks abandoned. */
-    public record Holder(Path file, String pid, String host, String user, String command, Instant since,
+    public record Holder(String file, String pid, String host, String user, String command, Instant since,
             String staleReason) {
         public boolean stale() {
             return staleReason != null;
@@ -99,17 +69,20 @@ public final class StateLock implements AutoCloseable {
     }
 
     /** Locks older than this are reported as possibly stale even when their holder cannot be checked. */
-    static final Duration STALE_AFTER = Duration.ofHours(6);
+    static final Duration STALE_AFTER = StateBackend.DEFAULT_STALE_AFTER;
 
     /** The environment's lock holder, or empty when it is not locked. */
-    public static Optional<Holder> holder(StateStore store, EnvName env) {
-        Path file = lockFile(store, env);
+    public static Optional<Holder> holder(StateBackend store, EnvName env) {
+        String file = store.lockLocation(env);
+        Duration staleAfter = store.lockStaleAfter();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+            Optional<String> lock = store.readLock(env);
+            if (lock.isEmpty()) {
+                return Optional.empty();
+            }
+            text = lock.get();
+        } catch (UncheckedIOException e) {
             return Optional.of(new Holder(file, "?", "?", "?", "?", null, "its lock file cannot be read"));
         }
         try {
@@ -120,8 +93,8 @@ public final class StateLock implements AutoCloseable {
             String stale = null;
             if (host().equals(h.get("host")) && pid instanceof Number n && ProcessHandle.of(n.longValue()).isEmpty()) {
                 stale = "that process no longer runs";
-            } else if (Duration.between(since, Instant.now()).compareTo(STALE_AFTER) > 0) {
-                stale = "it is older than " + STALE_AFTER.toHours() + " hours";
+            } else if (Duration.between(since, Instant.now()).compareTo(staleAfter) > 0) {
+                stale = "it is older than " + age(staleAfter);
             }
             return Optional.of(new Holder(file, String.valueOf(pid), String.valueOf(h.get("host")),
                     String.valueOf(h.get("user")), String.valueOf(h.get("command")), since, stale));
@@ -131,20 +104,15 @@ public final class StateLock implements AutoCloseable {
     }
 
     /** Removes the environment's lock whoever holds it: for {@code clouddemo unlock}, after confirmation. */
-    public static void forceRelease(StateStore store, EnvName env) {
-        try {
-            Files.deleteIfExists(lockFile(store, env));
-        } catch (IOException e) {
-            throw ClouddemoException.invalidInput("cannot remove lock " + lockFile(store, env) + ": " + e.getMessage(),
-                    "remove it by hand");
-        }
+    public static void forceRelease(StateBackend store, EnvName env) {
+        store.deleteLock(env);
     }
 
-    private static Path lockFile(StateStore store, EnvName env) {
-        return store.envDir().resolve(env.value() + ".lock");
+    private static String age(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
     }
 
-    private static ClouddemoException locked(StateStore store, EnvName env) {
+    private static ClouddemoException locked(StateBackend store, EnvName env) {
         Optional<Holder> holder = holder(store, env);
         if (holder.isEmpty()) {
             return new ClouddemoException(ExitCode.LOCKED,
@@ -171,12 +139,12 @@ public final class StateLock implements AutoCloseable {
 
     private synchronized void release() {
         try {
-            String text = Files.readString(file);
-            if (text.contains(token)) {
-                Files.deleteIfExists(file);
+            if (store.readLock(env).map(text -> text.contains(token)).orElse(false)) {
+                store.deleteLock(env);
             }
-        } catch (IOException ignored) {
-            // already gone
+        } catch (RuntimeException e) {
+            // already gone, or the store cannot be reached: `clouddemo unlock` removes it
+            LOG.debug("could not release {}: {}", store.lockLocation(env), e.getMessage());
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.clouddemo.core.state;
 
 import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.model.EnvName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * The embedded state backend: one JSON document per environment in {@code <home>/envs/<env>.json}.
  * Writes are atomic (temp file, fsync, rename) with mode 0600; the previous version is kept as
  * {@code <env>.json.bak}. A file that cannot be read is an error naming it, never a silent reset.
+ * Locks are {@code <env>.lock} files, published with one atomic link (see {@link StateLock}).
  */
-public final class StateStore {
+public final class StateStore implements StateBackend {
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
@@ -50,6 +52,81 @@ public final class StateStore {
     /** The state file of a name listed by {@link #environments()}, valid environment name or not. */
     public Path file(String env) {
         return envDir().resolve(env + ".json");
+    }
+
+    @Override
+    public String location() {
+        return home.toString();
+    }
+
+    @Override
+    public String location(String env) {
+        return file(env).toString();
+    }
+
+    @Override
+    public String lockLocation(EnvName env) {
+        return lockFile(env).toString();
+    }
+
+    Path lockFile(EnvName env) {
+        return envDir().resolve(env.value() + ".lock");
+    }
+
+    @Override
+    public boolean createLock(EnvName env, String holder) {
+        Path file = lockFile(env);
+        try {
+            ensureDir(envDir());
+        } catch (FileAlreadyExistsException e) {
+            throw ClouddemoException.invalidInput("cannot use state folder " + envDir()
+                    + ": it exists but is not a folder", "move it away, or choose another with --state-dir or CLOUDDEMO_HOME");
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot use state folder " + envDir() + ": " + e.getMessage(),
+                    "make it a writable folder, or choose another with --state-dir or CLOUDDEMO_HOME");
+        }
+        Path written = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            // The holder is written in full first, then published with one atomic link: a lock file
+            // is never seen empty, not even by a run that is killed while taking it.
+            Files.writeString(written, holder, StandardCharsets.UTF_8);
+            Files.createLink(file, written);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (AccessDeniedException e) {
+            throw ClouddemoException.invalidInput("cannot create lock " + file + ": permission denied",
+                    "make " + envDir() + " writable, or choose another folder with --state-dir");
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot create lock " + file + ": " + e.getMessage(), null);
+        } finally {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // a leftover temp file names no holder and blocks nothing
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> readLock(EnvName env) {
+        try {
+            return Optional.of(Files.readString(lockFile(env), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void deleteLock(EnvName env) {
+        try {
+            Files.deleteIfExists(lockFile(env));
+        } catch (IOException e) {
+            throw ClouddemoException.invalidInput("cannot remove lock " + lockFile(env) + ": " + e.getMessage(),
+                    "remove it by hand");
+        }
     }
 
     /** The folder of the state and lock files. */
@@ -99,35 +176,7 @@ public final class StateStore {
         } catch (IOException e) {
             throw unreadable(file, e);
         }
-        Object tree;
-        try {
-            tree = Json.parse(text);
-        } catch (Json.ParseException e) {
-            throw corrupt(file, e.getMessage());
-        }
-        int version;
-        try {
-            version = StateCodec.schemaVersion(tree);
-        } catch (IllegalArgumentException e) {
-            throw corrupt(file, e.getMessage());
-        }
-        if (version > EnvironmentState.SCHEMA_VERSION) {
-            throw ClouddemoException.invalidInput(
-                    "state file " + file + " has schema version " + version
-                            + ", newer than this clouddemo reads (" + EnvironmentState.SCHEMA_VERSION + ")",
-                    "upgrade clouddemo; the file was left untouched");
-        }
-        EnvironmentState state;
-        try {
-            state = StateCodec.fromJson(tree);
-        } catch (RuntimeException e) {
-            // a field of the wrong type or shape, whichever exception the decoding raised
-            throw corrupt(file, e.getMessage());
-        }
-        if (!state.env().equals(env)) {
-            throw corrupt(file, "it describes environment '" + state.env() + "'");
-        }
-        return Optional.of(state);
+        return Optional.of(StateCodec.decode(text, env, "state file " + file, "file", why -> corrupt(file, why)));
     }
 
     /** Replaces the environment's state file atomically; an environment with no deployments is removed. */
@@ -140,7 +189,7 @@ public final class StateStore {
                 Files.deleteIfExists(backup(file));
                 return;
             }
-            byte[] bytes = Json.write(StateCodec.toJson(state)).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = StateCodec.encode(state);
             Path tmp = Files.createTempFile(envDir(), "." + state.env().value() + "-", ".tmp",
                     PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try {

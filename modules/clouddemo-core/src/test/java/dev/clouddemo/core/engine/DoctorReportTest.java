@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,10 @@ class DoctorReportTest {
             DeploymentState deployment = new DeploymentState(provider, ServiceModel.STATIC, "r1", false, null, Map.of(),
                     "abc123", NOW, NOW, List.of(), Map.of());
             EnvironmentState state = new EnvironmentState(dev.clouddemo.core.model.EnvName.of("dev-" + provider), Map.of(deployment.key(), deployment));
-            environments.add(new EnvironmentEntry("dev-" + provider, Path.of("dev.json"), Optional.of(state), null,
+            environments.add(new EnvironmentEntry("dev-" + provider, "dev.json", Optional.of(state), null,
                     Optional.empty()));
         }
-        return new DoctorReport(providers, new DoctorReport.StateCheck(Path.of("home"), true, true, environments,
+        return new DoctorReport(providers, new DoctorReport.StateCheck("home", true, true, environments,
                 List.of()), List.of());
     }
 
