@@ -37,7 +37,7 @@ public final class GcsStateObjects implements StateObjects {
     }
 
     private Storage storage() {
-        return session.storage();
+        return session.clients().storage();
     }
 
     @Override
