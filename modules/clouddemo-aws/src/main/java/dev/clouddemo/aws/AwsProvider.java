@@ -34,10 +34,10 @@ public final class AwsProvider implements CloudProvider {
 
     /** The deployer of each model this provider supports: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<AwsSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, AwsStaticSiteDeployer::new,
-            ServiceModel.IAAS, AwsVmDeployer::new,
-            ServiceModel.FAAS, AwsFunctionDeployer::new,
-            ServiceModel.PAAS, AwsAppDeployer::new);
+            ServiceModel.STATIC, session -> new AwsStaticSiteDeployer(session),
+            ServiceModel.IAAS, session -> new AwsVmDeployer(session),
+            ServiceModel.FAAS, session -> new AwsFunctionDeployer(session),
+            ServiceModel.PAAS, session -> new AwsAppDeployer(session));
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<AwsSession, Deployer>> deployers;

@@ -22,9 +22,11 @@ public final class AzureProvider implements CloudProvider {
     static final String SUBSCRIPTION = "subscription";
 
     /** The deployer of each model this provider supports: the one list, read by {@link #models()}. */
+    // Lambdas, not constructor references: a reference loads and verifies the deployer (and the SDK
+    // classes it names) when the provider is loaded, which every command does.
     static final Map<ServiceModel, Function<AzureSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, AzureStaticSiteDeployer::new,
-            ServiceModel.IAAS, AzureVmDeployer::new);
+            ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session),
+            ServiceModel.IAAS, session -> new AzureVmDeployer(session));
 
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
     private static final Map<String, Duration> WAITS = Map.of(
@@ -37,14 +39,15 @@ public final class AzureProvider implements CloudProvider {
     private final AzureAccess access;
     private final Map<ServiceModel, Function<AzureSession, Deployer>> deployers;
 
+    /** Reaching Azure for real: {@link AzureAccess#DEFAULT}, taken when a session opens (it loads the SDK). */
     public AzureProvider() {
-        this(System.getenv(), AzureAccess.DEFAULT, Map.of());
+        this(System.getenv(), null, Map.of());
     }
 
     /**
      * With the environment variables to read ({@code AZURE_SUBSCRIPTION_ID}, {@code AZURE_CONFIG_DIR},
      * {@code CLOUDDEMO_AZURITE_PORT}), how to reach Azure, and for tests some models' deployers
-     * replaced. Public for the model packages' tests.
+     * replaced (null access: {@link AzureAccess#DEFAULT}). Public for the model packages' tests.
      */
     public AzureProvider(Map<String, String> environment, AzureAccess access,
             Map<ServiceModel, Function<AzureSession, Deployer>> replaced) {
@@ -101,6 +104,6 @@ public final class AzureProvider implements CloudProvider {
 
     @Override
     public ProviderSession open(Target target) {
-        return new AzureSession(AzureTarget.resolve(target, environment), access, deployers);
+        return new AzureSession(AzureTarget.resolve(target, environment), access != null ? access : AzureAccess.DEFAULT, deployers);
     }
 }

@@ -22,9 +22,9 @@ import java.util.function.Function;
 public final class GcpProvider implements CloudProvider {
     /** The deployer of each model this build deploys: the one list, read by {@link #models()}. */
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
-            ServiceModel.STATIC, GcpStaticSiteDeployer::new,
-            ServiceModel.FAAS, GcpFunctionDeployer::new,
-            ServiceModel.IAAS, GcpVmDeployer::new);
+            ServiceModel.STATIC, session -> new GcpStaticSiteDeployer(session),
+            ServiceModel.FAAS, session -> new GcpFunctionDeployer(session),
+            ServiceModel.IAAS, session -> new GcpVmDeployer(session));
 
     private final Map<String, String> environment;
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
