@@ -46,11 +46,20 @@ class LabEnvsTest {
     }
 
     @Test
-    void planPrices_onDemandOrUnknownCost_noSaving() {
+    void planPrices_onDemandInstance_itsPriceAndNoSaving() {
         Map<String, Object> onDemand = Map.of("known", true, "perHour", 0.0154, "lines", List.of(
-                Map.of("unitPrice", 0.0104)));
+                Map.of("unit", "instance-hour", "unitPrice", 0.0104), Map.of("unit", "instance-hour", "unitPrice", 0.005)));
 
         assertThat(PlanPrices.from(onDemand)).isEqualTo(new PlanPrices(Optional.of(new BigDecimal("0.0154")),
+                Optional.of(new BigDecimal("0.0104")), Optional.empty()));
+    }
+
+    @Test
+    void planPrices_noInstanceOrUnknownCost_noOnDemandPrice() {
+        Map<String, Object> site = Map.of("known", true, "perHour", 0.25, "lines", List.of(
+                Map.of("unit", "GB-month", "unitPrice", 0.023)));
+
+        assertThat(PlanPrices.from(site)).isEqualTo(new PlanPrices(Optional.of(new BigDecimal("0.25")),
                 Optional.empty(), Optional.empty()));
         assertThat(PlanPrices.from(Map.of("known", false, "unknownBecause", "no table")).paid()).isEmpty();
         assertThat(PlanPrices.from(null).paid()).isEmpty();
