@@ -78,7 +78,9 @@ class CliLabReportIT {
                     .containsEntry("note", "not measured: no local emulator for aws/paas (--local stops there; measure"
                             + " it on the real cloud)");
             assertThat((String) compare.get("aws/iaas").get("note")).startsWith("served nothing to GET locally");
-            assertThat(compare.get("aws/iaas")).containsEntry("usdPerHour", 0.0104);
+            // the instance's on-demand price, and the whole deployment's hour (the instance, its disk and address)
+            assertThat(compare.get("aws/iaas")).containsEntry("onDemandUsdPerHour", 0.0104);
+            assertThat((Double) compare.get("aws/iaas").get("usdPerHour")).isGreaterThan(0.0104);
 
             // then: the report is self-contained, and chromium renders the charts and the table
             String html = Files.readString(report.resolve("report.html"));
