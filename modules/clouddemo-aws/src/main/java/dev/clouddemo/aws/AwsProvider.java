@@ -7,6 +7,7 @@ import dev.clouddemo.aws.vm.AwsVmDeployer;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ServiceModel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import dev.clouddemo.core.spi.CloudProvider;
@@ -85,10 +86,15 @@ public final class AwsProvider implements CloudProvider {
 
     @Override
     public List<String> optionProblems(ServiceModel model, DeployOptions options) {
+        List<String> problems = new ArrayList<>();
         if (options.instanceType() != null && !INSTANCE_TYPE.matcher(options.instanceType()).matches()) {
-            return List.of("--instance-type '" + options.instanceType() + "' is not an EC2 instance type (like t3.micro)");
+            problems.add("--instance-type '" + options.instanceType() + "' is not an EC2 instance type (like t3.micro)");
         }
-        return List.of();
+        if (options.sku() != null) {
+            problems.add("--sku is not offered on aws: the Elastic Beanstalk environment runs one "
+                    + AwsAppDeployer.INSTANCE_TYPE_NAME + " instance (free tier)");
+        }
+        return problems;
     }
 
     @Override

@@ -34,6 +34,12 @@ class AwsProviderTest {
     }
 
     @Test
+    void optionProblems_sku_isRefusedNamingTheBeanstalkInstance() {
+        assertThat(aws.optionProblems(ServiceModel.PAAS, DeployOptions.NONE.withSku("B1")))
+                .containsExactly("--sku is not offered on aws: the Elastic Beanstalk environment runs one t3.micro instance (free tier)");
+    }
+
+    @Test
     void waits_areTheDocumentedKindsAndDefaults() {
         assertThat(aws.waits()).containsOnlyKeys("s3-bucket", "iam-role", "lambda-function", "ec2-instance",
                 "security-group", "beanstalk-environment");

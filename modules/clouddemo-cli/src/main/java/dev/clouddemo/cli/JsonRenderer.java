@@ -59,8 +59,9 @@ final class JsonRenderer implements Renderer {
             r.put("estimatedCostUsd", result.estimatedCost(d).orElse(null));
             r.put("usdPerHour", d.usdPerHour() == null ? null : d.usdPerHour().stripTrailingZeros());
             r.put("onRealCloud", d.local() ? "what it would have cost on the real cloud; the emulator costs nothing" : null);
-            r.put("removed", d.resources().stream().map(x -> Map.of("type", x.type(), "name", x.name(),
+            r.put("removed", result.removed(d).stream().map(x -> Map.of("type", x.type(), "name", x.name(),
                     "id", x.id() == null ? "" : x.id())).toList());
+            r.put("kept", result.kept(d).stream().map(k -> Map.of("type", k.type(), "name", k.name(), "why", k.why())).toList());
             receipt.add(r);
         }
         m.put("receipt", receipt);

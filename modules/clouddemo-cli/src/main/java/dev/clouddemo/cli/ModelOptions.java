@@ -28,10 +28,13 @@ final class ModelOptions {
     @Option(names = "--ssh-key", paramLabel = "FILE.pub", description = "iaas: the VM's SSH public key (AWS: imported as its key pair; Azure: its only sign-in).")
     Path sshKey;
 
+    @Option(names = "--sku", paramLabel = "SIZE", description = "paas: the size of the app's plan (Azure App Service plan SKU, default F1, free; Google Cloud App Engine instance class, default F1). AWS Elastic Beanstalk runs one t3.micro and takes no --sku.")
+    String sku;
+
     @Option(names = "--instance-type", paramLabel = "TYPE", description = "iaas: instance type, VM size or machine type (default: AWS t3.micro; Azure Standard_B1s, with --spot Standard_D2as_v5; Google Cloud e2-micro).")
     String instanceType;
 
     DeployOptions options() {
-        return new DeployOptions(privateUrl, spot, maxPrice, spotFallback, ssh, sshCidr, sshKey, instanceType);
+        return new DeployOptions(privateUrl, spot, maxPrice, spotFallback, ssh, sshCidr, sshKey, instanceType, sku);
     }
 }

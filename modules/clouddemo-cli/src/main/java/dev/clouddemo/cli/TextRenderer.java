@@ -20,6 +20,7 @@ import dev.clouddemo.core.plan.CostLine;
 import dev.clouddemo.core.plan.Plan;
 import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.KeptResource;
 import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
@@ -68,8 +69,11 @@ final class TextRenderer implements Renderer {
             out.printf("  %s: lived %s, estimated cost %s%s; removed %s%n", d.key(), Expiry.human(result.lived(d)),
                     result.estimatedCost(d).map(c -> "≈ " + CostLine.plain(c) + " USD").orElse("unknown"),
                     d.local() ? " (what it would have cost on the real cloud; the emulator costs nothing)" : "",
-                    d.resources().isEmpty() ? "nothing state recorded"
-                            : d.resources().stream().map(r -> r.type() + " " + r.name()).collect(Collectors.joining(", ")));
+                    result.removed(d).isEmpty() ? "nothing state recorded"
+                            : result.removed(d).stream().map(r -> r.type() + " " + r.name()).collect(Collectors.joining(", ")));
+            for (KeptResource k : result.kept(d)) {
+                out.printf("    kept %s %s: %s%n", k.type(), k.name(), k.why());
+            }
         }
     }
 

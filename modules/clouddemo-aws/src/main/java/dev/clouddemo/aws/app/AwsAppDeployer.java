@@ -229,7 +229,7 @@ public final class AwsAppDeployer implements Deployer {
             .build();
 
     /** The smallest general-purpose instance, stated rather than left to the platform's default. */
-    static final String INSTANCE_TYPE_NAME = "t3.micro";
+    public static final String INSTANCE_TYPE_NAME = "t3.micro";
     private static final ConfigurationOptionSetting INSTANCE_TYPE = ConfigurationOptionSetting.builder()
             .namespace("aws:autoscaling:launchconfiguration").optionName("InstanceType").value(INSTANCE_TYPE_NAME)
             .build();

@@ -1,21 +1,42 @@
 package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.model.EnvName;
+import dev.clouddemo.core.spi.KeptResource;
 import dev.clouddemo.core.state.DeploymentState;
+import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The deployments a destroy removed, each verified gone by tag search, and when: the receipt of
  * what was removed, how long each lived, and what it cost meanwhile (an estimate).
  */
-public record DestroyResult(EnvName env, List<DeploymentState> destroyed, Instant at) {
+public record DestroyResult(EnvName env, List<DeploymentState> destroyed, Instant at,
+        Map<String, List<KeptResource>> kept) {
     public DestroyResult {
         destroyed = List.copyOf(destroyed);
+        kept = Map.copyOf(kept);
+    }
+
+    /** A destroy that left nothing in place. */
+    public DestroyResult(EnvName env, List<DeploymentState> destroyed, Instant at) {
+        this(env, destroyed, at, Map.of());
+    }
+
+    /** What the destroy left of a deployment because the cloud cannot delete it; usually nothing. */
+    public List<KeptResource> kept(DeploymentState d) {
+        return kept.getOrDefault(d.key(), List.of());
+    }
+
+    /** What the destroy removed of a deployment: state's records, less what it kept. */
+    public List<ResourceRecord> removed(DeploymentState d) {
+        List<KeptResource> left = kept(d);
+        return d.resources().stream().filter(r -> left.stream().noneMatch(k -> k.is(r.type(), r.name()))).toList();
     }
 
     /** How long a destroyed deployment lived: from its creation to this destroy. */

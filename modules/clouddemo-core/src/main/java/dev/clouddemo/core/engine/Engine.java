@@ -16,6 +16,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.DeploymentContext;
 import dev.clouddemo.core.spi.FoundResource;
+import dev.clouddemo.core.spi.KeptResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,12 +136,17 @@ public final class Engine {
             EnvironmentState environment = Sessions.existingEnvironment(store, name);
             List<DeploymentState> targets = targets(environment, model, providerId);
             List<DeploymentState> destroyed = new ArrayList<>();
+            Map<String, List<KeptResource>> kept = new LinkedHashMap<>();
             for (DeploymentState deployment : targets) {
                 cancellation.checkpoint();
-                environment = destroyOne(environment, deployment);
+                StateJournal journal = destroyOne(environment, deployment);
+                environment = journal.environment();
                 destroyed.add(deployment);
+                if (!journal.kept().isEmpty()) {
+                    kept.put(deployment.key(), journal.kept());
+                }
             }
-            return new DestroyResult(name, destroyed, clock.instant());
+            return new DestroyResult(name, destroyed, clock.instant(), kept);
         }
     }
 
@@ -176,7 +183,8 @@ public final class Engine {
         return targets;
     }
 
-    private EnvironmentState destroyOne(EnvironmentState environment, DeploymentState deployment) {
+    /** Destroys one deployment and proves it by tag search; its journal tells what is left of the environment and what was kept. */
+    private StateJournal destroyOne(EnvironmentState environment, DeploymentState deployment) {
         CloudProvider provider = providers.get(deployment.provider());
         try (ProviderSession session = Sessions.open(provider, Sessions.targetOf(deployment, settings), progress)) {
             progress.info("Destroying " + deployment.key() + " in " + Sessions.where(deployment));
@@ -188,6 +196,7 @@ public final class Engine {
             progress.info("Checking by tag search that nothing of " + deployment.key() + " is left");
             List<FoundResource> left = session.discover(environment.env()).stream()
                     .filter(r -> deployment.model().id().equals(r.tags().get(Tags.MODEL)))
+                    .filter(r -> journal.kept().stream().noneMatch(k -> k.is(r.type(), r.name())))
                     .toList();
             if (!left.isEmpty()) {
                 throw ClouddemoException.cloud(
@@ -197,7 +206,7 @@ public final class Engine {
                         null);
             }
             journal.forget();
-            return journal.environment();
+            return journal;
         }
     }
 

@@ -46,6 +46,11 @@ final class PlanOnlyJournal implements ResourceJournal {
         throw refused();
     }
 
+    @Override
+    public void kept(String type, String name, String why) {
+        throw refused();
+    }
+
     private static IllegalStateException refused() {
         return new IllegalStateException("a plan must not change state");
     }

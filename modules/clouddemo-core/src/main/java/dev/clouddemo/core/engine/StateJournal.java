@@ -1,12 +1,15 @@
 package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.KeptResource;
 import dev.clouddemo.core.spi.ResourceJournal;
 import dev.clouddemo.core.state.DeploymentState;
 import dev.clouddemo.core.state.EnvironmentState;
 import dev.clouddemo.core.state.ResourceRecord;
 import dev.clouddemo.core.state.StateBackend;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** The journal behind a deployment: every record is written to the state file before it returns. */
@@ -16,6 +19,7 @@ final class StateJournal implements ResourceJournal {
     private final Cancellation cancellation;
     private EnvironmentState environment;
     private DeploymentState deployment;
+    private final List<KeptResource> kept = new ArrayList<>();
 
     /** What an hour of the deployment costs, as the plan about to be applied prices it: written with the next record. */
     synchronized void costs(java.math.BigDecimal usdPerHour) {
@@ -71,6 +75,16 @@ final class StateJournal implements ResourceJournal {
     @Override
     public void deleted(String type, String name) {
         update(d -> d.withoutResource(type, name, clock.instant()));
+    }
+
+    @Override
+    public synchronized void kept(String type, String name, String why) {
+        kept.add(new KeptResource(type, name, why));
+    }
+
+    /** What the destroy left in place, in the order the deployer named it. */
+    synchronized List<KeptResource> kept() {
+        return List.copyOf(kept);
     }
 
     @Override

@@ -9,14 +9,29 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The model-specific choices of a deploy: a private function URL (faas); spot, its maximum price
- * and on-demand fallback, SSH access and the instance type (iaas). Validated when built: every
- * problem is reported together, before any cloud call. Port 22 is never opened to the world.
+ * The model-specific choices of a deploy: a private function URL (faas); the size of the app's
+ * plan (paas, {@code --sku}); spot, its maximum price and on-demand fallback, SSH access and the
+ * instance type (iaas). Validated when built: every problem is reported together, before any
+ * cloud call. Port 22 is never opened to the world.
  */
 public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPrice, boolean spotFallback,
-        boolean ssh, String sshCidr, Path sshKey, String instanceType) {
+        boolean ssh, String sshCidr, Path sshKey, String instanceType, String sku) {
 
     public static final DeployOptions NONE = new DeployOptions(false, false, null, false, false, null, null, null);
+
+    /** Options without a paas size: the provider's default. */
+    public DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPrice, boolean spotFallback,
+            boolean ssh, String sshCidr, Path sshKey, String instanceType) {
+        this(privateUrl, spot, maxPrice, spotFallback, ssh, sshCidr, sshKey, instanceType, null);
+    }
+
+    /** These options with the paas plan's size {@code sku} (null: the provider's default). */
+    public DeployOptions withSku(String sku) {
+        return new DeployOptions(privateUrl, spot, maxPrice, spotFallback, ssh, sshCidr, sshKey, instanceType, sku);
+    }
+
+    /** Any provider's size names: letters, digits, {@code _} and {@code -} (each provider checks its own list). */
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
 
     /** Any provider's instance type names: letters, digits and {@code . _ -} (each provider checks its own rule). */
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
@@ -26,6 +41,12 @@ public record DeployOptions(boolean privateUrl, boolean spot, BigDecimal maxPric
         List<String> problems = new ArrayList<>();
         if (privateUrl && model != ServiceModel.FAAS) {
             problems.add("--private applies to the faas model only");
+        }
+        if (sku != null && model != ServiceModel.PAAS) {
+            problems.add("--sku applies to the paas model only (for iaas, --instance-type)");
+        }
+        if (sku != null && !SKU.matcher(sku).matches()) {
+            problems.add("--sku '" + sku + "' is not a size name (like F1 or B1)");
         }
         if (model != ServiceModel.IAAS) {
             for (String option : iaasOptionsGiven()) {

@@ -25,4 +25,11 @@ public interface ResourceJournal {
     void deleted(String type, String name);
 
     void output(String key, String value);
+
+    /**
+     * During a destroy: this resource stays, because the cloud cannot delete it (see
+     * {@link KeptResource}); the receipt names it with {@code why}, and the tag search that proves
+     * the destroy does not count it.
+     */
+    void kept(String type, String name, String why);
 }

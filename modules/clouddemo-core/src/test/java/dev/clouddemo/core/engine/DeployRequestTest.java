@@ -100,6 +100,34 @@ class DeployRequestTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"F1", "B1", "P0v3", "F4_1G"})
+    void of_skuOfAnyProviderForPaas_isAccepted(String sku) {
+        DeployOptions options = DeployOptions.NONE.withSku(sku);
+
+        assertThat(DeployRequest.of("dev", "any", ServiceModel.PAAS, new Target(null, false, null), null, options)
+                .options().sku()).isEqualTo(sku);
+    }
+
+    @Test
+    void of_skuForAnotherModel_isRejectedPointingToInstanceType() {
+        DeployOptions options = DeployOptions.NONE.withSku("B1");
+
+        ClouddemoException e = clouddemoFailure(() ->
+                DeployRequest.of("dev", "any", ServiceModel.IAAS, new Target(null, false, null), null, options));
+
+        assertThat(e.getMessage()).contains("--sku applies to the paas model only").contains("--instance-type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "B 1", "-B1", "B1;rm"})
+    void of_notASkuName_isRejected(String sku) {
+        ClouddemoException e = clouddemoFailure(() -> DeployRequest.of("dev", "any", ServiceModel.PAAS,
+                new Target(null, false, null), null, DeployOptions.NONE.withSku(sku)));
+
+        assertThat(e.getMessage()).contains("--sku '" + sku + "' is not a size name");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "t3 micro", "-t3", "t3.micro;rm"})
     void of_notAnInstanceTypeName_isRejected(String type) {
         DeployOptions options = new DeployOptions(false, false, null, false, false, null, null, type);

@@ -483,6 +483,29 @@ class EngineTest {
     }
 
     @Test
+    void destroy_resourceTheCloudNeverDeletes_isKeptNamedInTheReceiptAndNotCountedAsLeft() {
+        // given
+        engine.deploy(request("dev"));
+        fake.bucketCannotBeDeleted = true;
+        String bucket = recorded("dev").resources().stream()
+                .filter(r -> r.type().equals(FakeCloudProvider.BUCKET)).findFirst().orElseThrow().name();
+
+        // when
+        DestroyResult result = engine.destroy("dev", null, null);
+
+        // then
+        DeploymentState destroyed = result.destroyed().get(0);
+        assertThat(result.kept(destroyed)).singleElement().satisfies(k -> {
+            assertThat(k.is(FakeCloudProvider.BUCKET, bucket)).isTrue();
+            assertThat(k.why()).contains("never deletes");
+        });
+        assertThat(result.removed(destroyed)).extracting(ResourceRecord::type).doesNotContain(FakeCloudProvider.BUCKET)
+                .contains(FakeCloudProvider.OBJECT);
+        assertThat(fake.cloud).containsKey("fake:" + bucket);
+        assertThat(store.file(DEV)).doesNotExist();
+    }
+
+    @Test
     void destroy_leftoverOfAnotherModel_doesNotFail() {
         // given
         engine.deploy(request("dev"));

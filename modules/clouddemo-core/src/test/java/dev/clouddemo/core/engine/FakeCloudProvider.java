@@ -54,6 +54,8 @@ final class FakeCloudProvider implements CloudProvider {
     final Map<ServiceModel, String> localEndpoints = new java.util.HashMap<>();
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
+    /** Make the bucket one the fake cloud never deletes: destroy keeps it and says why. */
+    boolean bucketCannotBeDeleted;
     /** Whether the deployer looks at the cloud for status --refresh (false: the SPI's default, nothing). */
     boolean observes = true;
     private final Set<ServiceModel> models;
@@ -216,7 +218,7 @@ final class FakeCloudProvider implements CloudProvider {
                 }
                 String id = "fake:" + change.name();
                 writeCalls++;
-                cloud.put(id, new FoundResource(id, change.type(), context.tags()));
+                cloud.put(id, new FoundResource(id, change.type(), change.name(), null, context.tags()));
                 context.journal().created(change.type(), change.name(), id);
             }
             context.journal().output("url", "http://" + wanted(context).get(BUCKET) + ".fake.test/");
@@ -241,6 +243,10 @@ final class FakeCloudProvider implements CloudProvider {
             calls.add("destroy");
             for (ResourceRecord r : context.state().resources()) {
                 if (leaveBucketOnDestroy && r.type().equals(BUCKET)) {
+                    continue;
+                }
+                if (bucketCannotBeDeleted && r.type().equals(BUCKET)) {
+                    context.journal().kept(r.type(), r.name(), "the fake cloud never deletes a bucket; it is emptied and costs nothing");
                     continue;
                 }
                 cloud.remove(r.id());

@@ -90,6 +90,10 @@ class DeploymentContextTest {
             @Override
             public void output(String key, String value) {
             }
+
+            @Override
+            public void kept(String type, String name, String why) {
+            }
         };
         return new DeploymentContext(EnvName.of("dev"), ServiceModel.STATIC, Path.of("."), journal, Progress.SILENT,
                 new Cancellation(), DeployOptions.NONE);
