@@ -14,6 +14,7 @@ import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.http.policy.ArmChallengeAuthenticationPolicy;
 import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.appservice.AppServiceManager;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.network.NetworkManager;
 import com.azure.resourcemanager.resources.ResourceManager;
@@ -65,6 +66,7 @@ public final class AzureSession implements ProviderSession {
     private StorageManager storage;
     private ComputeManager compute;
     private NetworkManager network;
+    private AppServiceManager appService;
     private volatile Progress progress = Progress.SILENT;
 
     AzureSession(AzureTarget target, AzureAccess access, Map<ServiceModel, Function<AzureSession, Deployer>> deployers) {
@@ -183,6 +185,14 @@ public final class AzureSession implements ProviderSession {
             network = NetworkManager.authenticate(pipeline(), profile());
         }
         return network;
+    }
+
+    /** App Service: plans, Web Apps and Function Apps (paas and faas). */
+    public synchronized AppServiceManager appServiceManager() {
+        if (appService == null) {
+            appService = AppServiceManager.authenticate(pipeline(), profile());
+        }
+        return appService;
     }
 
     /** The Azure Retail Prices API (no sign-in): its public address, or {@code CLOUDDEMO_AZURE_PRICES_URL}. */
