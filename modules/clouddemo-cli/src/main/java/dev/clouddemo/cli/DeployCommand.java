@@ -35,12 +35,17 @@ final class DeployCommand implements Callable<Integer> {
                     + " `clouddemo sweep --expired` removes it once expired. A redeploy keeps the TTL unless given a new one.")
     String ttl;
 
+    @Option(names = {"-y", "--yes"},
+            description = "Accept what the plan says can never be removed again (Google Cloud's App Engine application);"
+                    + " without it such a deploy is refused before anything is created (exit 3).")
+    boolean yes;
+
     @Override
     public Integer call() {
         ConsoleProgress progress = root.progress();
         root.stopOnInterrupt();
         PlanResult result = root.engine(progress).deploy(target.request().withMaxCostPerHour(maxCostPerHour)
-                .withTtl(ttl == null ? null : Expiry.parseTtl(ttl)));
+                .withTtl(ttl == null ? null : Expiry.parseTtl(ttl)).acceptingPermanent(yes));
         root.renderer().deployed(result, progress.elapsedSeconds(), System.out);
         return 0;
     }

@@ -39,6 +39,7 @@ final class ResultViews {
         m.put("summary", summary);
         m.put("changes", changes);
         m.put("notes", plan.notes());
+        m.put("permanent", plan.permanent());
         m.put("cost", cost(plan.cost()));
         return m;
     }

@@ -346,6 +346,7 @@ final class TextRenderer implements Renderer {
         out.printf("Plan: %d to create, %d to update, %d to delete, %d unchanged.%n", counts.get(Action.CREATE),
                 counts.get(Action.UPDATE), counts.get(Action.DELETE), counts.get(Action.NO_OP));
         plan.notes().forEach(n -> out.println("Note: " + n));
+        plan.permanent().forEach(p -> out.println("Permanent (never removed, not even by destroy; deploy needs --yes): " + p));
         printCost(plan.cost(), out);
     }
 

@@ -23,11 +23,16 @@ import java.util.List;
  *     records (none for a new deployment)
  */
 public record DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
-        DeployOptions options, BigDecimal maxCostPerHour, Duration ttl) {
+        DeployOptions options, BigDecimal maxCostPerHour, Duration ttl, boolean acceptPermanent) {
 
     public DeployRequest(EnvName env, String provider, ServiceModel model, Target target, Path source,
             DeployOptions options) {
-        this(env, provider, model, target, source, options, null, null);
+        this(env, provider, model, target, source, options, null, null, false);
+    }
+
+    /** This request accepting (or not) what the plan says can never be removed ({@code deploy --yes}). */
+    public DeployRequest acceptingPermanent(boolean accept) {
+        return new DeployRequest(env, provider, model, target, source, options, maxCostPerHour, ttl, accept);
     }
 
     /** This request with a time to live (null: keep the recorded one), checked as {@link Expiry#parseTtl} does. */
@@ -36,7 +41,7 @@ public record DeployRequest(EnvName env, String provider, ServiceModel model, Ta
             throw ClouddemoException.invalidInput("--ttl must be at least a minute, not " + timeToLive,
                     "give at least 1m, or leave --ttl out");
         }
-        return new DeployRequest(env, provider, model, target, source, options, maxCostPerHour, timeToLive);
+        return new DeployRequest(env, provider, model, target, source, options, maxCostPerHour, timeToLive, acceptPermanent);
     }
 
     /** This request with a budget guard (null: none); a budget that is not positive is invalid input. */
@@ -45,7 +50,7 @@ public record DeployRequest(EnvName env, String provider, ServiceModel model, Ta
             throw ClouddemoException.invalidInput("--max-cost-per-hour must be a positive amount of USD, not "
                     + amount.toPlainString(), "give it like --max-cost-per-hour 0.05, or leave it out");
         }
-        return new DeployRequest(env, provider, model, target, source, options, amount, ttl);
+        return new DeployRequest(env, provider, model, target, source, options, amount, ttl, acceptPermanent);
     }
 
     /** What to do about options that do not fit the model: the hint of every such problem. */

@@ -116,6 +116,7 @@ public final class Engine {
                 }
                 BudgetGuard.check(request.maxCostPerHour() != null ? request.maxCostPerHour() : settings.maxCostPerHour(),
                         plan.cost(), deployment.key());
+                PermanentGuard.check(plan, request.acceptPermanent(), deployment.key());
                 journal.costs(plan.cost().known() ? plan.cost().perHour() : null);
                 progress.info("Applying " + plan.writes().size() + " change(s)");
                 session.steps().step("deploying " + deployment.key(), () -> deployer.apply(plan, context));

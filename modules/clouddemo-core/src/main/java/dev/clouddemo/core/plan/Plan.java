@@ -12,7 +12,7 @@ import java.util.Map;
  * plan showed without reading or zipping anything again). {@code plan} prints it; {@code deploy}
  * applies exactly these changes. Its {@link Cost} says what the deployment costs at the demo's size.
  */
-public record Plan(List<Change> changes, List<String> notes, Object payload, Cost cost) {
+public record Plan(List<Change> changes, List<String> notes, Object payload, Cost cost, List<String> permanent) {
     /** The cost of a plan whose deployer prices nothing yet. */
     public static final Cost NOT_PRICED = Cost.unknown("this model's plan has no price table yet");
 
@@ -20,6 +20,11 @@ public record Plan(List<Change> changes, List<String> notes, Object payload, Cos
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
         cost = cost == null ? NOT_PRICED : cost;
+        permanent = permanent == null ? List.of() : List.copyOf(permanent);
+    }
+
+    public Plan(List<Change> changes, List<String> notes, Object payload, Cost cost) {
+        this(changes, notes, payload, cost, List.of());
     }
 
     public Plan(List<Change> changes, List<String> notes, Object payload) {
@@ -32,7 +37,7 @@ public record Plan(List<Change> changes, List<String> notes, Object payload, Cos
 
     /** The same plan with its cost labelled as run on an emulator (or not). */
     public Plan onEmulator(boolean local) {
-        return new Plan(changes, notes, payload, cost.onEmulator(local));
+        return new Plan(changes, notes, payload, cost.onEmulator(local), permanent);
     }
 
     /** The payload the deployer prepared while planning, of the type it put there. */
@@ -72,6 +77,7 @@ public record Plan(List<Change> changes, List<String> notes, Object payload, Cos
         private final List<String> notes = new ArrayList<>();
         private Object payload;
         private Cost cost;
+        private final List<String> permanent = new ArrayList<>();
 
         public Builder add(Action action, String type, String name, String reason) {
             changes.add(new Change(action, type, name, reason));
@@ -95,8 +101,18 @@ public record Plan(List<Change> changes, List<String> notes, Object payload, Cos
             return this;
         }
 
+        /**
+         * Something this plan creates that can never be removed again (not by destroy, not in the
+         * console), in the user's words: a deploy applies it only when the user accepted it
+         * ({@code --yes}), and the plan shows it apart from the notes.
+         */
+        public Builder permanent(String what) {
+            permanent.add(what);
+            return this;
+        }
+
         public Plan build() {
-            return new Plan(changes, notes, payload, cost);
+            return new Plan(changes, notes, payload, cost, permanent);
         }
     }
 }

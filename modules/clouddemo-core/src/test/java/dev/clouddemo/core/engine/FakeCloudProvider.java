@@ -40,6 +40,8 @@ final class FakeCloudProvider implements CloudProvider {
     final Map<String, FoundResource> cloud = new LinkedHashMap<>();
     final List<Target> opened = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
+    /** What the static deployer's plans say they create that can never be removed. */
+    List<String> permanent = List.of();
     /** What the static deployer's plans cost (null: not priced). */
     dev.clouddemo.core.plan.Cost cost;
     int applyCalls;
@@ -195,6 +197,7 @@ final class FakeCloudProvider implements CloudProvider {
                         .isPresent();
                 plan.add(created ? Action.NO_OP : Action.CREATE, type, name, created ? "exists" : "new");
             });
+            permanent.forEach(plan::permanent);
             return plan.cost(cost).build();
         }
 
