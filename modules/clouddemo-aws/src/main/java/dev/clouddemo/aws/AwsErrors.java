@@ -1,6 +1,7 @@
 package dev.clouddemo.aws;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.EndpointUnreachable;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -67,8 +68,7 @@ final class AwsErrors {
     static ClouddemoException unreachable(String where, String doing, AwsSession session, Throwable cause) {
         String hint = session.target().local() ? localUnreachableHint(session.target())
                 : "check the endpoint and your network connection";
-        return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint,
-                cause);
+        return new EndpointUnreachable(where, doing, hint, cause);
     }
 
     /** An attempt timed out (and so did its retries): which timeout, how long, and how to change it. */

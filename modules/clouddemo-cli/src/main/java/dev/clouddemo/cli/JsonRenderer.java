@@ -195,6 +195,7 @@ final class JsonRenderer implements Renderer {
         m.put("notRemovable", ids(result.notRemovable()));
         m.put("unknown", ids(result.unknown()));
         m.put("unreadableStates", result.unreadable());
+        m.put("notSearched", result.notSearched());
         out.print(Json.write(m));
     }
 
@@ -203,6 +204,7 @@ final class JsonRenderer implements Renderer {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("now", result.now().toString());
         m.put("expired", result.expired().stream().map(d -> ResultViews.expired(d, result.now())).toList());
+        m.put("notSearched", result.notSearched());
         out.print(Json.write(m));
     }
 

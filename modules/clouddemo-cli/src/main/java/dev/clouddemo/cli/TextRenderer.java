@@ -211,6 +211,7 @@ final class TextRenderer implements Renderer {
 
     @Override
     public void sweptExpired(ExpiredSweepResult result, PrintStream out) {
+        printNotSearched(result.notSearched(), out);
         if (result.expired().isEmpty()) {
             out.println("Nothing expired: no deployment's " + Tags.EXPIRES_AT + " has passed.");
             return;
@@ -245,6 +246,12 @@ final class TextRenderer implements Renderer {
                 result.orphans().size(), result.unknown().isEmpty() && result.unreadable().isEmpty() ? ""
                         : result.unknown().size() + " unknown (" + result.unreadable().size() + " state file(s) unreadable), ",
                 result.removed().size());
+        printNotSearched(result.notSearched(), out);
+    }
+
+    /** The emulators a sweep of every provider could not reach: nothing there was searched. */
+    private static void printNotSearched(List<String> notSearched, PrintStream out) {
+        notSearched.forEach(n -> out.println("  NOT SEARCHED " + n));
     }
 
     @Override

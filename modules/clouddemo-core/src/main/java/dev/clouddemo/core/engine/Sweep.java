@@ -2,6 +2,7 @@ package dev.clouddemo.core.engine;
 
 import dev.clouddemo.core.config.Settings;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.EndpointUnreachable;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.model.Expiry;
 import dev.clouddemo.core.model.ServiceModel;
@@ -68,24 +69,27 @@ final class Sweep {
         }
         Instant now = clock.instant();
         List<ExpiredDeployment> result = new ArrayList<>();
+        List<String> notSearched = new ArrayList<>();
         for (CloudProvider provider : selected) {
             for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                try (ProviderSession session = Sessions.open(provider, where, progress)) {
-                    progress.info("Searching " + provider.id() + " in " + session.region()
-                            + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for deployments whose "
-                            + Tags.EXPIRES_AT + " has passed");
-                    for (ExpiredDeployment found : expiredAt(provider.id(), session.discoverAll(), now)) {
-                        if (!remove.test(found)) {
-                            result.add(found);
-                            continue;
+                searching(provider, where, providerId, notSearched, () -> {
+                    try (ProviderSession session = Sessions.open(provider, where, progress)) {
+                        progress.info("Searching " + provider.id() + " in " + session.region()
+                                + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for deployments whose "
+                                + Tags.EXPIRES_AT + " has passed");
+                        for (ExpiredDeployment found : expiredAt(provider.id(), session.discoverAll(), now)) {
+                            if (!remove.test(found)) {
+                                result.add(found);
+                                continue;
+                            }
+                            cancellation.checkpoint();
+                            result.add(removeExpired(session, found));
                         }
-                        cancellation.checkpoint();
-                        result.add(removeExpired(session, found));
                     }
-                }
+                });
             }
         }
-        return new ExpiredSweepResult(now, result);
+        return new ExpiredSweepResult(now, result, notSearched);
     }
 
     /** The expired deployments among what a tag search found, one per environment and model. */
@@ -175,18 +179,39 @@ final class Sweep {
             unreadable.forEach((unreadableEnv, problem) -> progress.warn(problem + "; what carries " + Tags.ENV + "=" + unreadableEnv
                     + " is shown as unknown and never removed"));
             Sorted sorted = new Sorted(unreadable.keySet());
+            List<String> notSearched = new ArrayList<>();
             for (CloudProvider provider : selected) {
                 for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                    sweepAt(provider, where, name, remove, sorted);
+                    searching(provider, where, providerId, notSearched, () -> sweepAt(provider, where, name, remove, sorted));
                 }
             }
             return new SweepResult(sorted.tracked, sorted.orphans, sorted.outcomes.get(RemoveResult.REMOVED),
                     sorted.outcomes.get(RemoveResult.ALREADY_GONE), sorted.outcomes.get(RemoveResult.CANNOT_REMOVE),
-                    sorted.unknown, List.copyOf(unreadable.values()));
+                    sorted.unknown, List.copyOf(unreadable.values()), notSearched);
         } finally {
             if (lock != null) {
                 lock.close();
             }
+        }
+    }
+
+    /**
+     * Runs one provider's search at one target. A sweep of every provider's local emulators
+     * ({@code --local} without {@code --provider}) goes on past an emulator that is not running —
+     * it holds nothing to find — and says so in {@code notSearched}; a sweep of one provider, or
+     * of a cloud, fails there as any command would.
+     */
+    private void searching(CloudProvider provider, Target where, String providerId, List<String> notSearched, Runnable search) {
+        try {
+            search.run();
+        } catch (EndpointUnreachable e) {
+            if (providerId != null || !where.local()) {
+                throw e;
+            }
+            String said = "could not search " + provider.id() + ": " + e.getMessage()
+                    + (e.hint() == null ? "" : " (" + e.hint() + ")");
+            progress.warn(said);
+            notSearched.add(said);
         }
     }
 

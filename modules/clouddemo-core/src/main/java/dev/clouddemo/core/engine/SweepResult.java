@@ -9,11 +9,13 @@ import java.util.List;
  * and which it could not. A resource held by a found container is not listed on its own: it
  * goes with its container. A resource of an environment whose state file cannot be read is
  * unknown, never an orphan, never removed; {@code unreadable} says which files and why.
+ * {@code notSearched}: the local emulators a sweep of every provider could not reach, and what starts them.
  */
 public record SweepResult(List<FoundResource> tracked, List<FoundResource> orphans, List<FoundResource> removed,
         List<FoundResource> alreadyGone, List<FoundResource> notRemovable, List<FoundResource> unknown,
-        List<String> unreadable) {
+        List<String> unreadable, List<String> notSearched) {
     public SweepResult {
+        notSearched = List.copyOf(notSearched);
         unknown = List.copyOf(unknown);
         unreadable = List.copyOf(unreadable);
         tracked = List.copyOf(tracked);

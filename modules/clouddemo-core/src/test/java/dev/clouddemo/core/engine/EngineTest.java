@@ -359,6 +359,27 @@ class EngineTest {
     }
 
     @Test
+    void sweep_localOfEveryProviderWithAnEmulatorDown_searchesTheOthersAndSaysWhichWasNot() {
+        // given: two local emulators, one not running
+        FakeCloudProvider multi = new FakeCloudProvider(Set.of(ServiceModel.STATIC, ServiceModel.FAAS), Set.of());
+        multi.localEndpoints.put(ServiceModel.STATIC, "http://127.0.0.1:1");
+        multi.localEndpoints.put(ServiceModel.FAAS, "http://127.0.0.1:2");
+        multi.unreachable.add("http://127.0.0.1:1");
+
+        // when: sweep --local without --provider, then with it
+        SweepResult result = engineWith(multi).sweep(null, new Target(null, true, null), null, r -> false);
+        ExpiredSweepResult expired = engineWith(multi).sweepExpired(null, new Target(null, true, null), d -> false);
+        ClouddemoException e = clouddemoFailure(() -> engineWith(multi).sweep("fake", new Target(null, true, null), null, r -> false));
+
+        // then
+        assertThat(result.notSearched()).singleElement().satisfies(n -> assertThat(n)
+                .isEqualTo("could not search fake: cannot reach http://127.0.0.1:1 while searching: connection refused (start the fake)"));
+        assertThat(expired.notSearched()).hasSize(1);
+        assertThat(multi.calls).filteredOn("discoverAll"::equals).hasSize(5);
+        assertThat(e).isInstanceOf(dev.clouddemo.core.error.EndpointUnreachable.class);
+    }
+
+    @Test
     void sweep_localWithEndpoint_searchesOnlyThatEndpoint() {
         // given
         fake.localEndpoints.put(ServiceModel.STATIC, "http://127.0.0.1:2");

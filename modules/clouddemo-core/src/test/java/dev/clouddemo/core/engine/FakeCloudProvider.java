@@ -54,6 +54,8 @@ final class FakeCloudProvider implements CloudProvider {
     boolean stopWhileOperationPending;
     /** The emulator of each model {@code --local} uses (a model not here: 127.0.0.1:1; a null value: none). */
     final Map<ServiceModel, String> localEndpoints = new java.util.HashMap<>();
+    /** The endpoints where nothing answers: a search there is refused. */
+    final Set<String> unreachable = new java.util.HashSet<>();
     /** Make destroy forget to delete the bucket, so discover still finds it. */
     boolean leaveBucketOnDestroy;
     /** Make the bucket one the fake cloud never deletes: destroy keeps it and says why. */
@@ -154,6 +156,9 @@ final class FakeCloudProvider implements CloudProvider {
                 @Override
                 public List<FoundResource> find(Optional<EnvName> env) {
                     calls.add(env.map(e -> "discover " + e).orElse("discoverAll"));
+                    if (unreachable.contains(endpoint())) {
+                        throw new dev.clouddemo.core.error.EndpointUnreachable(endpoint(), "searching", "start the fake", null);
+                    }
                     return env.map(e -> cloud.values().stream().filter(r -> e.value().equals(r.tags().get(Tags.ENV))).toList())
                             .orElseGet(() -> List.copyOf(cloud.values()));
                 }
