@@ -6,6 +6,7 @@ import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.EndpointUnreachable;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -68,8 +69,7 @@ final class AzureErrors {
     }
 
     static ClouddemoException unreachable(String where, String doing, AzureSession session, Throwable cause) {
-        return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused",
-                checkHint(session), cause);
+        return new EndpointUnreachable(where, doing, checkHint(session), cause);
     }
 
     private static String checkHint(AzureSession session) {

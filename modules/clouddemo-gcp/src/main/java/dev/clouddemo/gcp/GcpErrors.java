@@ -3,6 +3,7 @@ package dev.clouddemo.gcp;
 import com.google.api.gax.rpc.ApiException;
 import com.google.cloud.BaseServiceException;
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.error.EndpointUnreachable;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -196,7 +197,7 @@ final class GcpErrors {
                         + "` (`scripts/emulators.sh status` shows what runs where), or point " + GcpLocalEmulator.HOST_VARIABLE
                         + " at a running one"
                 : "check the endpoint and your network connection";
-        return ClouddemoException.cloud("cannot reach " + where + " while " + doing + ": connection refused", hint, cause);
+        return new EndpointUnreachable(where, doing, hint, cause);
     }
 
     /** The service's message, else the root cause's; never empty or "null". */

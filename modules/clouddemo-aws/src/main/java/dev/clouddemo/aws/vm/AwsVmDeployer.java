@@ -48,6 +48,8 @@ public final class AwsVmDeployer implements Deployer {
     static final String GROUP = "security-group";
     static final String RULES = "security-group-rules";
     static final String KEY = "key-pair";
+    /** The tags of the kept instance, its volumes, group and key pair, set again (a new --ttl). */
+    static final String TAGS = "ec2-tags";
     public static final String WAIT_INSTANCE = "ec2-instance";
     public static final String WAIT_GROUP = "security-group";
 
@@ -71,7 +73,7 @@ public final class AwsVmDeployer implements Deployer {
 
     /** What a plan found in the cloud and decided, for its apply: it launches exactly what the plan showed. */
     private record Prepared(AwsVmSpec spec, Optional<SecurityGroup> group, Ec2IngressRules.Changes ruleChanges,
-            Map<String, Instance> instancesByChangeName, Optional<KeyPairInfo> keyPair) {
+            Map<String, Instance> instancesByChangeName, Optional<KeyPairInfo> keyPair, List<String> staleTags) {
     }
 
     @Override
@@ -159,9 +161,11 @@ public final class AwsVmDeployer implements Deployer {
             instancesByChange.put(name, keep.get());
         }
         planKeyPair(context, spec, keyPair, keyReplaced, options.sshKey(), plan);
+        List<String> staleTags = List.of();
         if (keep.isEmpty() || !differences.isEmpty()) {
             plan.add(Action.CREATE, INSTANCE, name, launchWhy(spec));
         } else {
+            staleTags = Ec2Tags.stale(context.tags(), keep.get(), group, keyPair.filter(k -> !keyReplaced));
             Instance instance = keep.get();
             instancesByChange.put(name, instance);
             InstanceStateName state = instance.state().name();
@@ -179,8 +183,11 @@ public final class AwsVmDeployer implements Deployer {
                         + Ec2Instances.Market.of(instance).id + ") at " + instance.publicIpAddress());
             }
         }
+        if (!staleTags.isEmpty()) {
+            plan.add(Action.UPDATE, TAGS, name, "tag " + String.join(", ", staleTags) + " " + context.tagText());
+        }
         notes(spec, sshCidr, options, plan);
-        return new Prepared(spec, group, ruleChanges, instancesByChange, keyPair);
+        return new Prepared(spec, group, ruleChanges, instancesByChange, keyPair, staleTags);
     }
 
     private Ec2IngressRules.Changes planGroup(DeploymentContext context, AwsVmSpec spec, Optional<SecurityGroup> group,
@@ -281,6 +288,7 @@ public final class AwsVmDeployer implements Deployer {
                     case RULES -> groups.apply(groupId[0], p.ruleChanges());
                     case KEY -> applyKey(change, spec, p, keys, context);
                     case INSTANCE -> applyInstance(change, spec, groupId[0], p, instances, context);
+                    case TAGS -> session.ec2().createTags(r -> r.resources(p.staleTags()).tags(Ec2Tags.of(context.tags(), spec.name())));
                     default -> throw new IllegalStateException("unknown change type " + change.type());
                 }
             });
@@ -293,6 +301,7 @@ public final class AwsVmDeployer implements Deployer {
             case GROUP -> change.action() == Action.CREATE ? "creating security group (CreateSecurityGroup)" : "adopting security group";
             case RULES -> "setting the security group's inbound rules (Authorize/RevokeSecurityGroupIngress)";
             case KEY -> change.action() == Action.DELETE ? "deleting key pair (DeleteKeyPair)" : "importing key pair (ImportKeyPair)";
+            case TAGS -> "tagging the instance, its volumes, group and key pair (CreateTags)";
             case INSTANCE -> switch (change.action()) {
                 case CREATE -> "launching the instance (RunInstances)";
                 case DELETE -> "terminating instance (TerminateInstances)";

@@ -85,6 +85,10 @@ public final class AwsVmFixture {
         return DeployRequest.of(env, "aws", ServiceModel.IAAS, new Target(region, true, endpoint.toString()), source, options);
     }
 
+    PlanResult deploy(DeployOptions options, java.time.Duration ttl) {
+        return engine.deploy(request(options, null, REGION).withTtl(ttl));
+    }
+
     public PlanResult deploy(DeployOptions options) {
         return engine.deploy(request(options, null, REGION));
     }

@@ -113,6 +113,45 @@ class AwsVmIT {
     }
 
     @AwsEmulatorTest(requires = AwsCapability.EC2_VM)
+    @SuppressWarnings("unchecked")
+    void deploy_newTtlOnAnUnchangedVm_retagsInstanceVolumeGroupAndKeyOnly(AwsEmulator emulator) throws Exception {
+        // given: a VM with a key, deployed with a TTL of an hour
+        AwsVmFixture f = new AwsVmFixture(emulator.endpoint(), temp);
+        DeployOptions options = AwsVmFixture.ssh(SSH_CIDR, publicKey());
+        f.deploy(options, java.time.Duration.ofHours(1));
+        String instanceId = f.outputs().get("instance");
+
+        // when: redeployed with a TTL of two days
+        PlanResult retagged = f.deploy(options, java.time.Duration.ofDays(2));
+
+        // then: one change, the tags; the instance is kept
+        assertThat(retagged.plan().writes()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo(AwsVmDeployer.TAGS);
+            assertThat(c.action()).isEqualTo(Action.UPDATE);
+        });
+        assertThat(f.outputs().get("instance")).isEqualTo(instanceId);
+        String expiresAt = dev.clouddemo.core.model.Expiry.encode(retagged.deployment().expiresAt());
+
+        // then: the aws CLI reads the new expiry on the instance, its volume, its group and its key pair
+        String volumeId = (String) ((List<Map<String, Object>>) f.json("ec2", "describe-volumes", "--filters",
+                "Name=attachment.instance-id,Values=" + instanceId).get("Volumes")).get(0).get("VolumeId");
+        String groupId = (String) f.securityGroups().get(0).get("GroupId");
+        String keyId = (String) ((List<Map<String, Object>>) f.json("ec2", "describe-key-pairs", "--key-names", f.name())
+                .get("KeyPairs")).get(0).get("KeyPairId");
+        for (String id : List.of(instanceId, volumeId, groupId, keyId)) {
+            List<Map<String, Object>> tags = (List<Map<String, Object>>) f.json("ec2", "describe-tags", "--filters",
+                    "Name=resource-id,Values=" + id, "Name=key,Values=clouddemo-expires-at").get("Tags");
+            assertThat(tags).as("the expiry tag of %s", id).singleElement()
+                    .satisfies(t -> assertThat(t.get("Value")).isEqualTo(expiresAt));
+        }
+
+        // when / then: a redeploy without --ttl keeps it and writes nothing
+        PlanResult again = f.deploy(options);
+        assertThat(again.applied()).as("%s", again.plan().writes()).isFalse();
+        f.destroy();
+    }
+
+    @AwsEmulatorTest(requires = AwsCapability.EC2_VM)
     void deploy_changedUserDataOrType_planReplacesTheInstanceAndApplyDoesIt(AwsEmulator emulator) throws Exception {
         // given: a deployed VM without SSH, from a source folder of our own
         AwsVmFixture f = new AwsVmFixture(emulator.endpoint(), temp);

@@ -120,6 +120,7 @@ public final class Engine {
                 journal.costs(plan.cost().known() ? plan.cost().perHour() : null);
                 progress.info("Applying " + plan.writes().size() + " change(s)");
                 session.steps().step("deploying " + deployment.key(), () -> deployer.apply(plan, context));
+                journal.save();
                 return new PlanResult(request.env(), journal.current(), plan, true);
             }
         }

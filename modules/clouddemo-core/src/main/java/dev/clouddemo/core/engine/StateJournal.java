@@ -97,6 +97,15 @@ final class StateJournal implements ResourceJournal {
         update(d -> d.withoutOutputs(clock.instant()));
     }
 
+    /**
+     * Saves the deployment as it is now: after an apply, so what it changed of the deployment
+     * itself (a new time to live, the price) is kept even when no resource record was written.
+     */
+    synchronized void save() {
+        environment = environment.with(deployment);
+        store.write(environment);
+    }
+
     /** Removes the whole deployment from the environment's state. */
     synchronized void forget() {
         environment = environment.without(deployment.key());
