@@ -53,8 +53,13 @@ public final class AzureDeploymentGroup {
     /** Plans the group (create, or keep/adopt); whether it exists. */
     public boolean planGroup(DeploymentContext context, Plan.Builder plan) {
         String group = name(context);
-        boolean exists = session.step("reading resource group " + group, () -> session.resourceGroups().find(group).isPresent());
-        if (exists) {
+        Optional<java.util.Map<String, String>> tags = session.step("reading resource group " + group,
+                () -> session.resourceGroups().find(group).map(g -> g.tags() == null ? java.util.Map.<String, String>of() : g.tags()));
+        boolean exists = tags.isPresent();
+        if (exists && context.recordedCreated(GROUP, group) && !tags.get().entrySet().containsAll(context.tags().entrySet())) {
+            plan.add(Action.UPDATE, GROUP, group, "tag it " + context.tagText() + " (a new --ttl: sweep --expired reads the"
+                    + " group's tags)");
+        } else if (exists) {
             context.planExisting(plan, GROUP, group, "exists in " + session.region());
         } else {
             plan.add(Action.CREATE, GROUP, group, "new in " + session.region() + ", tagged " + context.tagText());
@@ -72,7 +77,8 @@ public final class AzureDeploymentGroup {
                 if (change.action() == Action.CREATE) {
                     context.journal().creating(GROUP, change.name());
                 }
-                String id = session.step("creating resource group " + change.name() + " in " + session.region(),
+                String id = session.step((change.action() == Action.CREATE ? "creating" : "tagging") + " resource group "
+                        + change.name() + " in " + session.region(),
                         () -> session.resourceGroups().create(change.name(), session.region(), context.tags()));
                 context.journal().created(GROUP, change.name(), id);
             }

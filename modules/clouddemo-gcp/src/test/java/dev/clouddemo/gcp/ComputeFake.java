@@ -37,6 +37,9 @@ final class ComputeFake implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INSTANCE = Pattern.compile("/compute/v1/projects/([^/]+)/zones/([^/]+)/instances(?:/([^/]+))?");
     private static final Pattern MACHINE_TYPE = Pattern.compile("/compute/v1/projects/[^/]+/zones/[^/]+/machineTypes/([^/]+)");
+    /** instances/{name}/setLabels and disks/{name}[/setLabels]: labels changed against the label fingerprint read. */
+    private static final Pattern LABELLED = Pattern.compile(
+            "/compute/v1/projects/([^/]+)/zones/([^/]+)/(instances|disks)/([^/]+)(/setLabels)?");
     private static final Pattern FIREWALL = Pattern.compile("/compute/v1/projects/([^/]+)/global/firewalls(?:/([^/]+))?");
     private static final Pattern AGGREGATED = Pattern.compile("/compute/v1/projects/([^/]+)/aggregated/(instances|disks)");
     /** Buckets, functions and repositories: what a label search of the project lists besides Compute Engine. */
@@ -158,6 +161,9 @@ final class ComputeFake implements AutoCloseable {
             return m.group(1).startsWith("e2-") ? new Answer(200, JSON.createObjectNode().put("name", m.group(1)))
                     : error(404, "The resource 'machineTypes/" + m.group(1) + "' was not found");
         }
+        if ((m = LABELLED.matcher(path)).matches() && (m.group(5) != null || m.group(3).equals("disks"))) {
+            return labelled(method, m.group(1), m.group(2), m.group(3), m.group(4), m.group(5) != null, body);
+        }
         if ((m = INSTANCE.matcher(path)).matches()) {
             return instance(method, m.group(1), m.group(2), m.group(3), body);
         }
@@ -209,6 +215,7 @@ final class ComputeFake implements AutoCloseable {
             return error(404, "The resource 'projects/" + project + "/zones/" + zone + "/instances/" + name + "' was not found");
         }
         if (method.equals("GET")) {
+            found.put("labelFingerprint", fingerprint(found.path("labels")));
             return new Answer(200, found);
         }
         if (method.equals("DELETE")) {
@@ -217,6 +224,35 @@ final class ComputeFake implements AutoCloseable {
             return operation(project, zone, "delete", base + "/instances/" + name);
         }
         return error(405, "not in the fake");
+    }
+
+    /**
+     * A disk read, or setLabels on an instance or a disk: the request's labels replace the
+     * resource's when its {@code labelFingerprint} is the current one, else 412 as Compute Engine does.
+     */
+    private Answer labelled(String method, String project, String zone, String kind, String name, boolean set, byte[] body)
+            throws IOException {
+        ObjectNode found = (kind.equals("instances") ? instances : disks).getOrDefault(zone, Map.of()).get(name);
+        if (found == null) {
+            return error(404, "The resource 'projects/" + project + "/zones/" + zone + "/" + kind + "/" + name + "' was not found");
+        }
+        found.put("labelFingerprint", fingerprint(found.path("labels")));
+        if (!set) {
+            return method.equals("GET") ? new Answer(200, found) : error(405, "not in the fake");
+        }
+        JsonNode wanted = JSON.readTree(body);
+        if (!wanted.path("labelFingerprint").asText().equals(found.path("labelFingerprint").asText())) {
+            return error(412, "Labels fingerprint either invalid or resource labels have changed");
+        }
+        found.set("labels", wanted.path("labels"));
+        found.put("labelFingerprint", fingerprint(found.path("labels")));
+        return operation(project, zone, "setLabels", "https://www.googleapis.com/compute/v1/projects/" + project + "/zones/"
+                + zone + "/" + kind + "/" + name);
+    }
+
+    private static String fingerprint(JsonNode labels) {
+        return java.util.Base64.getEncoder().encodeToString(Integer.toHexString(labels.toString().hashCode())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer firewall(String method, String project, String name, byte[] body) throws IOException {

@@ -64,6 +64,8 @@ final class AzuriteSiteAccount implements AzureSiteAccount {
             }
             if (owner == null) {
                 plan.add(Action.UPDATE, CONTAINER_TYPE, WEB, "empty and unmarked: mark it as environment " + context.env() + "'s");
+            } else if (!BlobContainerTags.fromMetadata(metadata.get()).entrySet().containsAll(context.tags().entrySet())) {
+                plan.add(Action.UPDATE, CONTAINER_TYPE, WEB, "holds this environment's site: mark it " + context.tagText());
             } else {
                 context.planExisting(plan, CONTAINER_TYPE, WEB, "holds this environment's site");
             }

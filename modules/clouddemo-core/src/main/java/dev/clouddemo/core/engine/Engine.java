@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ public final class Engine {
                         .onEmulator(deployment.local());
                 LOG.debug("plan for {}: {} (notes: {})", deployment.key(), plan.counts(), plan.notes().size());
                 if (!plan.hasChanges()) {
-                    return new PlanResult(request.env(), journal.current(), plan, false);
+                    return new PlanResult(request.env(), unchanged(existing, journal.current()), plan, false);
                 }
                 BudgetGuard.check(request.maxCostPerHour() != null ? request.maxCostPerHour() : settings.maxCostPerHour(),
                         plan.cost(), deployment.key());
@@ -124,6 +125,22 @@ public final class Engine {
                 return new PlanResult(request.env(), journal.current(), plan, true);
             }
         }
+    }
+
+    /**
+     * The deployment a plan with nothing to write leaves: the one state has. A new {@code --ttl}
+     * that the model's plan did not turn into a change of tags is not taken: state keeps the expiry
+     * the resources carry (which is what {@code sweep --expired} reads), and the user is told.
+     */
+    private DeploymentState unchanged(Optional<DeploymentState> existing, DeploymentState asked) {
+        if (existing.isEmpty() || Objects.equals(existing.get().expiresAt(), asked.expiresAt())) {
+            return asked;
+        }
+        DeploymentState kept = existing.get();
+        progress.warn("the new --ttl is not applied: " + kept.key() + " cannot change the tags of resources it keeps yet,"
+                + " so they still carry " + Tags.EXPIRES_AT + "=" + (kept.expiresAt() == null ? "none"
+                        : Expiry.encode(kept.expiresAt())) + " (destroy and deploy again to change it)");
+        return kept;
     }
 
     /**

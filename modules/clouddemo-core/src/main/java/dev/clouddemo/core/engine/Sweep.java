@@ -92,20 +92,26 @@ final class Sweep {
         return new ExpiredSweepResult(now, result, notSearched);
     }
 
-    /** The expired deployments among what a tag search found, one per environment and model. */
+    /**
+     * The expired deployments among what a tag search found, one per environment and model. A
+     * deployment is judged by the latest expiry any of its resources carries: one resource retagged
+     * by a redeploy with a new {@code --ttl} keeps the whole deployment, even where another's tag
+     * could not be changed.
+     */
     private List<ExpiredDeployment> expiredAt(String providerId, List<FoundResource> found, Instant now) {
         Set<String> foundIds = found.stream().map(FoundResource::id).collect(Collectors.toSet());
         Map<String, List<FoundResource>> byDeployment = new TreeMap<>();
         for (FoundResource r : found) {
-            Optional<Instant> expires = Expiry.decode(r.tags().get(Tags.EXPIRES_AT));
             String env = r.tags().get(Tags.ENV);
             String model = r.tags().get(Tags.MODEL);
-            if (expires.isEmpty() || !Expiry.expired(expires.get(), now) || env == null || model == null
-                    || (r.container() != null && foundIds.contains(r.container()))) {
-                continue; // not expired, not ours to judge, or removed with its container
+            if (env == null || model == null || (r.container() != null && foundIds.contains(r.container()))) {
+                continue; // not ours to judge, or removed with its container
             }
             byDeployment.computeIfAbsent(env + " " + model, k -> new ArrayList<>()).add(r);
         }
+        byDeployment.values().removeIf(resources -> resources.stream()
+                .map(r -> Expiry.decode(r.tags().get(Tags.EXPIRES_AT))).flatMap(Optional::stream)
+                .max(Instant::compareTo).map(latest -> !Expiry.expired(latest, now)).orElse(true));
         List<ExpiredDeployment> expired = new ArrayList<>();
         byDeployment.forEach((key, resources) -> {
             Map<String, String> tags = resources.get(0).tags();

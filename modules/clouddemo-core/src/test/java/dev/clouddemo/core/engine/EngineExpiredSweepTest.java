@@ -8,6 +8,7 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.plan.Cost;
 import dev.clouddemo.core.plan.CostLine;
+import dev.clouddemo.core.spi.FoundResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.StateStore;
@@ -96,5 +97,24 @@ class EngineExpiredSweepTest {
                 assertThat(d.costSoFar(LATER)).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("0.0208")));
         assertThat(deployer.read(EnvName.of("old")).map(e -> e.deployments().isEmpty()).orElse(true)).isTrue();
         assertThat(deployer.read(EnvName.of("young")).orElseThrow().deployments()).hasSize(1);
+    }
+
+    @Test
+    void sweepExpired_oneResourceRetaggedLater_theDeploymentIsKeptByItsLatestExpiry() {
+        // given: a second resource of "old" whose tag a redeploy with a new --ttl extended to a day
+        FoundResource first = fake.cloud.values().stream().filter(r -> "old".equals(r.tags().get(Tags.ENV))).findFirst()
+                .orElseThrow();
+        java.util.Map<String, String> extended = new java.util.HashMap<>(first.tags());
+        extended.put(Tags.EXPIRES_AT, dev.clouddemo.core.model.Expiry.encode(T0.plus(Duration.ofDays(1))));
+        fake.cloud.put("retagged", new FoundResource("retagged", first.type(), "retagged", null, extended));
+
+        // when
+        ExpiredSweepResult swept = engine(new StateStore(tmp.resolve("ci-runner")), LATER)
+                .sweepExpired(null, new Target(null, false, null), d -> true);
+
+        // then: nothing of it is expired, nothing removed
+        assertThat(swept.expired()).isEmpty();
+        assertThat(envsInTheCloud()).containsExactlyInAnyOrder("old", "young");
+        assertThat(fake.cloud).containsKey(first.id());
     }
 }

@@ -84,4 +84,32 @@ class EngineTtlTest {
         PlanResult renewed = at(NOW.plusSeconds(600)).plan(request(Duration.ofDays(1)));
         assertThat(renewed.deployment().expiresAt()).isEqualTo(Instant.parse("2026-12-03T06:10:00Z"));
     }
+
+    @Test
+    void redeploy_newTtlTheModelDoesNotTurnIntoATagChange_stateKeepsTheOldExpiryAndTheUserIsTold() {
+        // given: deployed for two hours; the fake's plan has nothing to write for a kept resource, tags or not
+        at(NOW).deploy(request(Duration.ofHours(2)));
+        List<String> warnings = new java.util.ArrayList<>();
+        Progress kept = new Progress() {
+            @Override
+            public void info(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+
+        // when
+        PlanResult result = new Engine(new ProviderRegistry(List.of(fake)), store, kept,
+                Clock.fixed(NOW.plusSeconds(600), ZoneOffset.UTC)).deploy(request(Duration.ofDays(1)));
+
+        // then: state stays what the resources' tags say, and the warning says why and what to do
+        assertThat(result.applied()).isFalse();
+        assertThat(recorded().expiresAt()).isEqualTo(Instant.parse("2026-12-02T08:00:00Z"));
+        assertThat(result.deployment().expiresAt()).isEqualTo(Instant.parse("2026-12-02T08:00:00Z"));
+        assertThat(warnings).singleElement().asString().startsWith("the new --ttl is not applied: fake/static")
+                .contains("clouddemo-expires-at=2026-12-02t08-00-00z").contains("destroy and deploy again");
+    }
 }

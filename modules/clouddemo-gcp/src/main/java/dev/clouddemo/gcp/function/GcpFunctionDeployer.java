@@ -64,6 +64,9 @@ public final class GcpFunctionDeployer implements Deployer {
                     + " out --source to deploy the built-in demo function",
             "Cloud Run functions", MAX_UNZIPPED, MAX_ZIPPED, "leave out what the function does not need");
 
+    /** The function's memory: the smallest that runs the demo with its packages. */
+    static final int MEMORY_MB = 256;
+
     private final GcpSession session;
 
     public GcpFunctionDeployer(GcpSession session) {
@@ -123,7 +126,7 @@ public final class GcpFunctionDeployer implements Deployer {
                 + " (the project's default compute service account; you need iam.serviceAccounts.actAs on it)."));
         plan.payload(new Prepared(bundle, labels, differs, enabling, builder,
                 repository.map(r -> session.artifactRepositories().name(r))));
-        return plan.build();
+        return plan.cost(GcpFunctionCost.of(session.region(), MEMORY_MB, GcpFunctionCost.VCPU_AT_256_MB)).build();
     }
 
     /**
@@ -313,7 +316,7 @@ public final class GcpFunctionDeployer implements Deployer {
                 .setName(name)
                 .setEnvironment(Environment.GEN_2)
                 .setBuildConfig(build)
-                .setServiceConfig(ServiceConfig.newBuilder().setAvailableMemory("256M").setMaxInstanceCount(1)
+                .setServiceConfig(ServiceConfig.newBuilder().setAvailableMemory(MEMORY_MB + "M").setMaxInstanceCount(1)
                         .setTimeoutSeconds(60).setIngressSettings(ServiceConfig.IngressSettings.ALLOW_ALL))
                 .putAllLabels(prepared.labels())
                 .build();

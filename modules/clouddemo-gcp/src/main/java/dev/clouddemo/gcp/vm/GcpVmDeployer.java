@@ -6,6 +6,10 @@ import com.google.cloud.compute.v1.DeleteInstanceRequest;
 import com.google.cloud.compute.v1.Firewall;
 import com.google.cloud.compute.v1.InsertFirewallRequest;
 import com.google.cloud.compute.v1.InsertInstanceRequest;
+import com.google.cloud.compute.v1.InstancesSetLabelsRequest;
+import com.google.cloud.compute.v1.SetLabelsDiskRequest;
+import com.google.cloud.compute.v1.SetLabelsInstanceRequest;
+import com.google.cloud.compute.v1.ZoneSetLabelsRequest;
 import com.google.cloud.compute.v1.Instance;
 import com.google.cloud.compute.v1.Operation;
 import dev.clouddemo.core.error.ClouddemoException;
@@ -47,6 +51,8 @@ import java.util.UUID;
 public final class GcpVmDeployer implements Deployer {
     static final String INSTANCE = ComputeResources.INSTANCE;
     static final String FIREWALL = ComputeResources.FIREWALL;
+    /** The labels of the kept VM and its boot disk, set again (a new --ttl). */
+    static final String LABELS = "vm-labels";
     static final String DEFAULT_MACHINE_TYPE = "e2-micro";
     static final String API = "compute.googleapis.com";
     /** Metadata values may be 256 KB. */
@@ -125,6 +131,9 @@ public final class GcpVmDeployer implements Deployer {
         } else {
             context.planExisting(plan, INSTANCE, name, existing.get().getStatus() + ", " + machineType + " at "
                     + address(existing.get()).orElse("no address yet"));
+            if (!existing.get().getLabelsMap().entrySet().containsAll(spec.labels().entrySet())) {
+                plan.add(Action.UPDATE, LABELS, name, "label the VM and its boot disk " + context.tagText());
+            }
         }
         GceVmPrices.notes(session.region(), zone, machineType, options.spot()).forEach(plan::note);
         plan.cost(GceVmPrices.cost(session.region(), machineType, options.spot()));
@@ -175,6 +184,9 @@ public final class GcpVmDeployer implements Deployer {
             } else if (change.action() == Action.UPDATE) {
                 context.journal().created(INSTANCE, spec.name(), instanceId(spec.zone(), spec.name()));
             }
+        }
+        if (plan.ofType(LABELS).stream().anyMatch(Change::writes)) {
+            relabel(spec, wait);
         }
         Instance instance = session.step("reading VM " + spec.name(), () -> instance(spec.zone(), spec.name())).orElseThrow(
                 () -> ClouddemoException.cloud("VM " + spec.name() + " is gone (a reclaimed Spot VM is deleted)",
@@ -256,6 +268,34 @@ public final class GcpVmDeployer implements Deployer {
             }
         });
         context.journal().deleted(FIREWALL, rule);
+    }
+
+    /** Sets the labels of the VM and of its boot disk (named as the VM), each against the label fingerprint just read. */
+    private void relabel(GceInstanceSpec spec, WaitLoop wait) {
+        String name = spec.name();
+        String zone = spec.zone();
+        session.step("labelling VM " + name, () -> awaitDone("labelling VM " + name, session.clients().instances()
+                .setLabelsCallable().call(SetLabelsInstanceRequest.newBuilder().setProject(session.project()).setZone(zone)
+                        .setInstance(name).setRequestId(UUID.randomUUID().toString())
+                        .setInstancesSetLabelsRequestResource(InstancesSetLabelsRequest.newBuilder().putAllLabels(spec.labels())
+                                .setLabelFingerprint(session.clients().instances().get(session.project(), zone, name)
+                                        .getLabelFingerprint()))
+                        .build()), wait));
+        session.step("labelling disk " + name, () -> awaitDone("labelling disk " + name, session.clients().disks()
+                .setLabelsCallable().call(SetLabelsDiskRequest.newBuilder().setProject(session.project()).setZone(zone)
+                        .setResource(name).setRequestId(UUID.randomUUID().toString())
+                        .setZoneSetLabelsRequestResource(ZoneSetLabelsRequest.newBuilder().putAllLabels(spec.tags())
+                                .setLabelFingerprint(session.clients().disks().get(session.project(), zone, name)
+                                        .getLabelFingerprint()))
+                        .build()), wait));
+    }
+
+    private Operation awaitDone(String doing, Operation started, WaitLoop wait) {
+        Operation done = session.computeOperations().await(started, doing, wait);
+        if (!ComputeOperations.errorCodes(done).isEmpty()) {
+            throw ComputeOperations.failure(doing, done, session.project());
+        }
+        return done;
     }
 
     private void deleteInstance(String zone, String name, DeploymentContext context, WaitLoop wait) {

@@ -9,5 +9,7 @@ public enum ConformanceCheck {
     DESTROY_LEAVES_NOTHING,
     CRASH_AFTER_INTENT_ADOPTED,
     INTERRUPT_KEEPS_STATE_TRUE,
-    BAD_INPUT_BEFORE_ANY_CALL
+    BAD_INPUT_BEFORE_ANY_CALL,
+    /** A redeploy with a new --ttl retags what it keeps (else the engine keeps the old expiry and says so). */
+    NEW_TTL_RETAGS
 }

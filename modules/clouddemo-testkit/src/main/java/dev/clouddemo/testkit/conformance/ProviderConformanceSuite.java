@@ -108,6 +108,18 @@ public abstract class ProviderConformanceSuite {
     }
 
     @Test
+    void plan_freshEnvironment_showsItsCostWithDateAndSource() {
+        // when
+        PlanResult plan = engine(new Cancellation()).plan(request(source));
+
+        // then: every model on every provider prices its plan (issue 12), each line dated and sourced
+        assertThat(plan.plan().cost().known()).as("the plan's cost is known (%s)", plan.plan().cost().unknownBecause())
+                .isTrue();
+        assertThat(plan.plan().cost().lines()).as("the plan's cost lines").isNotEmpty()
+                .allSatisfy(line -> assertThat(line.source()).as("the source of %s", line.what()).isNotBlank());
+    }
+
+    @Test
     void plan_deployedWithOneInputChanged_noWriteCallAndStateUnchanged() throws Exception {
         runs(ConformanceCheck.PLAN_WRITES_NOTHING);
         // given
@@ -217,6 +229,26 @@ public abstract class ProviderConformanceSuite {
         long converged = calls().mark();
         assertThat(deploy().plan().writes()).as("changes of the deploy after the change").isEmpty();
         assertThat(calls().writesSince(converged)).as("write calls of the deploy after the change").isEmpty();
+    }
+
+    @Test
+    void redeploy_newTtl_stateAndTheTagSearchSayTheNewExpiry() {
+        runs(ConformanceCheck.NEW_TTL_RETAGS);
+        // given: deployed for an hour
+        engine(new Cancellation()).deploy(request(source).withTtl(java.time.Duration.ofHours(1)));
+
+        // when: redeployed for two days
+        PlanResult extended = engine(new Cancellation()).deploy(request(source).withTtl(java.time.Duration.ofDays(2)));
+
+        // then: state says the new expiry, and so does the tag search — `sweep --expired` reads the
+        // tags, not state, and judges a deployment by the latest expiry its resources carry
+        assertThat(recorded().expiresAt()).isEqualTo(extended.deployment().expiresAt());
+        Optional<java.time.Instant> latest = found().stream()
+                .map(r -> dev.clouddemo.core.model.Expiry.decode(r.tags().get(dev.clouddemo.core.model.Tags.EXPIRES_AT)))
+                .flatMap(Optional::stream).max(java.time.Instant::compareTo);
+        assertThat(latest.map(dev.clouddemo.core.model.Expiry::encode)).as("the latest %s the tag search finds",
+                dev.clouddemo.core.model.Tags.EXPIRES_AT).hasValue(dev.clouddemo.core.model.Expiry.encode(
+                        extended.deployment().expiresAt()));
     }
 
     // ---------------------------------------------------------------- destroy
