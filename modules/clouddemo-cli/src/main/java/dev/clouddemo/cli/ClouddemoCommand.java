@@ -22,15 +22,12 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The {@code clouddemo} command: global options and the verbs. */
+/** The {@code clouddemo} command: global options; its verbs are {@link Verbs}. */
 @Command(name = "clouddemo",
         mixinStandardHelpOptions = true,
         versionProvider = ClouddemoCommand.Version.class,
         description = "Deploy a static site, a function, a PaaS app or a VM to AWS, Azure or Google Cloud with"
                 + " one command, and tear it down again.",
-        subcommands = {DeployCommand.class, PlanCommand.class, DestroyCommand.class, StatusCommand.class,
-                OutputsCommand.class, EnvsCommand.class, CostCommand.class, ProvidersCommand.class, SweepCommand.class, UnlockCommand.class,
-                DoctorCommand.class, LabCommand.class, CompletionCommand.class, StateCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clouddemo deploy -p aws -m static --local       # the demo site, on LocalStack",
                 "  clouddemo deploy -p aws -m iaas --spot --env pr-42",

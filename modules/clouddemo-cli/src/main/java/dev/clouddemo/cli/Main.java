@@ -28,13 +28,29 @@ public final class Main {
             System.setProperty("clouddemo.log.level", "DEBUG");
             System.setProperty("clouddemo.sdk.log.level", "INFO");
         }
-        return commandLine(new ClouddemoCommand()).execute(args);
+        // no annotation here is a Groovy closure: picocli then skips looking for Groovy on each annotation
+        System.setProperty("picocli.disable.closures", "true");
+        return commandLineFor(new ClouddemoCommand(), args).execute(args);
     }
 
     /** The command line with every command, the providers' scope options, converters and error handling. */
     static CommandLine commandLine(ClouddemoCommand root) {
         CommandLine commandLine = new CommandLine(root);
-        ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
+        Verbs.ALL.forEach(commandLine::addSubcommand);
+        return configured(commandLine, root);
+    }
+
+    /** The same with only the commands {@code args} need (see {@link Verbs}). */
+    static CommandLine commandLineFor(ClouddemoCommand root, String... args) {
+        CommandLine commandLine = new CommandLine(root);
+        Verbs.addTo(commandLine, args);
+        return configured(commandLine, root);
+    }
+
+    private static CommandLine configured(CommandLine commandLine, ClouddemoCommand root) {
+        if (ScopeOptions.needed(commandLine)) {
+            ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
+        }
         HelpFooters.addTo(commandLine);
         ErrorHandler errors = new ErrorHandler(root);
         commandLine.setExecutionExceptionHandler(errors);

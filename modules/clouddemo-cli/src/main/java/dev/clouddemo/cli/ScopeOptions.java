@@ -23,6 +23,11 @@ final class ScopeOptions {
     private ScopeOptions() {
     }
 
+    /** Whether {@code root} has a command that takes a target (only then are the providers loaded for their options). */
+    static boolean needed(CommandLine root) {
+        return COMMANDS.stream().anyMatch(root.getSubcommands()::containsKey);
+    }
+
     static void addTo(CommandLine root, List<CloudProvider> providers) {
         Map<String, StringBuilder> descriptions = new TreeMap<>();
         for (CloudProvider provider : providers) {
@@ -32,6 +37,9 @@ final class ScopeOptions {
                     .append(provider.id()).append(": ").append(what));
         }
         for (String command : COMMANDS) {
+            if (!root.getSubcommands().containsKey(command)) {
+                continue;
+            }
             CommandSpec spec = root.getSubcommands().get(command).getCommandSpec();
             descriptions.forEach((key, description) -> spec.addOption(OptionSpec.builder("--" + key)
                     .paramLabel(key.toUpperCase(Locale.ROOT))

@@ -514,7 +514,7 @@ class CliBadInputIT {
     void everyOption_valueOfTheWrongType_exits2WithOneErrorLineAndNoJavaNames() {
         // given: every option of every command that takes a typed value (any text is a valid String or path)
         List<List<String>> runs = new ArrayList<>();
-        CommandLine root = new CommandLine(new ClouddemoCommand());
+        CommandLine root = Main.commandLine(new ClouddemoCommand());
         addWrongTypeRuns(List.of(), root.getCommandSpec(), runs);
         root.getSubcommands().values().forEach(sub ->
                 addWrongTypeRuns(List.of(sub.getCommandName()), sub.getCommandSpec(), runs));

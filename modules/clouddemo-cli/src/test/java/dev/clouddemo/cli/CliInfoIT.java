@@ -63,7 +63,7 @@ class CliInfoIT {
     @Test
     void help_everyCommand_endsWithExamplesAndTheExitCodes() {
         // given: every command, and the root
-        List<String> commands = new ArrayList<>(new picocli.CommandLine(new ClouddemoCommand()).getSubcommands().keySet());
+        List<String> commands = new ArrayList<>(Main.commandLine(new ClouddemoCommand()).getSubcommands().keySet());
         commands.add(0, "");
 
         for (String command : commands) {
