@@ -152,6 +152,29 @@ class AwsVmIT {
     }
 
     @AwsEmulatorTest(requires = AwsCapability.EC2_VM)
+    void sweepExpired_anExpiredVmFromAStateFolderThatDoesNotKnowIt_removesInstanceGroupAndKey(AwsEmulator emulator)
+            throws Exception {
+        // given: a VM with a key, deployed for a minute
+        AwsVmFixture f = new AwsVmFixture(emulator.endpoint(), temp);
+        f.deploy(AwsVmFixture.ssh(SSH_CIDR, publicKey()), java.time.Duration.ofMinutes(1));
+        assertThat(f.taggedLeft()).isNotEmpty();
+
+        // when: a CI runner two hours later, with a state folder of its own, sweeps what has expired
+        dev.clouddemo.core.engine.Engine ci = new dev.clouddemo.core.engine.Engine(
+                new dev.clouddemo.core.engine.ProviderRegistry(List.of(new dev.clouddemo.aws.AwsProvider(Map.of()))),
+                new dev.clouddemo.core.state.StateStore(temp.resolve("ci-runner")), dev.clouddemo.core.spi.Progress.SILENT,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(2)));
+        var swept = ci.sweepExpired("aws", new dev.clouddemo.core.spi.Target(AwsVmFixture.REGION, true,
+                emulator.endpoint().toString()), d -> d.env().equals(f.env));
+
+        // then: found by its tags, removed, and the aws CLI finds nothing of it left
+        assertThat(swept.expired()).filteredOn(d -> d.env().equals(f.env)).singleElement()
+                .satisfies(d -> assertThat(d.removed()).as("removed: %s", d).isTrue());
+        assertThat(f.taggedLeft()).isEmpty();
+        assertThat(f.liveInstances()).isEmpty();
+    }
+
+    @AwsEmulatorTest(requires = AwsCapability.EC2_VM)
     void deploy_changedUserDataOrType_planReplacesTheInstanceAndApplyDoesIt(AwsEmulator emulator) throws Exception {
         // given: a deployed VM without SSH, from a source folder of our own
         AwsVmFixture f = new AwsVmFixture(emulator.endpoint(), temp);
