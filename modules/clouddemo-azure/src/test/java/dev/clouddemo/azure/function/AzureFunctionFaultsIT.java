@@ -16,6 +16,7 @@ import dev.clouddemo.core.model.ServiceModel;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.spi.Cancellation;
+import dev.clouddemo.core.spi.ObservedResource;
 import dev.clouddemo.core.spi.Progress;
 import dev.clouddemo.core.spi.Target;
 import dev.clouddemo.core.state.DeploymentState;
@@ -180,6 +181,22 @@ class AzureFunctionFaultsIT {
                 .anySatisfy(l -> assertThat(l.what()).contains("executions"))
                 .anySatisfy(l -> assertThat(l.what()).contains("execution time (2048 MB"));
         assertThat(plan.plan().notes()).anyMatch(n -> n.contains("Python 3.12") && n.contains("not read from Azure"));
+    }
+
+    @Test
+    void refresh_deployed_everyRecordObservedTheAppRunning() {
+        engine().deploy(request("refresh", DeployOptions.NONE));
+
+        List<ObservedResource> observed = engine().refresh("refresh", false).checks()
+                .get(DeploymentState.key("azure", ServiceModel.FAAS)).resources();
+
+        assertThat(observed).extracting(ObservedResource::type).containsExactlyInAnyOrder("resource-group", "storage-account",
+                "blob-container", "app-service-plan", "function-app");
+        assertThat(observed).allSatisfy(o -> assertThat(o.condition()).isEqualTo(ObservedResource.Condition.OK));
+        assertThat(observed).filteredOn(o -> o.type().equals("function-app")).singleElement()
+                .satisfies(o -> assertThat(o.state()).isEqualTo("Running"));
+        assertThat(observed).filteredOn(o -> o.type().equals("app-service-plan")).singleElement()
+                .satisfies(o -> assertThat(o.state()).isEqualTo("FC1"));
     }
 
     @Test
