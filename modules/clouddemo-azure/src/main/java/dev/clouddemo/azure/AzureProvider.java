@@ -1,5 +1,6 @@
 package dev.clouddemo.azure;
 
+import dev.clouddemo.azure.function.AzureFunctionDeployer;
 import dev.clouddemo.azure.site.AzureStaticSiteDeployer;
 import dev.clouddemo.azure.vm.AzureVirtualMachines;
 import dev.clouddemo.azure.vm.AzureVmDeployer;
@@ -26,6 +27,7 @@ public final class AzureProvider implements CloudProvider {
     // classes it names) when the provider is loaded, which every command does.
     static final Map<ServiceModel, Function<AzureSession, Deployer>> DEPLOYERS = Map.of(
             ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session),
+            ServiceModel.FAAS, session -> new AzureFunctionDeployer(session),
             ServiceModel.IAAS, session -> new AzureVmDeployer(session));
 
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
@@ -33,7 +35,8 @@ public final class AzureProvider implements CloudProvider {
             AzureResourceGroups.WAIT, Duration.ofMinutes(20),
             AzureResourceProviders.WAIT, Duration.ofMinutes(10),
             AzureStorageAccounts.WAIT, Duration.ofMinutes(5),
-            AzureVirtualMachines.WAIT, Duration.ofMinutes(20));
+            AzureVirtualMachines.WAIT, Duration.ofMinutes(20),
+            AzureFunctionDeployer.WAIT, Duration.ofMinutes(10));
 
     private final Map<String, String> environment;
     private final AzureAccess access;

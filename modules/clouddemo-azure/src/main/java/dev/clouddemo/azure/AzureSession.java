@@ -195,6 +195,11 @@ public final class AzureSession implements ProviderSession {
         return appService;
     }
 
+    /** The session's HTTP client without sign-in, for a deployed app's own URL (probing whether it answers). */
+    public HttpClient httpClient() {
+        return http();
+    }
+
     /** The Azure Retail Prices API (no sign-in): its public address, or {@code CLOUDDEMO_AZURE_PRICES_URL}. */
     public java.net.URI retailPrices() {
         String url = target.environment().getOrDefault(RETAIL_PRICES_VARIABLE, "").trim();

@@ -64,8 +64,17 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private static final Pattern OPERATION = Pattern.compile("/fake-operations/([^/]+)");
     /** A Network or Compute resource in a group: a virtual network, security group, public IP, network interface, VM. */
     private static final Pattern GENERIC = Pattern.compile(
-            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.(?:Network|Compute))/([^/]+)/([^/]+)",
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.(?:Network|Compute|Web))/([^/]+)/([^/]+)",
             Pattern.CASE_INSENSITIVE);
+    /** A blob container, made through Resource Manager. */
+    private static final Pattern CONTAINER = Pattern.compile(
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Storage/storageAccounts/([^/]+)/blobServices/default/containers/([^/]+)",
+            Pattern.CASE_INSENSITIVE);
+    /** The tags of a resource, as the Tags API at its scope keeps them. */
+    private static final Pattern TAGS = Pattern.compile("(/subscriptions/.+)/providers/Microsoft\\.Resources/tags/default",
+            Pattern.CASE_INSENSITIVE);
+    /** A request the test client sent to an app's own host (its site or its deployment host), under this prefix. */
+    static final String HOST_PREFIX = "/__host/";
     private static final Pattern SKUS = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Compute/skus",
             Pattern.CASE_INSENSITIVE);
     static final String PRICES_PATH = "/api/retail/prices";
@@ -116,6 +125,24 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     }
 
     private final Map<String, Generic> generics = new LinkedHashMap<>();
+    private final Map<String, String> containers = new LinkedHashMap<>();
+    /** Per site (lower-case name): its app settings, which Azure never hands back with the site. */
+    private final Map<String, Map<String, String>> appSettings = new LinkedHashMap<>();
+    /** Per site: its last deployment (id, polls left, the zip, whether built remotely, the outcome). */
+    private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+
+    private static final class Deployment {
+        final String id = UUID.randomUUID().toString();
+        final byte[] zip;
+        final boolean remoteBuild;
+        int pollsLeft = 1;
+        String failure;
+
+        Deployment(byte[] zip, boolean remoteBuild) {
+            this.zip = zip;
+            this.remoteBuild = remoteBuild;
+        }
+    }
     private final Map<String, String> resourceOperations = new LinkedHashMap<>();
     private int addresses;
     private volatile String spotAllocationFailure;
@@ -219,6 +246,9 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         synchronized (this) {
             groups.clear();
             generics.clear();
+            containers.clear();
+            appSettings.clear();
+            deployments.clear();
             resourceOperations.clear();
             deleting.clear();
             accounts.clear();
@@ -243,14 +273,17 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        if (URI.create(request.getUrl()).getPath().equals(PRICES_PATH)) {
-            return prices(query(URI.create(request.getUrl()).getRawQuery()).get("$filter")); // public: no sign-in
+        if (requestUri(request).getPath().equals(PRICES_PATH)) {
+            return prices(query(requestUri(request).getRawQuery()).get("$filter")); // public: no sign-in
+        }
+        if (requestUri(request).getPath().startsWith(HOST_PREFIX)) {
+            return appHost(request);
         }
         String auth = request.getHeader("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
         }
-        URI uri = URI.create(request.getUrl());
+        URI uri = requestUri(request);
         String path = uri.getPath();
         String method = request.getMethod().getName();
         Map<String, String> query = query(uri.getRawQuery());
@@ -263,6 +296,12 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             String filter = query.getOrDefault("$filter", "");
             Matcher location = Pattern.compile("location eq '([^']+)'").matcher(filter);
             return json(200, body("resource-skus.json", Map.of("location", location.find() ? location.group(1) : "eastus")));
+        }
+        if ((m = TAGS.matcher(path)).matches()) {
+            return tags(method, m.group(1), request);
+        }
+        if ((m = CONTAINER.matcher(path)).matches()) {
+            return container(method, m.group(2), m.group(3), m.group(4));
         }
         if ((m = GENERIC.matcher(path)).matches()) {
             if (method.equals("GET") && "instanceView".equals(query.get("$expand"))) {
@@ -365,6 +404,9 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     deleting.remove(group);
                     accounts.values().removeIf(a -> a.group.equalsIgnoreCase(group));
                     generics.values().removeIf(r -> r.group.equalsIgnoreCase(group));
+                    containers.values().removeIf(g -> g.equalsIgnoreCase(group));
+                    appSettings.keySet().removeIf(site -> generics.values().stream().noneMatch(r -> r.name.equalsIgnoreCase(site)));
+                    deployments.keySet().removeIf(site -> generics.values().stream().noneMatch(r -> r.name.equalsIgnoreCase(site)));
                 });
         return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation,
                 "status", "Succeeded")));
@@ -523,6 +565,12 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     Object kept = resource == null ? null : ((Map<String, Object>) resource.body.get("properties")).get("ipAddress");
                     properties.put("ipAddress", kept != null ? kept : "20.42.0." + (++addresses));
                 }
+                if (namespace.equalsIgnoreCase("Microsoft.Web")) {
+                    ResponseDefinition refused = web(type, name, group, body, properties);
+                    if (refused != null) {
+                        return refused;
+                    }
+                }
                 childIds(properties, "securityRules", created.id());
                 childIds(properties, "subnets", created.id());
                 childIds(properties, "ipConfigurations", created.id());
@@ -534,7 +582,8 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 }
                 body.put("properties", properties);
                 generics.put(key, created);
-                int status = resource == null ? 201 : 200;
+                // App Service answers a PUT of a plan or a site 200, new or not (its documented 202 is for a slow create)
+                int status = resource == null && !namespace.equalsIgnoreCase("Microsoft.Web") ? 201 : 200;
                 if (vm && spotAllocationFailure != null && "Spot".equals(properties.get("priority"))) {
                     properties.put("provisioningState", "Failed"); // Azure keeps the VM, Failed, after its allocation failed
                     return longRunningFailure(status, created, spotAllocationFailure);
@@ -678,6 +727,245 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         return json(200, Json.write(answer));
     }
 
+    // ------------------------------------------------------------------ App Service: Flex Consumption plans and Function Apps
+
+    /**
+     * What Resource Manager checks of a Web PUT, as far as the faas model goes: a plan must be FC1
+     * (Flex Consumption) and Linux; a site must be kind {@code functionapp,linux}, on an existing
+     * plan, with a {@code functionAppConfig} whose deployment container exists, and without the
+     * runtime app settings Flex refuses. A site's app settings are kept aside (a GET never shows
+     * them); it is given regional host names, its own and its deployment host's. Null when accepted.
+     */
+    @SuppressWarnings("unchecked")
+    private ResponseDefinition web(String type, String name, String group, Map<String, Object> body, Map<String, Object> properties) {
+        if (type.equalsIgnoreCase("serverfarms")) {
+            Map<?, ?> sku = body.get("sku") instanceof Map<?, ?> m ? m : Map.of();
+            if (!"FC1".equals(sku.get("name")) || !"FlexConsumption".equals(sku.get("tier"))) {
+                return error(400, "BadRequest", "the ARM fake serves Flex Consumption plans only (sku FC1, tier FlexConsumption), not " + sku);
+            }
+            if (!Boolean.TRUE.equals(properties.get("reserved"))) {
+                return error(400, "BadRequest", "Flex Consumption plans run Linux only: properties.reserved must be true.");
+            }
+            return null;
+        }
+        if (!type.equalsIgnoreCase("sites")) {
+            return null;
+        }
+        if (!"functionapp,linux".equals(body.get("kind"))) {
+            return error(400, "BadRequest", "A site on a Flex Consumption plan must be of kind 'functionapp,linux', not '" + body.get("kind") + "'.");
+        }
+        String farm = string(properties.get("serverFarmId"));
+        if (farm == null || generics.values().stream().noneMatch(r -> r.id().equalsIgnoreCase(farm))) {
+            return error(404, "NotFound", "Server farm with name '" + farm + "' was not found.");
+        }
+        if (!(properties.get("functionAppConfig") instanceof Map<?, ?> config)) {
+            return error(400, "BadRequest", "FunctionAppConfig is required for sites on a Flex Consumption plan.");
+        }
+        Map<?, ?> storage = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) config.get("deployment")).get("storage"));
+        URI containerUrl = URI.create(string(storage.get("value")));
+        String account = containerUrl.getHost().substring(0, containerUrl.getHost().indexOf('.'));
+        String container = containerUrl.getPath().replaceAll("^/|/$", "");
+        if (!containers.containsKey((account + "/" + container).toLowerCase(Locale.ROOT))) {
+            return error(400, "BadRequest", "The deployment storage container '" + containerUrl + "' does not exist.");
+        }
+        Map<String, Object> siteConfig = properties.get("siteConfig") instanceof Map<?, ?> c
+                ? new LinkedHashMap<>((Map<String, Object>) c) : new LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (siteConfig.remove("appSettings") instanceof List<?> list) {
+            for (Object o : list) {
+                Map<?, ?> pair = (Map<?, ?>) o;
+                settings.put(string(pair.get("name")), string(pair.get("value")));
+            }
+        }
+        for (String refused : List.of("FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION")) {
+            if (settings.containsKey(refused)) {
+                return error(400, "BadRequest", "The parameter " + refused + " is invalid for sites on a Flex Consumption plan:"
+                        + " the runtime is set in properties.functionAppConfig.runtime.");
+            }
+        }
+        Map<?, ?> auth = (Map<?, ?>) storage.get("authentication");
+        String setting = auth == null ? null : string(auth.get("storageAccountConnectionStringName"));
+        if (auth != null && "StorageAccountConnectionString".equals(auth.get("type")) && !settings.containsKey(setting)) {
+            return error(400, "BadRequest", "The app setting '" + setting + "' named by the deployment storage's authentication is missing.");
+        }
+        appSettings.put(name.toLowerCase(Locale.ROOT), settings);
+        properties.put("siteConfig", siteConfig);
+        String location = String.valueOf(body.get("location")).replace(" ", "").toLowerCase(Locale.ROOT);
+        String label = name + "-" + String.format("%04x", name.hashCode() & 0xffff);
+        String host = label + "." + location + "-01.azurewebsites.net";
+        String scm = label + ".scm." + location + "-01.azurewebsites.net";
+        properties.put("defaultHostName", host);
+        properties.put("enabledHostNames", List.of(host, scm));
+        properties.put("hostNameSslStates", List.of(Map.of("name", host, "sslState", "Disabled", "hostType", "Standard"),
+                Map.of("name", scm, "sslState", "Disabled", "hostType", "Repository")));
+        properties.put("state", "Running");
+        return null;
+    }
+
+    /** A blob container under an account, through Resource Manager. */
+    private ResponseDefinition container(String method, String group, String accountName, String name) {
+        if (!registered("Microsoft.Storage")) {
+            return unregisteredError("Microsoft.Storage");
+        }
+        Account account = accounts.get(accountName);
+        if (account == null || !account.group.equalsIgnoreCase(group)) {
+            return notFound(accountName);
+        }
+        String key = (accountName + "/" + name).toLowerCase(Locale.ROOT);
+        String id = accountId(account) + "/blobServices/default/containers/" + name;
+        Map<String, Object> body = Map.of("id", id, "name", name, "type", "Microsoft.Storage/storageAccounts/blobServices/containers",
+                "properties", Map.of("publicAccess", "None", "hasImmutabilityPolicy", false, "hasLegalHold", false));
+        switch (method) {
+            case "GET" -> {
+                return containers.containsKey(key) ? json(200, Json.write(body))
+                        : error(404, "ContainerNotFound", "The specified container does not exist.");
+            }
+            case "PUT" -> {
+                boolean existed = containers.put(key, group.toLowerCase(Locale.ROOT)) != null;
+                return json(existed ? 200 : 201, Json.write(body));
+            }
+            case "DELETE" -> {
+                containers.remove(key);
+                return new ResponseDefinition(200, "");
+            }
+            default -> {
+                return error(405, "MethodNotAllowed", method + " on a blob container");
+            }
+        }
+    }
+
+    /** The Tags API at a resource's scope: PUT replaces its tags, PATCH merges, replaces or deletes them. */
+    private ResponseDefinition tags(String method, String scope, Request request) {
+        Generic resource = generics.values().stream().filter(r -> r.id().equalsIgnoreCase(scope)).findFirst().orElse(null);
+        if (resource == null) {
+            return error(404, "ResourceNotFound", "The Resource '" + scope + "' was not found.");
+        }
+        Map<String, Object> body = body(request);
+        Map<String, String> given = strings(((Map<?, ?>) body.getOrDefault("properties", Map.of())).get("tags"));
+        Map<String, String> tags = new LinkedHashMap<>(resource.tags());
+        String operation = string(body.get("operation"));
+        if (method.equals("PUT") || "Replace".equalsIgnoreCase(operation)) {
+            tags = given;
+        } else if ("Merge".equalsIgnoreCase(operation)) {
+            tags.putAll(given);
+        } else if ("Delete".equalsIgnoreCase(operation)) {
+            given.keySet().forEach(tags::remove);
+        } else {
+            return error(400, "InvalidTagOperation", "unknown tag operation " + operation);
+        }
+        resource.body.put("tags", tags);
+        return json(200, Json.write(Map.of("id", scope + "/providers/Microsoft.Resources/tags/default", "name", "default",
+                "type", "Microsoft.Resources/tags", "properties", Map.of("tags", tags))));
+    }
+
+    /**
+     * A Function App's own hosts: the deployment host takes One Deploy ({@code POST /api/publish},
+     * signed in; the deployment then builds for one poll of {@code /api/deployments/<id>} and
+     * succeeds — or fails, as Azure reports it, when the app's storage account forbids shared keys);
+     * the site host serves {@code /api/hello} once a deployment succeeded: the deployed zip's
+     * {@code index.html}, or 401 without a function key when the app's auth level is FUNCTION.
+     */
+    private ResponseDefinition appHost(Request request) {
+        URI uri = requestUri(request);
+        String rest = uri.getPath().substring(HOST_PREFIX.length());
+        String host = rest.substring(0, rest.indexOf('/'));
+        String path = rest.substring(rest.indexOf('/'));
+        Generic site = generics.values().stream().filter(r -> r.type.equalsIgnoreCase("sites"))
+                .filter(r -> hostsOf(r).contains(host)).findFirst().orElse(null);
+        if (site == null) {
+            return new ResponseDefinition(404, "no app answers at " + host);
+        }
+        String key = site.name.toLowerCase(Locale.ROOT);
+        Map<String, String> query = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        query.putAll(query(uri.getRawQuery()));
+        if (host.contains(".scm.")) {
+            String auth = request.getHeader("Authorization");
+            if (auth == null || !auth.startsWith("Bearer ")) {
+                return new ResponseDefinition(401, "");
+            }
+            String method = request.getMethod().getName();
+            if (method.equals("POST") && path.equals("/api/publish")) {
+                if (!String.valueOf(request.getHeader("Content-Type")).startsWith("application/zip")) {
+                    return new ResponseDefinition(415, "One Deploy takes application/zip");
+                }
+                Deployment deployment = new Deployment(request.getBody(), "true".equalsIgnoreCase(query.get("RemoteBuild")));
+                String accountName = appSettings.getOrDefault(key, Map.of()).getOrDefault("AzureWebJobsStorage", "")
+                        .replaceAll(".*AccountName=([^;]+).*", "$1");
+                Account account = accounts.get(accountName);
+                if (account != null && !account.sharedKeyAccess) {
+                    deployment.failure = "Failed to upload the package to the deployment storage container: Status: 403"
+                            + " (Key based authentication is not permitted on this storage account.) ErrorCode: KeyBasedAuthenticationNotPermitted";
+                }
+                deployments.put(key, deployment);
+                return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("SCM-DEPLOYMENT-ID", deployment.id),
+                        new HttpHeader("Location", "https://" + host + "/api/deployments/latest"));
+            }
+            if (method.equals("GET") && path.startsWith("/api/deployments/")) {
+                String id = path.substring("/api/deployments/".length());
+                Deployment deployment = deployments.get(key);
+                if (deployment == null || !(id.equals(deployment.id) || id.equals("latest"))) {
+                    return error(404, "NotFound", "deployment " + id + " not found");
+                }
+                boolean building = deployment.pollsLeft-- > 0;
+                int status = building ? 1 : deployment.failure != null ? 3 : 4;
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("id", deployment.id);
+                answer.put("status", status);
+                answer.put("status_text", building ? "Building and deploying the package" : deployment.failure == null ? "" : deployment.failure);
+                answer.put("author", "clouddemo");
+                answer.put("deployer", "OneDeploy");
+                answer.put("message", "OneDeploy" + (deployment.remoteBuild ? " (remote build)" : ""));
+                answer.put("complete", !building);
+                answer.put("active", !building && deployment.failure == null);
+                answer.put("log_url", "https://" + host + "/api/deployments/" + deployment.id + "/log");
+                answer.put("site_name", site.name);
+                return json(200, Json.write(answer));
+            }
+            return new ResponseDefinition(404, "");
+        }
+        Deployment deployment = deployments.get(key);
+        if (!path.equals("/api/hello") || deployment == null || deployment.pollsLeft > 0 || deployment.failure != null) {
+            return new ResponseDefinition(404, "");
+        }
+        boolean keyed = query.containsKey("code") || request.getHeader("x-functions-key") != null;
+        if ("FUNCTION".equals(appSettings.getOrDefault(key, Map.of()).get("CLOUDDEMO_AUTH_LEVEL")) && !keyed) {
+            return new ResponseDefinition(401, "");
+        }
+        String page = unzipped(deployment.zip, "index.html");
+        return page == null ? new ResponseDefinition(500, "the package has no index.html")
+                : withHeaders(new ResponseDefinition(200, page), new HttpHeader("Content-Type", "text/html; charset=utf-8"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> hostsOf(Generic site) {
+        Object hosts = ((Map<String, Object>) site.body.get("properties")).get("enabledHostNames");
+        return hosts instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
+    private static String unzipped(byte[] zip, String name) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The last zip One Deploy received for a site, and whether it asked for a remote build. */
+    synchronized Map.Entry<byte[], Boolean> lastDeployment(String site) {
+        Deployment d = deployments.get(site.toLowerCase(Locale.ROOT));
+        return d == null ? null : Map.entry(d.zip, d.remoteBuild);
+    }
+
+    /** The app settings a site was given (which a GET never shows). */
+    synchronized Map<String, String> appSettings(String site) {
+        return Map.copyOf(appSettings.getOrDefault(site.toLowerCase(Locale.ROOT), Map.of()));
+    }
+
     // ------------------------------------------------------------------ providers
 
     private boolean registered(String namespace) {
@@ -709,6 +997,15 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The request's URI, its leading slashes made one: the SDK's Tags API call puts the scope (a
+     * resource id, which starts with a slash) after the host's slash, and ARM takes the double
+     * slash; parsed as it comes, {@code subscriptions} would be read as an authority.
+     */
+    private static URI requestUri(Request request) {
+        return URI.create(request.getUrl().replaceFirst("^/+", "/"));
     }
 
     private static ResponseDefinition json(int status, String body) {

@@ -38,11 +38,14 @@ public final class AzureArmGround implements AutoCloseable {
                 new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(azurite.trust())).build()));
     }
 
-    /** Resource Manager only (the models with no data plane on Azurite: iaas); the Retail Prices API on the fake too. */
+    /**
+     * Resource Manager only (the models whose data plane clouddemo does not write: iaas, faas); the
+     * Retail Prices API and a Function App's own hosts on the fake too. Accounts answer with the
+     * public cloud's blob endpoint and a made-up key, which only Azure's side would use.
+     */
     public AzureArmGround() {
-        this(name -> {
-            throw new IllegalStateException("this ground has no Azurite: no blob endpoint for " + name);
-        }, name -> "", List.of(), new AzureRecordingHttpClient());
+        this(name -> "https://" + name + ".blob.core.windows.net/", name -> "bm90LWEtcmVhbC1rZXk=", List.of(),
+                new AzureRecordingHttpClient());
     }
 
     private AzureArmGround(Function<String, String> blobEndpoint, Function<String, String> key, List<String> pool,
@@ -82,6 +85,16 @@ public final class AzureArmGround implements AutoCloseable {
     /** Spot VMs fail asynchronously with this code from now on, left Failed in their group. */
     public void fakeFailsSpotAllocation(String code) {
         fake.failSpotAllocation(code);
+    }
+
+    /** The zip One Deploy last sent to a Function App, and whether it asked for a remote build (null: none). */
+    public Map.Entry<byte[], Boolean> fakeLastDeployment(String site) {
+        return fake.lastDeployment(site);
+    }
+
+    /** The app settings a Function App was given (a GET of the site never shows them). */
+    public Map<String, String> fakeAppSettings(String site) {
+        return fake.appSettings(site);
     }
 
     public List<String> fakeExchanges() {

@@ -65,8 +65,18 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
         return response;
     }
 
+    /** Where a Function App's own hosts live in Azure: in tests, under the fake's {@code /__host/<host>}. */
+    static final String APP_DOMAIN = ".azurewebsites.net";
+
     private HttpRequest rewrite(HttpRequest request) {
         URL url = request.getUrl();
+        if (plainHttpPort > 0 && url.getHost().endsWith(APP_DOMAIN)) {
+            try {
+                return request.copy().setUrl(new URL("http", "127.0.0.1", plainHttpPort, ArmFake.HOST_PREFIX + url.getHost() + url.getFile()));
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if ("https".equals(url.getProtocol()) && url.getPort() == plainHttpPort) {
             try {
                 // a copy: the pipeline's retry sends the same request again, which must still say https
@@ -140,6 +150,7 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
         String path = url.getPath();
         String last = path.substring(path.lastIndexOf('/') + 1);
         boolean arm = url.getPort() == plainHttpPort;
+        boolean app = url.getHost().endsWith(APP_DOMAIN);
         HttpMethod method = request.getHttpMethod();
         boolean write = switch (method) {
             case GET, HEAD, OPTIONS -> false;
@@ -147,7 +158,7 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
             default -> true;
         };
         String query = url.getQuery() == null ? "" : url.getQuery().replaceAll("(^|&)(sv|sig|se|sp|api-version)=[^&]*", "");
-        RecordedCall call = new RecordedCall(arm ? "arm" : "blob", method + " " + path + (query.isBlank() ? "" : "?" + query), write);
+        RecordedCall call = new RecordedCall(arm ? "arm" : app ? "app" : "blob", method + " " + (app ? url.getHost() : "") + path + (query.isBlank() ? "" : "?" + query), write);
         calls.add(call);
         if (arm) {
             authorizations.add(String.valueOf(request.getHeaders().getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION)));

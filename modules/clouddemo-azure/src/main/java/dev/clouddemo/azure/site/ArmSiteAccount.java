@@ -4,7 +4,6 @@ import com.azure.resourcemanager.storage.fluent.models.StorageAccountInner;
 import com.azure.resourcemanager.storage.models.ProvisioningState;
 import com.azure.storage.blob.BlobServiceClient;
 import dev.clouddemo.azure.AzureDeploymentGroup;
-import dev.clouddemo.azure.AzureResourceGroups;
 import dev.clouddemo.azure.AzureSession;
 import dev.clouddemo.azure.AzureStorageAccounts;
 import dev.clouddemo.core.error.ClouddemoException;
@@ -27,7 +26,6 @@ import java.util.function.Function;
  */
 final class ArmSiteAccount implements AzureSiteAccount {
     static final String ACCOUNT = AzureStorageAccounts.TYPE;
-    private static final int NAME_ATTEMPTS = 5;
 
     private final AzureSession session;
     private final AzureDeploymentGroup deployment;
@@ -77,29 +75,12 @@ final class ArmSiteAccount implements AzureSiteAccount {
         return new ArmChosen(group, account, checked, accountExists);
     }
 
-    /** A generated name Azure says is free; a few draws at most (names are global across Azure). */
     private String freeName(EnvName env) {
-        String taken = null;
-        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-            String name = drawn(env);
-            Optional<String> why = session.step("checking that storage account name " + name + " is free",
-                    () -> session.storageAccounts().nameTaken(name));
-            if (why.isEmpty()) {
-                return name;
-            }
-            taken = name + " (" + why.get() + ")";
-        }
-        throw ClouddemoException.cloud("no free storage account name after " + NAME_ATTEMPTS + " random draws; last: "
-                + taken, "run the command again; if it keeps failing, the name check itself may be failing", null);
+        return session.storageAccounts().freeName(env, names);
     }
 
     private String drawn(EnvName env) {
-        String name = names.apply(env);
-        if (!StorageAccountNames.valid(name)) {
-            throw new IllegalStateException("storage account name '" + name + "' breaks Azure's rule (3-24 lowercase"
-                    + " letters and digits)");
-        }
-        return name;
+        return AzureStorageAccounts.drawn(env, names);
     }
 
     @Override
@@ -129,28 +110,7 @@ final class ArmSiteAccount implements AzureSiteAccount {
     }
 
     private void applyAccount(Change change, ArmChosen arm, DeploymentContext context) {
-        String name = change.name();
-        String id = AzureResourceGroups.id(session.subscriptionId(), arm.group())
-                + "/providers/Microsoft.Storage/storageAccounts/" + name;
-        if (change.action() == Action.CREATE) {
-            if (!arm.nameChecked()) {
-                session.step("checking that storage account name " + name + " is free",
-                        () -> session.storageAccounts().nameTaken(name)).ifPresent(why -> {
-                            throw ClouddemoException.cloud("storage account name " + name + " is taken: " + why,
-                                    "run the command again: a new random name is drawn for an account not yet created", null);
-                        });
-            }
-            context.journal().creating(ACCOUNT, name);
-            session.step("creating storage account " + name + " (a long-running operation)",
-                    () -> session.storageAccounts().create(arm.group(), name, session.region(), context.tags(),
-                            () -> context.journal().pending(ACCOUNT, name, id)));
-        } else {
-            session.waits(context.progress(), context.cancellation()).untilTrue("storage account " + name
-                    + " to finish provisioning", AzureStorageAccounts.WAIT, () -> session.step("reading storage account " + name,
-                            () -> session.storageAccounts().find(arm.group(), name)
-                                    .map(a -> a.provisioningState() == ProvisioningState.SUCCEEDED).orElse(false)));
-        }
-        context.journal().created(ACCOUNT, name, id);
+        session.storageAccounts().apply(change, arm.group(), arm.nameChecked(), context);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.clouddemo.azure.site;
 import com.azure.storage.blob.BlobServiceClient;
 import dev.clouddemo.azure.AzureSession;
 import dev.clouddemo.azure.BlobObjectStore;
+import dev.clouddemo.azure.StorageAccountNames;
 import dev.clouddemo.core.content.Site;
 import dev.clouddemo.core.content.SiteScanner;
 import dev.clouddemo.core.kit.Concurrently;

@@ -1,4 +1,4 @@
-package dev.clouddemo.azure.site;
+package dev.clouddemo.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.clouddemo.azure.site;
+package dev.clouddemo.azure;
 
 import dev.clouddemo.core.model.EnvName;
 import java.security.SecureRandom;
@@ -23,7 +23,7 @@ public final class StorageAccountNames {
     private StorageAccountNames() {
     }
 
-    static String draw(EnvName env) {
+    public static String draw(EnvName env) {
         String prefix = "cd" + env.value().replaceAll("[^a-z0-9]", "");
         prefix = prefix.substring(0, Math.min(prefix.length(), 10));
         StringBuilder name = new StringBuilder(prefix);
@@ -34,7 +34,7 @@ public final class StorageAccountNames {
     }
 
     /** Whether a name follows Azure's rule (what a generator gives is checked before use). */
-    static boolean valid(String name) {
+    public static boolean valid(String name) {
         return name != null && RULE.matcher(name).matches();
     }
 }
