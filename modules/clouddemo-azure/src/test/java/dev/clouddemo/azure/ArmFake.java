@@ -64,11 +64,32 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private static final Pattern OPERATION = Pattern.compile("/fake-operations/([^/]+)");
     /** A Network or Compute resource in a group: a virtual network, security group, public IP, network interface, VM. */
     private static final Pattern GENERIC = Pattern.compile(
-            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.(?:Network|Compute))/([^/]+)/([^/]+)",
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/(Microsoft\\.(?:Network|Compute|Web))/([^/]+)/([^/]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SKUS = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Compute/skus",
             Pattern.CASE_INSENSITIVE);
     static final String PRICES_PATH = "/api/retail/prices";
+    private static final Pattern APP_SETTINGS = Pattern.compile(
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Web/sites/([^/]+)/config/appsettings(/list)?",
+            Pattern.CASE_INSENSITIVE);
+    /** A Web App's page, where Azure has https://NAME.azurewebsites.net/. */
+    private static final Pattern APP_PAGE = Pattern.compile("/apps/([^/]+)(/.*)?");
+    /** Its Kudu, where Azure has https://NAME.scm.azurewebsites.net/api/…. */
+    private static final Pattern KUDU = Pattern.compile("/scm/([^/]+)/api/(zipdeploy|deployments/latest)");
+
+    /** A Web App's code as Kudu holds it: the last zip deployed, and its deployment. */
+    private static final class Kudu {
+        byte[] zip;
+        String id;
+        String message;
+        int pollsLeft;
+        boolean failed;
+    }
+
+    private final Map<String, Kudu> kudus = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> appSettings = new LinkedHashMap<>();
+    private final List<String> pageAuthorizations = new ArrayList<>();
+    private volatile String failDeployments;
 
     private record Group(String name, String location, Map<String, String> tags) {
     }
@@ -219,6 +240,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         synchronized (this) {
             groups.clear();
             generics.clear();
+            kudus.clear();
+            appSettings.clear();
+            pageAuthorizations.clear();
+            failDeployments = null;
             resourceOperations.clear();
             deleting.clear();
             accounts.clear();
@@ -246,6 +271,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         if (URI.create(request.getUrl()).getPath().equals(PRICES_PATH)) {
             return prices(query(URI.create(request.getUrl()).getRawQuery()).get("$filter")); // public: no sign-in
         }
+        Matcher page = APP_PAGE.matcher(URI.create(request.getUrl()).getPath());
+        if (page.matches()) {
+            return appPage(page.group(1), request); // public: no sign-in
+        }
         String auth = request.getHeader("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
@@ -263,6 +292,12 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             String filter = query.getOrDefault("$filter", "");
             Matcher location = Pattern.compile("location eq '([^']+)'").matcher(filter);
             return json(200, body("resource-skus.json", Map.of("location", location.find() ? location.group(1) : "eastus")));
+        }
+        if ((m = KUDU.matcher(path)).matches()) {
+            return kudu(method, m.group(1), m.group(2), query, request);
+        }
+        if ((m = APP_SETTINGS.matcher(path)).matches()) {
+            return appSettings(method, m.group(2), m.group(3), m.group(4) != null, request);
         }
         if ((m = GENERIC.matcher(path)).matches()) {
             if (method.equals("GET") && "instanceView".equals(query.get("$expand"))) {
@@ -364,6 +399,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     groups.remove(group);
                     deleting.remove(group);
                     accounts.values().removeIf(a -> a.group.equalsIgnoreCase(group));
+                    generics.values().stream().filter(r -> r.group.equalsIgnoreCase(group)).forEach(r -> {
+                        kudus.remove(r.name.toLowerCase(Locale.ROOT));
+                        appSettings.remove(r.name.toLowerCase(Locale.ROOT));
+                    });
                     generics.values().removeIf(r -> r.group.equalsIgnoreCase(group));
                 });
         return json(200, body("operation.json", Map.of("subscription", SUBSCRIPTION, "operation", operation,
@@ -523,6 +562,9 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     Object kept = resource == null ? null : ((Map<String, Object>) resource.body.get("properties")).get("ipAddress");
                     properties.put("ipAddress", kept != null ? kept : "20.42.0." + (++addresses));
                 }
+                if (namespace.equalsIgnoreCase("Microsoft.Web") && type.equalsIgnoreCase("sites")) {
+                    webSite(name, properties);
+                }
                 childIds(properties, "securityRules", created.id());
                 childIds(properties, "subnets", created.id());
                 childIds(properties, "ipConfigurations", created.id());
@@ -534,7 +576,8 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 }
                 body.put("properties", properties);
                 generics.put(key, created);
-                int status = resource == null ? 201 : 200;
+                // App Service answers 200 to a new plan or app (the SDK's createOrUpdate takes only 200 and 202)
+                int status = resource == null && !namespace.equalsIgnoreCase("Microsoft.Web") ? 201 : 200;
                 if (vm && spotAllocationFailure != null && "Spot".equals(properties.get("priority"))) {
                     properties.put("provisioningState", "Failed"); // Azure keeps the VM, Failed, after its allocation failed
                     return longRunningFailure(status, created, spotAllocationFailure);
@@ -676,6 +719,136 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         answer.put("NextPageLink", null);
         answer.put("Count", items.size());
         return json(200, Json.write(answer));
+    }
+
+    // ------------------------------------------------------------------ App Service and Kudu
+
+    /** What ARM adds to a Web App it has made: its host names (here, paths on the fake), state, and no app settings in Get. */
+    @SuppressWarnings("unchecked")
+    private void webSite(String name, Map<String, Object> properties) {
+        String host = "127.0.0.1:" + server.port() + "/apps/" + name;
+        String scm = "127.0.0.1:" + server.port() + "/scm/" + name;
+        properties.put("defaultHostName", host);
+        properties.put("enabledHostNames", List.of(host, scm));
+        properties.put("hostNameSslStates", List.of(Map.of("name", host, "sslState", "Disabled", "hostType", "Standard"),
+                Map.of("name", scm, "sslState", "Disabled", "hostType", "Repository")));
+        properties.put("state", "Running");
+        if (properties.get("siteConfig") instanceof Map<?, ?> config) {
+            Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) config);
+            Object settings = kept.remove("appSettings");
+            if (settings instanceof List<?> list) {
+                Map<String, String> values = appSettings.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
+                for (Object o : list) {
+                    Map<?, ?> pair = (Map<?, ?>) o;
+                    values.put(String.valueOf(pair.get("name")), String.valueOf(pair.get("value")));
+                }
+            }
+            properties.put("siteConfig", kept);
+        }
+    }
+
+    private Generic site(String name) {
+        return generics.values().stream().filter(r -> r.type.equalsIgnoreCase("sites") && r.name.equalsIgnoreCase(name))
+                .findFirst().orElse(null);
+    }
+
+    private ResponseDefinition appSettings(String method, String group, String name, boolean list, Request request) {
+        Generic site = site(name);
+        if (site == null || !site.group.equalsIgnoreCase(group)) {
+            return error(404, "ResourceNotFound", "The Resource 'Microsoft.Web/sites/" + name + "' under resource group '"
+                    + group + "' was not found.");
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        if (method.equals("PUT") && !list) {
+            Map<String, String> values = strings(body(request).get("properties"));
+            appSettings.put(key, values);
+        } else if (!(method.equals("POST") && list)) {
+            return error(405, "MethodNotAllowed", method + " on app settings");
+        }
+        return json(200, Json.write(Map.of("id", site.id() + "/config/appsettings", "name", "appsettings",
+                "type", "Microsoft.Web/sites/config", "properties", appSettings.getOrDefault(key, Map.of()))));
+    }
+
+    /** Kudu: a zip deploy (async: 202 and a Location), and the latest deployment (202 while it runs when polled). */
+    private ResponseDefinition kudu(String method, String name, String operation, Map<String, String> query, Request request) {
+        if (site(name) == null) {
+            return new ResponseDefinition(404, "");
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        String scm = "127.0.0.1:" + server.port() + "/scm/" + name;
+        if (operation.equals("zipdeploy")) {
+            if (!method.equals("POST") || !"true".equals(query.get("isAsync"))) {
+                return error(400, "BadRequest", "the fake takes only an asynchronous zip deploy");
+            }
+            Kudu kudu = kudus.computeIfAbsent(key, k -> new Kudu());
+            kudu.zip = request.getBody();
+            kudu.id = UUID.randomUUID().toString().replace("-", "");
+            kudu.message = query.getOrDefault("message", "Created via a push deployment");
+            kudu.pollsLeft = 1;
+            kudu.failed = failDeployments != null;
+            return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location", "https://" + scm
+                    + "/api/deployments/latest?deployer=" + query.getOrDefault("deployer", "Push-Deployer") + "&time=2026-12-02_01-00-00Z"));
+        }
+        Kudu kudu = kudus.get(key);
+        if (kudu == null) {
+            return error(404, "NotFound", "Need to deploy website to get deployment");
+        }
+        boolean running = kudu.pollsLeft > 0;
+        if (running && query.containsKey("time")) {
+            kudu.pollsLeft--;
+            return new ResponseDefinition(202, "");
+        }
+        boolean success = !running && !kudu.failed;
+        return json(200, body("kudu-deployment.json", Map.of("id", kudu.id, "status", running ? "1" : success ? "4" : "3",
+                "statusText", running ? "Building and Deploying" : success ? "" : failDeployments,
+                "message", kudu.message.replace("\"", "'"), "endTime", running ? "null" : "\"2026-12-02T01:02:00.0000000Z\"",
+                "complete", String.valueOf(!running), "active", String.valueOf(success), "scm", scm, "site", name)));
+    }
+
+    /** The app's page: index.html from the code deployed (as the demo Flask app serves it), else App Service's placeholder. */
+    private ResponseDefinition appPage(String name, Request request) {
+        pageAuthorizations.add(String.valueOf(request.getHeader("Authorization")));
+        if (site(name) == null) {
+            return new ResponseDefinition(404, "");
+        }
+        Kudu kudu = kudus.get(name.toLowerCase(Locale.ROOT));
+        String page = kudu == null || kudu.failed || kudu.pollsLeft > 0 ? null : entry(kudu.zip, "index.html");
+        return withHeaders(new ResponseDefinition(200, page != null ? page : body("app-service-placeholder.html", Map.of())),
+                new HttpHeader("Content-Type", "text/html; charset=utf-8"));
+    }
+
+    private static String entry(byte[] zip, String name) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Zip deployments from now on end Failed (status 3) with this status text. */
+    void failDeployments(String statusText) {
+        this.failDeployments = statusText;
+    }
+
+    /** The zip last deployed to a Web App (null when none). */
+    synchronized byte[] deployedZip(String app) {
+        Kudu kudu = kudus.get(app.toLowerCase(Locale.ROOT));
+        return kudu == null ? null : kudu.zip;
+    }
+
+    /** A Web App's app settings as the fake keeps them. */
+    synchronized Map<String, String> appSettings(String app) {
+        return Map.copyOf(appSettings.getOrDefault(app.toLowerCase(Locale.ROOT), Map.of()));
+    }
+
+    /** The Authorization header of each request for a Web App's page ("null" when none was sent). */
+    synchronized List<String> pageAuthorizations() {
+        return List.copyOf(pageAuthorizations);
     }
 
     // ------------------------------------------------------------------ providers

@@ -36,9 +36,11 @@ public final class AppServicePlanSkus {
         return Loaded.TABLE;
     }
 
-    /** The sizes --sku takes: those the table prices. */
+    /** The sizes --sku takes: F1 and those the table prices. */
     static List<String> known() {
-        return new ArrayList<>(new TreeSet<>(table().rates().stream().map(Rate::sku).toList()));
+        TreeSet<String> known = new TreeSet<>(table().rates().stream().map(Rate::sku).toList());
+        known.add(DEFAULT);
+        return new ArrayList<>(known);
     }
 
     /** The size asked for, upper-cased (F1 when none). */
@@ -77,11 +79,19 @@ public final class AppServicePlanSkus {
 
     /** The plan's price: one instance every hour (the app itself costs nothing more). */
     static Cost cost(String region, String sku) {
-        return Cost.of(List.of(CostLine.hourly("App Service plan " + sku + " (Linux), one instance", BigDecimal.ONE,
-                        rate(region, sku))),
+        String what = "App Service plan " + sku + " (Linux), one instance";
+        CostLine line = free(sku) ? freeLine(what, region) : CostLine.hourly(what, BigDecimal.ONE, rate(region, sku));
+        return Cost.of(List.of(line),
                 List.of("billed per hour while the plan exists, whether or not the app gets traffic",
                         free(sku) ? "F1: 60 CPU-minutes a day, 1 GB memory, no Always On; one free Linux plan per subscription"
                                 : "not counted: data transfer out beyond the free 100 GB a month"));
+    }
+
+    /** F1: no price to read, 0 USD every hour (dated and sourced as the paid sizes' rows are). */
+    private static CostLine freeLine(String what, String region) {
+        Rate paid = rate(region, PAID);
+        return new CostLine(what, CostLine.Basis.HOURLY, BigDecimal.ONE, PriceTable.INSTANCE_HOUR, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, paid.region(), paid.asOf(), paid.source(), null);
     }
 
     /** {@code 0.018 USD/hour (about 13.14 USD/month, as of …)}: a size's price for messages. */

@@ -61,7 +61,7 @@ public final class AzureAppDeployer implements Deployer {
 
     /** What the plan read and decided: apply does exactly this. */
     private record Prepared(String group, String name, String sku, PythonBundle bundle, String page,
-            AppServicePlanInner plan, SiteInner site) {
+            AppServicePlanInner plan, SiteInner site, String deployed) {
     }
 
     static String planName(String name) {
@@ -102,6 +102,7 @@ public final class AzureAppDeployer implements Deployer {
         AzureWebApps apps = webApps();
         Optional<AppServicePlanInner> existingPlan = Optional.empty();
         Optional<SiteInner> site = Optional.empty();
+        String deployed = null;
         if (exists && registered) {
             existingPlan = session.step("reading App Service plan " + planName(name), () -> apps.plan(g, planName(name)));
             site = session.step("reading Web App " + name, () -> apps.site(g, name));
@@ -135,6 +136,7 @@ public final class AzureAppDeployer implements Deployer {
             Optional<KuduZipDeploy.Deployment> latest = session.step("reading the latest deployment of Web App " + name,
                     () -> kudu().latest(scm));
             if (latest.map(d -> d.deployed(bundle.codeSha256())).orElse(false)) {
+                deployed = latest.get().id();
                 context.planExisting(plan, DEPLOYMENT, deployment, "deployed (code unchanged, Kudu deployment "
                         + latest.get().id() + ")");
             } else {
@@ -150,7 +152,8 @@ public final class AzureAppDeployer implements Deployer {
             plan.note("Microsoft.Web is not registered in the subscription: deploy registers it first, then reads"
                     + " what exists.");
         }
-        return plan.payload(new Prepared(g, name, sku, bundle, page, existingPlan.orElse(null), site.orElse(null))).build();
+        return plan.payload(new Prepared(g, name, sku, bundle, page, existingPlan.orElse(null), site.orElse(null),
+                deployed)).build();
     }
 
     private static String zipText(PythonBundle bundle) {
@@ -223,7 +226,7 @@ public final class AzureAppDeployer implements Deployer {
                         () -> apps.putSettings(g, name));
                 case DEPLOYMENT -> {
                     if (adopting(change)) {
-                        context.journal().created(DEPLOYMENT, name, null);
+                        context.journal().created(DEPLOYMENT, name, p.deployed());
                         continue;
                     }
                     SiteInner deployedTo = site;
