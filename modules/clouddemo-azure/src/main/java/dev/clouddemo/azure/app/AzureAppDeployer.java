@@ -112,6 +112,8 @@ public final class AzureAppDeployer implements Deployer {
             plan.add(Action.CREATE, PLAN, planName(name), "Linux, " + sku + " (" + AppServicePlanSkus.tier(sku) + "), one instance");
         } else if (!sku.equalsIgnoreCase(String.valueOf(currentSku))) {
             plan.add(Action.UPDATE, PLAN, planName(name), "size " + currentSku + " → " + sku);
+        } else if (AzureWebApps.tagsDiffer(existingPlan.get().tags(), context.tags())) {
+            plan.add(Action.UPDATE, PLAN, planName(name), "tags → " + new java.util.TreeMap<>(context.tags()));
         } else {
             context.planExisting(plan, PLAN, planName(name), "Linux, " + sku);
         }
@@ -121,7 +123,7 @@ public final class AzureAppDeployer implements Deployer {
             plan.add(Action.CREATE, DEPLOYMENT, deployment, zipText(bundle));
         } else {
             String planId = existingPlan.map(AppServicePlanInner::id).orElse(null);
-            List<String> differences = AzureWebApps.differences(site.get(), planId);
+            List<String> differences = AzureWebApps.differences(site.get(), planId, context.tags());
             if (differences.isEmpty()) {
                 context.planExisting(plan, SITE, name, "serves https://" + site.get().defaultHostname() + "/");
             } else {

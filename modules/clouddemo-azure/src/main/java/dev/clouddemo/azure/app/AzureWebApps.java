@@ -70,9 +70,28 @@ final class AzureWebApps {
         return client.get().getWebApps().createOrUpdate(group, name, site);
     }
 
+    /**
+     * Whether a resource's clouddemo tags (the {@code clouddemo-} keys: Azure and other tools add
+     * their own, such as {@code hidden-link:}) differ from the deployment's, a new TTL say.
+     */
+    static boolean tagsDiffer(Map<String, String> current, Map<String, String> wanted) {
+        Map<String, String> ours = new java.util.TreeMap<>();
+        if (current != null) {
+            current.forEach((k, v) -> {
+                if (k.startsWith("clouddemo-")) {
+                    ours.put(k, v);
+                }
+            });
+        }
+        return !ours.equals(new java.util.TreeMap<>(wanted));
+    }
+
     /** Why a Web App is not the one the model makes (each reason an update); empty when it is. */
-    static List<String> differences(SiteInner site, String planId) {
+    static List<String> differences(SiteInner site, String planId, Map<String, String> tags) {
         List<String> why = new ArrayList<>();
+        if (tagsDiffer(site.tags(), tags)) {
+            why.add("tags → " + new java.util.TreeMap<>(tags));
+        }
         String runtime = site.siteConfig() == null ? null : site.siteConfig().linuxFxVersion();
         if (runtime != null && !RUNTIME.equalsIgnoreCase(runtime)) {
             why.add("runtime " + runtime + " → " + RUNTIME);

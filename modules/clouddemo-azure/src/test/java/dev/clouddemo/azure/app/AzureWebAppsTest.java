@@ -13,12 +13,24 @@ import org.junit.jupiter.api.Test;
 class AzureWebAppsTest {
     private static final String PLAN = "/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/serverfarms/app-plan";
 
+    private static final Map<String, String> TAGS = Map.of("clouddemo-env", "dev", "clouddemo-model", "paas");
+
     @Test
     void differences_theModelsApp_none() {
         SiteInner site = new SiteInner().withHttpsOnly(true).withServerFarmId(PLAN)
                 .withSiteConfig(new SiteConfigInner().withLinuxFxVersion("PYTHON|3.12"));
+        site.withTags(Map.of("clouddemo-env", "dev", "clouddemo-model", "paas", "hidden-link: /app-insights", "x"));
 
-        assertThat(AzureWebApps.differences(site, PLAN)).isEmpty();
+        assertThat(AzureWebApps.differences(site, PLAN, TAGS)).isEmpty();
+    }
+
+    @Test
+    void tagsDiffer_expiryAddedOrRemoved_yes() {
+        assertThat(AzureWebApps.tagsDiffer(TAGS, Map.of("clouddemo-env", "dev", "clouddemo-model", "paas",
+                "clouddemo-expires-at", "2026-12-04T18:00:00Z"))).isTrue();
+        assertThat(AzureWebApps.tagsDiffer(Map.of("clouddemo-env", "dev", "clouddemo-model", "paas",
+                "clouddemo-expires-at", "2026-12-04T18:00:00Z"), TAGS)).isTrue();
+        assertThat(AzureWebApps.tagsDiffer(null, TAGS)).isTrue();
     }
 
     @Test
@@ -26,7 +38,9 @@ class AzureWebAppsTest {
         SiteInner site = new SiteInner().withHttpsOnly(false).withServerFarmId(PLAN + "-old")
                 .withSiteConfig(new SiteConfigInner().withLinuxFxVersion("PYTHON|3.9"));
 
-        assertThat(AzureWebApps.differences(site, PLAN)).containsExactly("runtime PYTHON|3.9 → PYTHON|3.12", "HTTPS only",
+        site.withTags(TAGS);
+
+        assertThat(AzureWebApps.differences(site, PLAN, TAGS)).containsExactly("runtime PYTHON|3.9 → PYTHON|3.12", "HTTPS only",
                 "plan → app-plan");
     }
 
