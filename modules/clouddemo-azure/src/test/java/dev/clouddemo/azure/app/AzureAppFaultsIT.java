@@ -203,6 +203,39 @@ class AzureAppFaultsIT {
     }
 
     @Test
+    void deploy_webNotRegistered_planShowsTheRegistrationAndDeployPerformsIt() {
+        arm.fakeUnregistered("Microsoft.Web");
+
+        PlanResult plan = engine().plan(request("register", DeployOptions.NONE));
+        PlanResult result = engine().deploy(request("register", DeployOptions.NONE));
+
+        assertThat(plan.plan().changes()).extracting(Change::action, Change::type, Change::name)
+                .contains(org.assertj.core.groups.Tuple.tuple(Action.CREATE, "resource-provider", "Microsoft.Web"));
+        assertThat(plan.plan().notes()).anyMatch(n -> n.contains("Microsoft.Web is not registered"));
+        assertThat(result.applied()).isTrue();
+        assertThat(arm.fakeExchanges()).anyMatch(x -> x.startsWith("POST ") && x.contains("/providers/Microsoft.Web/register"));
+    }
+
+    @Test
+    void refresh_appDeletedInThePortal_appGoneThePlanOk() {
+        PlanResult result = engine().deploy(request("drift", DeployOptions.NONE));
+        String app = result.deployment().outputs().get("app");
+        String key = DeploymentState.key("azure", ServiceModel.PAAS);
+
+        List<dev.clouddemo.core.spi.ObservedResource> before = engine().refresh("drift", false).checks().get(key).resources();
+        arm.fakeRemove(app, "sites", app);
+        List<dev.clouddemo.core.spi.ObservedResource> after = engine().refresh("drift", false).checks().get(key).resources();
+
+        assertThat(before).extracting(o -> o.type() + " " + o.state()).containsExactlyInAnyOrder(
+                "resource-group exists in eastus", "app-service-plan size F1", "web-app Running");
+        assertThat(after).filteredOn(o -> o.condition() == dev.clouddemo.core.spi.ObservedResource.Condition.GONE)
+                .extracting(dev.clouddemo.core.spi.ObservedResource::type).containsExactly(AzureAppDeployer.SITE);
+        // and: the next plan makes the app again and deploys the code into it
+        assertThat(engine().plan(request("drift", DeployOptions.NONE)).plan().writes()).extracting(Change::type)
+                .containsExactly(AzureAppDeployer.SITE, AzureAppDeployer.DEPLOYMENT);
+    }
+
+    @Test
     void deploy_local_refusedExit2NoEmulator() {
         DeployRequest local = DeployRequest.of("local", "azure", ServiceModel.PAAS, new Target("eastus", true, null), source,
                 DeployOptions.NONE);
