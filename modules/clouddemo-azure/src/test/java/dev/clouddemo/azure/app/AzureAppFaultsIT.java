@@ -136,6 +136,18 @@ class AzureAppFaultsIT {
     }
 
     @Test
+    void redeploy_newTtl_planAndAppRetaggedInPlaceCodeNotRedeployed() {
+        PlanResult first = engine().deploy(request("ttl", DeployOptions.NONE));
+        String group = first.deployment().outputs().get("resourceGroup");
+
+        PlanResult result = engine().deploy(request("ttl", DeployOptions.NONE).withTtl(Duration.ofDays(2)));
+
+        assertThat(result.plan().writes()).extracting(Change::type).contains(AzureAppDeployer.PLAN, AzureAppDeployer.SITE)
+                .doesNotContain(AzureAppDeployer.DEPLOYMENT);
+        assertThat(arm.fakeResources(group)).hasSize(2).allSatisfy(r -> assertThat(r).contains("clouddemo-expires-at="));
+    }
+
+    @Test
     void plan_unknownSku_invalidInputNamingTheSizesBeforeAnyCall() {
         long mark = arm.recorded().calls().mark();
 
