@@ -194,6 +194,17 @@ class AzureAppFaultsIT {
     }
 
     @Test
+    void deploy_kuduPollThrottledWithRetryAfter_retriedAndDeployed() {
+        arm.scenario("kudu-poll-throttled-then-ok");
+
+        PlanResult result = engine().deploy(request("kudu429", DeployOptions.NONE));
+
+        assertThat(result.applied()).isTrue();
+        assertThat(arm.fakeExchanges()).filteredOn(x -> x.startsWith("GET") && x.contains("/api/deployments/latest?"))
+                .extracting(x -> x.replaceAll(".* -> (\\d+).*", "$1")).startsWith("429").endsWith("200");
+    }
+
+    @Test
     void destroy_stoppedWhilePolling_exit130RecordsTheOperationAndTheNextDestroyResumesIt() {
         engine().deploy(request("resume", DeployOptions.NONE));
         arm.fakeDeletePolls(3);
