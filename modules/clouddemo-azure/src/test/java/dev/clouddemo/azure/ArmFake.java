@@ -90,6 +90,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private final Map<String, Map<String, String>> appSettings = new LinkedHashMap<>();
     private final List<String> pageAuthorizations = new ArrayList<>();
     private volatile String failDeployments;
+    private volatile int deploymentPolls = 1;
 
     private record Group(String name, String location, Map<String, String> tags) {
     }
@@ -244,6 +245,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             appSettings.clear();
             pageAuthorizations.clear();
             failDeployments = null;
+            deploymentPolls = 1;
             resourceOperations.clear();
             deleting.clear();
             accounts.clear();
@@ -784,7 +786,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             kudu.zip = request.getBody();
             kudu.id = UUID.randomUUID().toString().replace("-", "");
             kudu.message = query.getOrDefault("message", "Created via a push deployment");
-            kudu.pollsLeft = 1;
+            kudu.pollsLeft = deploymentPolls;
             kudu.failed = failDeployments != null;
             return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location", "https://" + scm
                     + "/api/deployments/latest?deployer=" + query.getOrDefault("deployer", "Push-Deployer") + "&time=2026-12-02_01-00-00Z"));
@@ -794,9 +796,11 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             return error(404, "NotFound", "Need to deploy website to get deployment");
         }
         boolean running = kudu.pollsLeft > 0;
-        if (running && query.containsKey("time")) {
+        if (running) {
             kudu.pollsLeft--;
-            return new ResponseDefinition(202, "");
+            if (query.containsKey("time")) {
+                return new ResponseDefinition(202, ""); // the Location poll; /latest itself says complete: false
+            }
         }
         boolean success = !running && !kudu.failed;
         return json(200, body("kudu-deployment.json", Map.of("id", kudu.id, "status", running ? "1" : success ? "4" : "3",
@@ -828,6 +832,11 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many reads a zip deployment stays running (Kudu status 1) before it ends. */
+    void deploymentPolls(int polls) {
+        this.deploymentPolls = polls;
     }
 
     /** Zip deployments from now on end Failed (status 3) with this status text. */

@@ -84,6 +84,11 @@ public final class AzureArmGround implements AutoCloseable {
         fake.failSpotAllocation(code);
     }
 
+    /** How many reads a zip deployment stays running before it ends. */
+    public void fakeDeploymentPolls(int polls) {
+        fake.deploymentPolls(polls);
+    }
+
     /** Zip deployments fail (Kudu status 3) from now on, with this status text. */
     public void fakeFailsDeployments(String statusText) {
         fake.failDeployments(statusText);

@@ -141,6 +141,9 @@ public final class AzureAppDeployer implements Deployer {
                 deployed = latest.get().id();
                 context.planExisting(plan, DEPLOYMENT, deployment, "deployed (code unchanged, Kudu deployment "
                         + latest.get().id() + ")");
+            } else if (latest.map(d -> d.running(bundle.codeSha256())).orElse(false)) {
+                plan.add(Action.UPDATE, DEPLOYMENT, deployment, "Kudu deployment " + latest.get().id()
+                        + " of this code (started by a run that stopped) is still running: wait for it");
             } else {
                 plan.add(Action.CREATE, DEPLOYMENT, deployment, zipText(bundle) + latest.map(d -> d.succeeded()
                         ? " (runs other code now)" : " (the last deployment, " + d.id() + ", did not succeed)").orElse(""));
@@ -233,11 +236,18 @@ public final class AzureAppDeployer implements Deployer {
                     }
                     SiteInner deployedTo = site;
                     context.journal().creating(DEPLOYMENT, name);
-                    context.progress().info("Deploying " + p.bundle().files() + " files to Web App " + p.name()
-                            + " through Kudu; the build during deployment installs requirements.txt (a few minutes)");
-                    KuduZipDeploy.Deployment done = session.step("deploying the code to Web App " + p.name(),
-                            () -> kudu().deploy(AzureWebApps.scmHost(deployedTo), p.name(), p.bundle().zip(),
-                                    p.bundle().codeSha256(), waits(context)));
+                    KuduZipDeploy.Deployment done;
+                    if (change.action() == Action.UPDATE) {
+                        context.progress().info("Waiting for the deployment a stopped run started on Web App " + p.name());
+                        done = session.step("waiting for the running deployment of Web App " + p.name(),
+                                () -> kudu().await(AzureWebApps.scmHost(deployedTo), p.name(), waits(context)));
+                    } else {
+                        context.progress().info("Deploying " + p.bundle().files() + " files to Web App " + p.name()
+                                + " through Kudu; the build during deployment installs requirements.txt (a few minutes)");
+                        done = session.step("deploying the code to Web App " + p.name(),
+                                () -> kudu().deploy(AzureWebApps.scmHost(deployedTo), p.name(), p.bundle().zip(),
+                                        p.bundle().codeSha256(), waits(context)));
+                    }
                     context.journal().created(DEPLOYMENT, name, done.id());
                     String url = url(deployedTo);
                     session.step("waiting for Web App " + p.name() + " to serve its page",

@@ -31,6 +31,11 @@ final class KuduZipDeploy {
 
     /** A Kudu deployment as {@code /api/deployments/…} describes it. */
     record Deployment(String id, int status, boolean complete, String message, String statusText) {
+        /** Whether this is a deployment of the code of that SHA-256 that has not ended yet. */
+        boolean running(String codeSha256) {
+            return !complete && message != null && message.contains(codeSha256);
+        }
+
         boolean succeeded() {
             return complete && status == SUCCESS;
         }
@@ -53,7 +58,7 @@ final class KuduZipDeploy {
 
     /** The newest deployment, or empty when the app has had none. */
     Optional<Deployment> latest(String scmHost) {
-        try (HttpResponse response = send(HttpMethod.GET, "https://" + scmHost + "/api/deployments/latest", null)) {
+        try (HttpResponse response = send(HttpMethod.GET, latestUrl(scmHost), null)) {
             if (response.getStatusCode() == 404) {
                 return Optional.empty();
             }
@@ -76,7 +81,19 @@ final class KuduZipDeploy {
             }
             location = response.getHeaderValue(HttpHeaderName.LOCATION);
         }
-        String poll = location != null ? location : "https://" + scmHost + "/api/deployments/latest";
+        return awaitEnd(location != null ? location : latestUrl(scmHost), scmHost, app, waits);
+    }
+
+    /** Waits for the deployment running now (one a stopped run started) to end; the deployment when it succeeded. */
+    Deployment await(String scmHost, String app, WaitLoop waits) {
+        return awaitEnd(latestUrl(scmHost), scmHost, app, waits);
+    }
+
+    private static String latestUrl(String scmHost) {
+        return "https://" + scmHost + "/api/deployments/latest";
+    }
+
+    private Deployment awaitEnd(String poll, String scmHost, String app, WaitLoop waits) {
         Deployment done = waits.until("the deployment of Web App " + app + " (building requirements.txt)", WAIT,
                 () -> status(poll, app).filter(Deployment::complete));
         if (!done.succeeded()) {

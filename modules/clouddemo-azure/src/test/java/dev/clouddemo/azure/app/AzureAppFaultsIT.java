@@ -183,6 +183,34 @@ class AzureAppFaultsIT {
     }
 
     @Test
+    void deploy_stoppedWhileTheDeploymentRuns_exit130ThenTheNextDeployWaitsForItWithoutUploadingAgain() throws Exception {
+        engine().deploy(request("running", DeployOptions.NONE));
+        Files.writeString(source.resolve("index.html"), "<h1>faults, changed</h1>");
+        arm.fakeDeploymentPolls(3);
+        Cancellation cancellation = new Cancellation();
+        arm.recorded().calls().afterNextWrite(cancellation::request); // Ctrl-C once Kudu has the zip
+
+        ClouddemoException e = catchThrowableOfType(ClouddemoException.class,
+                () -> engine(cancellation).deploy(request("running", DeployOptions.NONE)));
+
+        assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(recorded("running").resources()).filteredOn(r -> r.type().equals(AzureAppDeployer.DEPLOYMENT))
+                .extracting(ResourceRecord::status).contains(ResourceRecord.Status.CREATING);
+        long mark = arm.recorded().calls().mark();
+
+        PlanResult resumed = engine().deploy(request("running", DeployOptions.NONE));
+
+        assertThat(resumed.plan().writes()).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(Action.UPDATE);
+            assertThat(c.reason()).contains("is still running: wait for it");
+        });
+        assertThat(writes(mark)).as("no second upload").isEmpty();
+        assertThat(recorded("running").resources()).filteredOn(r -> r.type().equals(AzureAppDeployer.DEPLOYMENT))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceRecord.Status.CREATED));
+        assertThat(AzureAppConformanceIT.get(resumed.deployment().outputs().get("url"))).contains("faults, changed");
+    }
+
+    @Test
     void deploy_planPutThrottledWithRetryAfter_retriedAndDeployed() {
         arm.scenario("app-plan-throttled-then-ok");
 

@@ -23,6 +23,8 @@ class KuduZipDeployTest {
                 + "\",\"status_text\":\"build failed\"}").deployed(SHA)).isFalse();
         KuduZipDeploy.Deployment running = KuduZipDeploy.parse("{\"id\":\"d3\",\"status\":1,\"complete\":false}");
         assertThat(running.complete()).isFalse();
+        assertThat(KuduZipDeploy.parse("{\"id\":\"d4\",\"status\":1,\"complete\":false,\"message\":\""
+                + KuduZipDeploy.message(SHA) + "\"}").running(SHA)).isTrue();
         assertThat(running.succeeded()).isFalse();
         assertThat(KuduZipDeploy.parse("not json").status()).isEqualTo(-1);
     }
