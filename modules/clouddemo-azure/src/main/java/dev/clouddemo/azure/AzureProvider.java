@@ -1,5 +1,7 @@
 package dev.clouddemo.azure;
 
+import dev.clouddemo.azure.app.AppServicePlanSkus;
+import dev.clouddemo.azure.app.AzureAppDeployer;
 import dev.clouddemo.azure.function.AzureFunctionDeployer;
 import dev.clouddemo.azure.site.AzureStaticSiteDeployer;
 import dev.clouddemo.azure.vm.AzureVirtualMachines;
@@ -28,6 +30,7 @@ public final class AzureProvider implements CloudProvider {
     static final Map<ServiceModel, Function<AzureSession, Deployer>> DEPLOYERS = Map.of(
             ServiceModel.STATIC, session -> new AzureStaticSiteDeployer(session),
             ServiceModel.FAAS, session -> new AzureFunctionDeployer(session),
+            ServiceModel.PAAS, session -> new AzureAppDeployer(session),
             ServiceModel.IAAS, session -> new AzureVmDeployer(session));
 
     /** The kinds of wait a settings file may tune, with their defaults (config/clouddemo.yaml). */
@@ -36,7 +39,9 @@ public final class AzureProvider implements CloudProvider {
             AzureResourceProviders.WAIT, Duration.ofMinutes(10),
             AzureStorageAccounts.WAIT, Duration.ofMinutes(5),
             AzureVirtualMachines.WAIT, Duration.ofMinutes(20),
-            AzureFunctionDeployer.WAIT, Duration.ofMinutes(10));
+            AzureFunctionDeployer.WAIT, Duration.ofMinutes(10),
+            AzureAppDeployer.DEPLOYMENT_WAIT, Duration.ofMinutes(20),
+            AzureAppDeployer.PAGE_WAIT, Duration.ofMinutes(10));
 
     private final Map<String, String> environment;
     private final AzureAccess access;
@@ -79,7 +84,11 @@ public final class AzureProvider implements CloudProvider {
 
     @Override
     public List<String> optionProblems(ServiceModel model, DeployOptions options) {
-        return AzureSizeNames.problems(options);
+        List<String> problems = new java.util.ArrayList<>(AzureSizeNames.problems(options));
+        if (model == ServiceModel.PAAS) {
+            AppServicePlanSkus.problem(options.sku()).ifPresent(problems::add);
+        }
+        return problems;
     }
 
     @Override
@@ -93,7 +102,10 @@ public final class AzureProvider implements CloudProvider {
         return WAITS;
     }
 
-    /** Only the static model has an emulator (Azurite's blob service); none runs Azure VMs, so iaas has no --local. */
+    /**
+     * Only the static model has an emulator (Azurite's blob service); none runs Azure VMs or App
+     * Service, so iaas and paas have no --local.
+     */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
         return model == ServiceModel.STATIC ? Optional.of(AzureTarget.azuriteEndpoint(environment)) : Optional.empty();

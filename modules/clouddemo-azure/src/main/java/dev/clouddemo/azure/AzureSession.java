@@ -233,6 +233,24 @@ public final class AzureSession implements ProviderSession {
         return pipeline;
     }
 
+    /**
+     * The Resource Manager pipeline for a service that takes the same Entra ID token (a Web App's
+     * Kudu deployment service): retry with Retry-After honoured, then the bearer token.
+     */
+    public HttpPipeline signedInPipeline() {
+        return pipeline();
+    }
+
+    /** A pipeline that sends no token, with the same retry: for what the public sees (a Web App's page). */
+    public synchronized HttpPipeline anonymousPipeline() {
+        if (anonymous == null) {
+            anonymous = new HttpPipelineBuilder().httpClient(http()).policies(new UserAgentPolicy("clouddemo")).build();
+        }
+        return anonymous;
+    }
+
+    private HttpPipeline anonymous;
+
     private AzureProfile profile() {
         Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
         endpoints.put("resourceManagerEndpointUrl", target.armEndpoint());

@@ -78,6 +78,27 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private static final Pattern SKUS = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Compute/skus",
             Pattern.CASE_INSENSITIVE);
     static final String PRICES_PATH = "/api/retail/prices";
+    private static final Pattern APP_SETTINGS = Pattern.compile(
+            "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Web/sites/([^/]+)/config/appsettings(/list)?",
+            Pattern.CASE_INSENSITIVE);
+    /** A Web App's page, where Azure has https://NAME.azurewebsites.net/. */
+    private static final Pattern APP_PAGE = Pattern.compile("/apps/([^/]+)(/.*)?");
+    /** Its Kudu, where Azure has https://NAME.scm.azurewebsites.net/api/…. */
+    private static final Pattern KUDU = Pattern.compile("/scm/([^/]+)/api/(zipdeploy|deployments/latest)");
+
+    /** A Web App's code as Kudu holds it: the last zip deployed, and its deployment. */
+    private static final class Kudu {
+        byte[] zip;
+        String id;
+        String message;
+        int pollsLeft;
+        boolean failed;
+    }
+
+    private final Map<String, Kudu> kudus = new LinkedHashMap<>();
+    private final List<String> pageAuthorizations = new ArrayList<>();
+    private volatile String failDeployments;
+    private volatile int deploymentPolls = 1;
 
     private record Group(String name, String location, Map<String, String> tags) {
     }
@@ -249,6 +270,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             containers.clear();
             appSettings.clear();
             deployments.clear();
+            kudus.clear();
+            pageAuthorizations.clear();
+            failDeployments = null;
+            deploymentPolls = 1;
             resourceOperations.clear();
             deleting.clear();
             accounts.clear();
@@ -279,6 +304,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         if (requestUri(request).getPath().startsWith(HOST_PREFIX)) {
             return appHost(request);
         }
+        Matcher page = APP_PAGE.matcher(URI.create(request.getUrl()).getPath());
+        if (page.matches()) {
+            return appPage(page.group(1), request); // public: no sign-in
+        }
         String auth = request.getHeader("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             return error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
@@ -302,6 +331,12 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         }
         if ((m = CONTAINER.matcher(path)).matches()) {
             return container(method, m.group(2), m.group(3), m.group(4));
+        }
+        if ((m = KUDU.matcher(path)).matches()) {
+            return kudu(method, m.group(1), m.group(2), query, request);
+        }
+        if ((m = APP_SETTINGS.matcher(path)).matches()) {
+            return appSettings(method, m.group(2), m.group(3), m.group(4) != null, request);
         }
         if ((m = GENERIC.matcher(path)).matches()) {
             if (method.equals("GET") && "instanceView".equals(query.get("$expand"))) {
@@ -403,6 +438,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                     groups.remove(group);
                     deleting.remove(group);
                     accounts.values().removeIf(a -> a.group.equalsIgnoreCase(group));
+                    generics.values().stream().filter(r -> r.group.equalsIgnoreCase(group)).forEach(r -> {
+                        kudus.remove(r.name.toLowerCase(Locale.ROOT));
+                        appSettings.remove(r.name.toLowerCase(Locale.ROOT));
+                    });
                     generics.values().removeIf(r -> r.group.equalsIgnoreCase(group));
                     containers.values().removeIf(g -> g.equalsIgnoreCase(group));
                     appSettings.keySet().removeIf(site -> generics.values().stream().noneMatch(r -> r.name.equalsIgnoreCase(site)));
@@ -582,7 +621,7 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
                 }
                 body.put("properties", properties);
                 generics.put(key, created);
-                // App Service answers a PUT of a plan or a site 200, new or not (its documented 202 is for a slow create)
+                // App Service answers a PUT of a plan or a site 200, new or not (the SDK's createOrUpdate takes only 200 and 202)
                 int status = resource == null && !namespace.equalsIgnoreCase("Microsoft.Web") ? 201 : 200;
                 if (vm && spotAllocationFailure != null && "Spot".equals(properties.get("priority"))) {
                     properties.put("provisioningState", "Failed"); // Azure keeps the VM, Failed, after its allocation failed
@@ -740,8 +779,11 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     private ResponseDefinition web(String type, String name, String group, Map<String, Object> body, Map<String, Object> properties) {
         if (type.equalsIgnoreCase("serverfarms")) {
             Map<?, ?> sku = body.get("sku") instanceof Map<?, ?> m ? m : Map.of();
+            if (!"FlexConsumption".equals(sku.get("tier")) && !"FC1".equals(sku.get("name"))) {
+                return null; // an App Service plan of the paas model (F1, B1…)
+            }
             if (!"FC1".equals(sku.get("name")) || !"FlexConsumption".equals(sku.get("tier"))) {
-                return error(400, "BadRequest", "the ARM fake serves Flex Consumption plans only (sku FC1, tier FlexConsumption), not " + sku);
+                return error(400, "BadRequest", "a Flex Consumption plan is sku FC1, tier FlexConsumption, not " + sku);
             }
             if (!Boolean.TRUE.equals(properties.get("reserved"))) {
                 return error(400, "BadRequest", "Flex Consumption plans run Linux only: properties.reserved must be true.");
@@ -749,6 +791,10 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
             return null;
         }
         if (!type.equalsIgnoreCase("sites")) {
+            return null;
+        }
+        if (!flexPlan(string(properties.get("serverFarmId")))) {
+            webSite(name, properties); // a Web App of the paas model
             return null;
         }
         if (!"functionapp,linux".equals(body.get("kind"))) {
@@ -801,6 +847,111 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
         properties.put("state", "Running");
         return null;
     }
+
+    /** Whether the plan a site names is a Flex Consumption plan (the faas model's) the fake keeps. */
+    private boolean flexPlan(String farmId) {
+        return farmId != null && generics.values().stream().filter(r -> r.id().equalsIgnoreCase(farmId))
+                .anyMatch(r -> r.body.get("sku") instanceof Map<?, ?> sku && "FlexConsumption".equals(sku.get("tier")));
+    }
+
+    // ------------------------------------------------------------------ App Service and Kudu
+
+    /** What ARM adds to a Web App it has made: its host names (here, paths on the fake), state, and no app settings in Get. */
+    @SuppressWarnings("unchecked")
+    private void webSite(String name, Map<String, Object> properties) {
+        String host = "127.0.0.1:" + server.port() + "/apps/" + name;
+        String scm = "127.0.0.1:" + server.port() + "/scm/" + name;
+        properties.put("defaultHostName", host);
+        properties.put("enabledHostNames", List.of(host, scm));
+        properties.put("hostNameSslStates", List.of(Map.of("name", host, "sslState", "Disabled", "hostType", "Standard"),
+                Map.of("name", scm, "sslState", "Disabled", "hostType", "Repository")));
+        properties.put("state", "Running");
+        if (properties.get("siteConfig") instanceof Map<?, ?> config) {
+            Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) config);
+            Object settings = kept.remove("appSettings");
+            if (settings instanceof List<?> list) {
+                Map<String, String> values = appSettings.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>());
+                for (Object o : list) {
+                    Map<?, ?> pair = (Map<?, ?>) o;
+                    values.put(String.valueOf(pair.get("name")), String.valueOf(pair.get("value")));
+                }
+            }
+            properties.put("siteConfig", kept);
+        }
+    }
+
+    private Generic site(String name) {
+        return generics.values().stream().filter(r -> r.type.equalsIgnoreCase("sites") && r.name.equalsIgnoreCase(name))
+                .findFirst().orElse(null);
+    }
+
+    private ResponseDefinition appSettings(String method, String group, String name, boolean list, Request request) {
+        Generic site = site(name);
+        if (site == null || !site.group.equalsIgnoreCase(group)) {
+            return error(404, "ResourceNotFound", "The Resource 'Microsoft.Web/sites/" + name + "' under resource group '"
+                    + group + "' was not found.");
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        if (method.equals("PUT") && !list) {
+            Map<String, String> values = strings(body(request).get("properties"));
+            appSettings.put(key, values);
+        } else if (!(method.equals("POST") && list)) {
+            return error(405, "MethodNotAllowed", method + " on app settings");
+        }
+        return json(200, Json.write(Map.of("id", site.id() + "/config/appsettings", "name", "appsettings",
+                "type", "Microsoft.Web/sites/config", "properties", appSettings.getOrDefault(key, Map.of()))));
+    }
+
+    /** Kudu: a zip deploy (async: 202 and a Location), and the latest deployment (202 while it runs when polled). */
+    private ResponseDefinition kudu(String method, String name, String operation, Map<String, String> query, Request request) {
+        if (site(name) == null) {
+            return new ResponseDefinition(404, "");
+        }
+        String key = name.toLowerCase(Locale.ROOT);
+        String scm = "127.0.0.1:" + server.port() + "/scm/" + name;
+        if (operation.equals("zipdeploy")) {
+            if (!method.equals("POST") || !"true".equals(query.get("isAsync"))) {
+                return error(400, "BadRequest", "the fake takes only an asynchronous zip deploy");
+            }
+            Kudu kudu = kudus.computeIfAbsent(key, k -> new Kudu());
+            kudu.zip = request.getBody();
+            kudu.id = UUID.randomUUID().toString().replace("-", "");
+            kudu.message = query.getOrDefault("message", "Created via a push deployment");
+            kudu.pollsLeft = deploymentPolls;
+            kudu.failed = failDeployments != null;
+            return withHeaders(new ResponseDefinition(202, ""), new HttpHeader("Location", "https://" + scm
+                    + "/api/deployments/latest?deployer=" + query.getOrDefault("deployer", "Push-Deployer") + "&time=2026-12-02_01-00-00Z"));
+        }
+        Kudu kudu = kudus.get(key);
+        if (kudu == null) {
+            return error(404, "NotFound", "Need to deploy website to get deployment");
+        }
+        boolean running = kudu.pollsLeft > 0;
+        if (running) {
+            kudu.pollsLeft--;
+            if (query.containsKey("time")) {
+                return new ResponseDefinition(202, ""); // the Location poll; /latest itself says complete: false
+            }
+        }
+        boolean success = !running && !kudu.failed;
+        return json(200, body("kudu-deployment.json", Map.of("id", kudu.id, "status", running ? "1" : success ? "4" : "3",
+                "statusText", running ? "Building and Deploying" : success ? "" : failDeployments,
+                "message", kudu.message.replace("\"", "'"), "endTime", running ? "null" : "\"2026-12-02T01:02:00.0000000Z\"",
+                "complete", String.valueOf(!running), "active", String.valueOf(success), "scm", scm, "site", name)));
+    }
+
+    /** The app's page: index.html from the code deployed (as the demo Flask app serves it), else App Service's placeholder. */
+    private ResponseDefinition appPage(String name, Request request) {
+        pageAuthorizations.add(String.valueOf(request.getHeader("Authorization")));
+        if (site(name) == null) {
+            return new ResponseDefinition(404, "");
+        }
+        Kudu kudu = kudus.get(name.toLowerCase(Locale.ROOT));
+        String page = kudu == null || kudu.failed || kudu.pollsLeft > 0 ? null : unzipped(kudu.zip, "index.html");
+        return withHeaders(new ResponseDefinition(200, page != null ? page : body("app-service-placeholder.html", Map.of())),
+                new HttpHeader("Content-Type", "text/html; charset=utf-8"));
+    }
+
 
     /** A blob container under an account, through Resource Manager. */
     private ResponseDefinition container(String method, String group, String accountName, String name) {
@@ -964,6 +1115,27 @@ final class ArmFake implements ResponseDefinitionTransformerV2, AutoCloseable {
     /** The app settings a site was given (which a GET never shows). */
     synchronized Map<String, String> appSettings(String site) {
         return Map.copyOf(appSettings.getOrDefault(site.toLowerCase(Locale.ROOT), Map.of()));
+    }
+
+    /** How many reads a zip deployment stays running (Kudu status 1) before it ends. */
+    void deploymentPolls(int polls) {
+        this.deploymentPolls = polls;
+    }
+
+    /** Zip deployments from now on end Failed (status 3) with this status text. */
+    void failDeployments(String statusText) {
+        this.failDeployments = statusText;
+    }
+
+    /** The zip last deployed to a Web App (null when none). */
+    synchronized byte[] deployedZip(String app) {
+        Kudu kudu = kudus.get(app.toLowerCase(Locale.ROOT));
+        return kudu == null ? null : kudu.zip;
+    }
+
+    /** The Authorization header of each request for a Web App's page ("null" when none was sent). */
+    synchronized List<String> pageAuthorizations() {
+        return List.copyOf(pageAuthorizations);
     }
 
     // ------------------------------------------------------------------ providers

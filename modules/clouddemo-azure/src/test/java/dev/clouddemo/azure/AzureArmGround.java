@@ -97,6 +97,26 @@ public final class AzureArmGround implements AutoCloseable {
         return fake.appSettings(site);
     }
 
+    /** How many reads a zip deployment stays running before it ends. */
+    public void fakeDeploymentPolls(int polls) {
+        fake.deploymentPolls(polls);
+    }
+
+    /** Zip deployments fail (Kudu status 3) from now on, with this status text. */
+    public void fakeFailsDeployments(String statusText) {
+        fake.failDeployments(statusText);
+    }
+
+    /** The zip last deployed to a Web App through Kudu (null when none). */
+    public byte[] fakeDeployedZip(String app) {
+        return fake.deployedZip(app);
+    }
+
+    /** The Authorization header of each request for a Web App's page ("null": none sent). */
+    public List<String> fakePageAuthorizations() {
+        return fake.pageAuthorizations();
+    }
+
     public List<String> fakeExchanges() {
         return fake.exchanges();
     }

@@ -25,6 +25,9 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
     /** POSTs that only read (Resource Manager's name check and key listing). */
     private static final Set<String> READING_POSTS = Set.of("listKeys", "checkNameAvailability");
 
+    /** App Service's read of a Web App's settings: a POST, but it writes nothing. */
+    private static final String APP_SETTINGS_LIST = "/config/appsettings/list";
+
     private final HttpClient delegate;
     private final List<RecordedCall> calls = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
@@ -154,7 +157,7 @@ final class AzureRecordingHttpClient implements HttpClient, CallRecorder {
         HttpMethod method = request.getHttpMethod();
         boolean write = switch (method) {
             case GET, HEAD, OPTIONS -> false;
-            case POST -> !READING_POSTS.contains(last);
+            case POST -> !READING_POSTS.contains(last) && !path.endsWith(APP_SETTINGS_LIST);
             default -> true;
         };
         String query = url.getQuery() == null ? "" : url.getQuery().replaceAll("(^|&)(sv|sig|se|sp|api-version)=[^&]*", "");

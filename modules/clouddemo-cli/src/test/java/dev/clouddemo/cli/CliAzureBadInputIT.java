@@ -79,15 +79,27 @@ class CliAzureBadInputIT {
 
     @Test
     void deploy_localForModelsWithoutEmulator_exit2AtOnce() {
-        for (String model : new String[] {"paas"}) {
-            Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", model, "--local");
-            // not yet a model on Azure (issue 8 goes on); once it is, the engine says no local emulator can run it
-            assertCleanError(result, 2, "azure cannot deploy model '" + model + "'");
-        }
         Clouddemo.Result faas = cli.run("deploy", "-p", "azure", "-m", "faas", "--local");
         assertCleanError(faas, 2, "no local emulator can run azure/faas");
         Clouddemo.Result iaas = cli.run("deploy", "-p", "azure", "-m", "iaas", "--spot", "--local");
         assertCleanError(iaas, 2, "no local emulator can run azure/iaas");
+        Clouddemo.Result paas = cli.run("deploy", "-p", "azure", "-m", "paas", "--local");
+        assertCleanError(paas, 2, "no local emulator can run azure/paas");
+    }
+
+    @Test
+    void deploy_paasSkuWithoutAPrice_exit3NamingTheSizesBeforeAnyCall() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "paas", "--sku", "B4", "--subscription", "s");
+        assertCleanError(result, 3, "--sku B4 is not a Linux App Service plan size clouddemo knows the price of");
+        assertThat(result.diagnostics().get(0)).contains("did you mean B1 or B2 or B3").contains("F1");
+    }
+
+    @Test
+    void deploy_paasWithoutCredentials_exit4NamingAzLogin() {
+        Clouddemo.Result result = cli.run("deploy", "-p", "azure", "-m", "paas", "--sku", "B1", "--subscription",
+                "00000000-0000-0000-0000-000000000000");
+        assertCleanError(result, 4, "no usable Azure credentials");
+        assertThat(hint(result)).contains("az login");
     }
 
     @Test
