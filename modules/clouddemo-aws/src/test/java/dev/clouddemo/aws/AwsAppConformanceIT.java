@@ -75,14 +75,6 @@ class AwsAppConformanceIT extends ProviderConformanceSuite {
             }
 
             @Override
-            public java.util.Optional<String> cannotRun(dev.clouddemo.testkit.conformance.ConformanceCheck check) {
-                return check == dev.clouddemo.testkit.conformance.ConformanceCheck.NEW_TTL_RETAGS
-                        ? java.util.Optional.of("the Beanstalk deployer does not retag a kept environment yet (the engine"
-                                + " keeps the old expiry and warns; EngineTtlTest covers that)")
-                        : java.util.Optional.empty();
-            }
-
-            @Override
             public String primaryType() {
                 return "beanstalk-environment";
             }

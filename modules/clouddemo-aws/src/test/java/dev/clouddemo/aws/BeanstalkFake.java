@@ -162,6 +162,8 @@ final class BeanstalkFake implements ResponseDefinitionTransformerV2, AutoClosea
                 case "UpdateEnvironment" -> updateEnvironment(form);
                 case "TerminateEnvironment" -> terminateEnvironment(form);
                 case "DescribeEvents" -> describeEvents(form);
+                case "ListTagsForResource" -> listTags(form);
+                case "UpdateTagsForResource" -> updateTags(form);
                 default -> throw new Failure("InvalidAction", "the Beanstalk fake does not implement action '" + action + "'");
             };
             return xml(200, "<" + action + "Response xmlns=\"" + NS + "\">"
@@ -514,6 +516,37 @@ final class BeanstalkFake implements ResponseDefinitionTransformerV2, AutoClosea
             values.add(form.get(name + ".member." + i));
         }
         return values;
+    }
+
+    // ---------------------------------------------------------------- tags of an application or environment
+
+    private Map<String, String> tagsOf(String arn) {
+        for (Application app : applications.values()) {
+            if (app.arn.equals(arn)) {
+                return app.tags;
+            }
+        }
+        return environments.stream().filter(e -> e.arn.equals(arn) && !"Terminated".equals(e.status)).findFirst()
+                .map(e -> e.tags)
+                .orElseThrow(() -> new Failure("ResourceNotFoundException", "Resource " + arn + " not found."));
+    }
+
+    private String listTags(Map<String, String> form) {
+        String arn = required(form, "ResourceArn");
+        StringBuilder members = new StringBuilder();
+        tagsOf(arn).forEach((k, v) -> members.append("<member><Key>").append(esc(k)).append("</Key><Value>").append(esc(v))
+                .append("</Value></member>"));
+        return "<ResourceArn>" + arn + "</ResourceArn><ResourceTags>" + members + "</ResourceTags>";
+    }
+
+    /** TagsToAdd.member.N.Key/Value set (replacing a key's value), TagsToRemove.member.N removed. */
+    private String updateTags(Map<String, String> form) {
+        Map<String, String> tags = tagsOf(required(form, "ResourceArn"));
+        for (int i = 1; form.containsKey("TagsToAdd.member." + i + ".Key"); i++) {
+            tags.put(form.get("TagsToAdd.member." + i + ".Key"), form.getOrDefault("TagsToAdd.member." + i + ".Value", ""));
+        }
+        members(form, "TagsToRemove").forEach(tags::remove);
+        return "";
     }
 
     private static Map<String, String> tags(Map<String, String> form) {

@@ -1,10 +1,12 @@
 package dev.clouddemo.aws.app;
 
+import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.aws.AwsSession;
 import dev.clouddemo.aws.AwsPrices;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.kit.bundle.PythonBundle;
 import dev.clouddemo.core.kit.wait.WaitLoop;
+import dev.clouddemo.core.model.Tags;
 import dev.clouddemo.core.plan.Action;
 import dev.clouddemo.core.plan.Change;
 import dev.clouddemo.core.plan.Plan;
@@ -37,6 +39,8 @@ public final class AwsAppDeployer implements Deployer {
     static final String APPLICATION = "beanstalk-application";
     static final String VERSION = "beanstalk-version";
     static final String ENVIRONMENT = "beanstalk-environment";
+    /** The tags of the kept application and environment, set again (a new --ttl). */
+    static final String TAGS = "beanstalk-tags";
     /** Elastic Beanstalk refuses source bundles over 500 MB. */
     static final long MAX_BUNDLE_BYTES = 500L * 1024 * 1024;
     /** What Beanstalk's Python platform asks of the source folder. */
@@ -118,6 +122,10 @@ public final class AwsAppDeployer implements Deployer {
             plan.add(Action.UPDATE, ENVIRONMENT, name, DeploymentContext.ADOPT);
         } else {
             plan.add(Action.NO_OP, ENVIRONMENT, name, "runs version " + label + ", health " + env.healthAsString());
+            if (!holds(session.step("reading the tags of environment " + name, () -> beanstalk()
+                    .listTagsForResource(r -> r.resourceArn(env.environmentArn())).resourceTags()), context.tags())) {
+                plan.add(Action.UPDATE, TAGS, name, "a new --ttl: tag the application and the environment " + context.tagText());
+            }
             if (env.health() != EnvironmentHealth.GREEN) {
                 plan.note("Environment " + name + " is Ready but its health is " + env.healthAsString()
                         + ": see `aws elasticbeanstalk describe-events --environment-name " + name + "`.");
@@ -144,6 +152,10 @@ public final class AwsAppDeployer implements Deployer {
             context.cancellation().checkpoint();
             session.step("creating the application version " + label, () -> version(change, names, label, context));
         }
+        if (plan.ofType(TAGS).stream().anyMatch(Change::writes)) {
+            context.cancellation().checkpoint();
+            retag(names, context);
+        }
         for (Change change : plan.ofType(ENVIRONMENT).stream().filter(Change::writes).toList()) {
             context.cancellation().checkpoint();
             EnvironmentDescription ready = environment(change, names, label, context);
@@ -152,6 +164,27 @@ public final class AwsAppDeployer implements Deployer {
         context.journal().output("environment", names.environment());
         context.journal().output("application", names.application());
         context.journal().output("version", label);
+    }
+
+    /** Whether the environment's tags carry the expiry this deploy gives (none when it has no TTL). */
+    private static boolean holds(List<Tag> present, java.util.Map<String, String> wanted) {
+        String expiry = present.stream().filter(t -> t.key().equals(Tags.EXPIRES_AT)).map(Tag::value).findFirst().orElse(null);
+        return java.util.Objects.equals(expiry, wanted.get(Tags.EXPIRES_AT));
+    }
+
+    /**
+     * Sets the deployment's tags again on the application and the environment (a new --ttl), then
+     * waits for the environment: Beanstalk updates it to pass the tags on to what it runs.
+     */
+    private void retag(BeanstalkNames names, DeploymentContext context) {
+        String arn = application(names.application()).map(ApplicationDescription::applicationArn).orElseThrow();
+        session.step("tagging the Beanstalk application " + names.application(),
+                () -> beanstalk().updateTagsForResource(r -> r.resourceArn(arn).tagsToAdd(tags(context))));
+        EnvironmentDescription environment = BeanstalkEnvironmentWatch.describe(beanstalk(), names.environment()).orElseThrow();
+        session.step("tagging the Beanstalk environment " + names.environment(),
+                () -> beanstalk().updateTagsForResource(r -> r.resourceArn(environment.environmentArn()).tagsToAdd(tags(context))));
+        session.step("waiting for the Beanstalk environment " + names.environment(),
+                () -> watch(context).untilReady(names.environment(), since(environment.dateUpdated())));
     }
 
     private void application(Change change, BeanstalkNames names, DeploymentContext context) {
