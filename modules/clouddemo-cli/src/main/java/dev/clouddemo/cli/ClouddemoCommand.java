@@ -79,8 +79,18 @@ public final class ClouddemoCommand {
     }
 
     Engine engine(ConsoleProgress progress) {
-        ProviderRegistry providers = ProviderRegistry.load();
+        ProviderRegistry providers = providers();
         return engine(providers, progress, settings(providers));
+    }
+
+    private ProviderRegistry providers;
+
+    /** The providers on the class path, found once a run (the command line's scope options read them too). */
+    ProviderRegistry providers() {
+        if (providers == null) {
+            providers = ProviderRegistry.load();
+        }
+        return providers;
     }
 
     Engine engine(ProviderRegistry providers, ConsoleProgress progress, Settings settings) {
@@ -108,8 +118,14 @@ public final class ClouddemoCommand {
         return stateSettings().url().orElse(stateHome().toString());
     }
 
+    private StateSettings stateSettings;
+
+    /** The settings file's state keys, read once a run. */
     private StateSettings stateSettings() {
-        return StateSettings.load(config != null ? config : stateHome().resolve("config.yaml"));
+        if (stateSettings == null) {
+            stateSettings = StateSettings.load(config != null ? config : stateHome().resolve("config.yaml"));
+        }
+        return stateSettings;
     }
 
     @Spec

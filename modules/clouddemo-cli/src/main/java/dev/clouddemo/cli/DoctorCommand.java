@@ -25,7 +25,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProviderRegistry providers = ProviderRegistry.load();
+        ProviderRegistry providers = root.providers();
         Settings settings = providers.defaultSettings();
         List<String> found = new ArrayList<>();
         try {

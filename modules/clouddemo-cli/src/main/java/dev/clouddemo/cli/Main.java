@@ -2,7 +2,6 @@ package dev.clouddemo.cli;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import dev.clouddemo.core.engine.ProviderRegistry;
 import picocli.CommandLine;
 
 /** Entry point: parse, run one command, exit with its code. */
@@ -49,7 +48,7 @@ public final class Main {
 
     private static CommandLine configured(CommandLine commandLine, ClouddemoCommand root) {
         if (ScopeOptions.needed(commandLine)) {
-            ScopeOptions.addTo(commandLine, ProviderRegistry.load().all());
+            ScopeOptions.addTo(commandLine, root.providers().all());
         }
         HelpFooters.addTo(commandLine);
         ErrorHandler errors = new ErrorHandler(root);
