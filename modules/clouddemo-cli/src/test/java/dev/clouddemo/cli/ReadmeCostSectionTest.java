@@ -34,23 +34,26 @@ class ReadmeCostSectionTest {
     }
 
     /**
-     * Every row that holds in any region ({@code *}), and the instance-hour rows of us-east-1, file
-     * by file: what the plans quote unless a region has its own row.
+     * Every row that holds in any region ({@code *}), and the instance-hour rows of each cloud's
+     * default region, file by file: what the plans quote unless a region has its own row.
      */
+    private static final java.util.Set<String> DEFAULT_REGIONS = java.util.Set.of("us-east-1", "eastus", "us-central1");
+
     static String rendered() throws IOException {
         StringBuilder out = new StringBuilder(BEGIN).append('\n');
-        out.append("| table | region | SKU | unit | USD per unit | free a month | as of | source |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| table | region | SKU | unit | USD per unit | spot | free a month | as of | source |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Path file : tables()) {
             PriceTable table = PriceTable.parse(file.getFileName().toString(), Files.readString(file));
             for (Rate r : table.rates()) {
                 boolean shown = r.region().equals(PriceTable.ANY_REGION)
-                        || (r.unit().equals(PriceTable.INSTANCE_HOUR) && r.region().equals("us-east-1"));
+                        || (r.unit().equals(PriceTable.INSTANCE_HOUR) && DEFAULT_REGIONS.contains(r.region()));
                 if (shown) {
                     out.append("| ").append(file.getFileName()).append(" | ")
                             .append(r.region().equals(PriceTable.ANY_REGION) ? "any" : r.region()).append(" | ")
                             .append(r.sku()).append(" | ").append(r.unit()).append(" | ")
                             .append(CostLine.plain(r.onDemand())).append(" | ")
+                            .append(r.spot() == null ? "—" : CostLine.plain(r.spot())).append(" | ")
                             .append(r.freePerMonth().signum() == 0 ? "—" : CostLine.plain(r.freePerMonth())).append(" | ")
                             .append(r.asOf()).append(" | ").append(r.source()).append(" |\n");
                 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * The hourly prices of a VM size in a location, Linux, pay-as-you-go and Spot: live from the Azure
  * Retail Prices API (public, no sign-in), else from the dated table packaged from
- * {@code config/azure-vm-prices.csv} (Spot rows carry the size name plus {@code " Spot"}, as the
+ * {@code config/azure-vm-prices.csv} (its spot column; the API's Spot items carry the size name plus {@code " Spot"}, as the
  * API's {@code skuName} does). Either way each price says its date and source.
  */
 final class AzureVmPrices {
@@ -54,10 +54,10 @@ final class AzureVmPrices {
             return live(location, size);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new Quote(table().price(location, size), table().price(location, size + SPOT), Optional.of(why));
+            return new Quote(table().price(location, size), table().spotPrice(location, size), Optional.of(why));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Quote(table().price(location, size), table().price(location, size + SPOT), Optional.of("interrupted"));
+            return new Quote(table().price(location, size), table().spotPrice(location, size), Optional.of("interrupted"));
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What a VM costs, from the dated table {@code config/gcp-compute-prices.csv} (packaged next to
- * this class): the standard price of a machine type, its Spot price ({@code TYPE:spot} rows), the
+ * this class): the standard price of a machine type, its Spot price (the spot column), the
  * saving, and whether the standard VM would fall in the free tier. Prices are never read live
  * (the Cloud Billing Catalog needs an API key): each sentence names the table's date.
  */
@@ -35,7 +35,7 @@ final class GceVmPrices {
     }
 
     static Optional<Price> spot(String region, String machineType) {
-        return Loaded.PRICES.price(region, machineType + ":spot");
+        return Loaded.PRICES.spotPrice(region, machineType);
     }
 
     static boolean freeTier(String region, String machineType) {

@@ -17,18 +17,12 @@ import java.util.Optional;
  * A provider's dated price table, shipped with clouddemo: CSV files in {@code config/}, packaged
  * into the provider's jar next to the class that reads them. Lines starting with {@code #} are
  * comments; then a header and one row per region and SKU, each saying when its price was read
- * ({@code YYYY-MM-DD}) and where. Two headers are read:
- * <ul>
- *   <li>{@value #HEADER}: region, SKU, unit, on-demand and spot price per unit, the units a month
- *       the free tier covers, date and source (spot and free allowance may be empty);</li>
- *   <li>{@value #HOURLY_HEADER}: the older table of VM prices per instance-hour, read as rows of
- *       unit {@value #INSTANCE_HOUR} with no spot price and no free allowance.</li>
- * </ul>
- * A malformed row is refused with the file and the line, as the table is ours.
+ * ({@code YYYY-MM-DD}) and where, under the header {@value #HEADER}: region, SKU, unit,
+ * on-demand and spot price per unit, the units a month the free tier covers, date and source
+ * (spot and free allowance may be empty). A malformed row is refused with the file and the line, as the table is ours.
  */
 public final class PriceTable {
     public static final String HEADER = "region,sku,unit,on_demand,spot,free_allowance,as_of,source";
-    public static final String HOURLY_HEADER = "region,instance_type,usd_per_hour,as_of,source";
     public static final String INSTANCE_HOUR = "instance-hour";
     /** The region of a row that holds in every region the table has no row of its own for. */
     public static final String ANY_REGION = "*";
@@ -82,14 +76,13 @@ public final class PriceTable {
                 continue;
             }
             if (header == null) {
-                if (!line.equals(HEADER) && !line.equals(HOURLY_HEADER)) {
-                    throw problem(file, number, "expected the header '" + HEADER + "' (or '" + HOURLY_HEADER
-                            + "'), found '" + line + "'");
+                if (!line.equals(HEADER)) {
+                    throw problem(file, number, "expected the header '" + HEADER + "', found '" + line + "'");
                 }
                 header = line;
                 continue;
             }
-            Rate rate = header.equals(HEADER) ? row(file, number, line) : hourlyRow(file, number, line);
+            Rate rate = row(file, number, line);
             if (rates.put(key(rate.region(), rate.sku()), rate) != null) {
                 throw problem(file, number, "a second price for " + rate.region() + " " + rate.sku());
             }
@@ -109,15 +102,6 @@ public final class PriceTable {
         BigDecimal spot = cells[4].isEmpty() ? null : amount(file, number, "spot", cells[4]);
         BigDecimal free = cells[5].isEmpty() ? BigDecimal.ZERO : allowance(file, number, cells[5]);
         return new Rate(cells[0], cells[1], cells[2], onDemand, spot, free, date(file, number, cells[6]), cells[7]);
-    }
-
-    private static Rate hourlyRow(String file, int number, String line) {
-        String[] cells = cells(line);
-        if (cells.length != 5 || cells[0].isEmpty() || cells[1].isEmpty() || cells[4].isEmpty()) {
-            throw problem(file, number, "expected " + HOURLY_HEADER + ", found '" + line + "'");
-        }
-        return new Rate(cells[0], cells[1], INSTANCE_HOUR, amount(file, number, "usd_per_hour", cells[2]), null,
-                BigDecimal.ZERO, date(file, number, cells[3]), cells[4]);
     }
 
     private static String[] cells(String line) {
@@ -164,6 +148,12 @@ public final class PriceTable {
     /** The on-demand hourly price of this instance type in this region, if the table has it. */
     public Optional<Price> price(String region, String instanceType) {
         return Optional.ofNullable(rates.get(key(region, instanceType))).map(Rate::price);
+    }
+
+    /** The spot price of this SKU in this region, as the table has it (no any-region fallback: spot prices are per region). */
+    public Optional<Price> spotPrice(String region, String sku) {
+        return Optional.ofNullable(rates.get(key(region, sku))).filter(r -> r.spot() != null)
+                .map(r -> new Price(r.spot(), r.asOf(), r.source()));
     }
 
     /** The rate of this SKU in this region, else the table's any-region rate for it, if it has either. */

@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PriceTableTest {
-    private static final String HEAD = "# a comment\nregion,instance_type,usd_per_hour,as_of,source\n";
+    private static final String HEAD = "# a comment\nregion,sku,unit,on_demand,spot,free_allowance,as_of,source\n";
+    private static final String FULL = "region,sku,unit,on_demand,spot,free_allowance,as_of,source\n";
 
     @Test
     void parse_rows_eachPriceDatedWithItsSource() {
         // when
-        PriceTable table = PriceTable.parse(HEAD + "r1,small,0.0104,2025-06-01,https://example.com/prices\n");
+        PriceTable table = PriceTable.parse(HEAD + "r1,small,instance-hour,0.0104,,,2025-06-01,https://example.com/prices\n");
 
         // then
         assertThat(table.price("r1", "small")).contains(new Price(new BigDecimal("0.0104"), LocalDate.of(2025, 6, 1),
@@ -24,56 +25,34 @@ class PriceTableTest {
 
     @Test
     void parse_missingOrBadDate_refusedNamingTheLine() {
-        assertThatThrownBy(() -> PriceTable.parse(HEAD + "r,t,1,June,s\n"))
+        assertThatThrownBy(() -> PriceTable.parse(HEAD + "r,t,instance-hour,1,,,June,s\n"))
                 .hasMessage("price table line 3: as_of 'June' is not a date like 2025-06-01");
-        assertThatThrownBy(() -> PriceTable.parse(HEAD + "r,t,1,2025-06-01,\n"))
-                .hasMessageStartingWith("price table line 3: expected region,instance_type,usd_per_hour,as_of,source");
+        assertThatThrownBy(() -> PriceTable.parse(HEAD + "r,t,instance-hour,1,,,2025-06-01,\n"))
+                .hasMessageStartingWith("price table line 3: expected region,sku,unit,on_demand");
     }
 
     @Test
     void parse_badPriceOrDuplicate_refusedNamingTheLine() {
-        String head = "region,instance_type,usd_per_hour,as_of,source\n";
-        String tail = ",2025-06-01,s\n";
-        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,cheap" + tail))
-                .hasMessage("price table line 2: usd_per_hour 'cheap' is not a price");
-        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,0.01" + tail + "us-east-1,t3.micro,0.02" + tail))
+        String head = "region,sku,unit,on_demand,spot,free_allowance,as_of,source\n";
+        String tail = ",,,2025-06-01,s\n";
+        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,instance-hour,cheap" + tail))
+                .hasMessage("price table line 2: on_demand 'cheap' is not a price");
+        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,instance-hour,0.01" + tail
+                + "us-east-1,t3.micro,instance-hour,0.02" + tail))
                 .hasMessage("price table line 3: a second price for us-east-1 t3.micro");
         assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro\n"))
-                .hasMessageStartingWith("price table line 2: expected region,instance_type,usd_per_hour");
+                .hasMessageStartingWith("price table line 2: expected region,sku,unit,on_demand");
         assertThatThrownBy(() -> PriceTable.parse("region,type,price\n"))
                 .hasMessageStartingWith("price table line 1: expected the header");
-        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,-1" + tail))
+        assertThatThrownBy(() -> PriceTable.parse(head + "us-east-1,t3.micro,instance-hour,-1" + tail))
                 .hasMessage("price table line 2: the price must be positive, not -1");
         assertThatThrownBy(() -> PriceTable.parse("# only comments\n")).hasMessageContaining("no header");
     }
 
-    private static final String FULL = "region,sku,unit,on_demand,spot,free_allowance,as_of,source\n";
-
     @Test
-    void parse_fullRows_rateWithUnitSpotAndFreeAllowance() {
-        // when
-        PriceTable table = PriceTable.parse("aws-prices.csv", FULL
-                + "*,lambda-requests,1M requests,0.20,,1,2026-12-02,https://example.com/lambda\n"
-                + "us-east-1,t3.micro,instance-hour,0.0104,0.0031,,2025-06-01,https://example.com/ec2\n");
-
-        // then
-        assertThat(table.rate("eu-west-1", "lambda-requests")).contains(new Rate("*", "lambda-requests", "1M requests",
-                new BigDecimal("0.20"), null, BigDecimal.ONE, LocalDate.of(2026, 12, 2), "https://example.com/lambda"));
-        Rate vm = table.rate("us-east-1", "t3.micro").orElseThrow();
-        assertThat(vm.spotPrice()).contains(new BigDecimal("0.0031"));
-        assertThat(vm.freePerMonth()).isZero();
-        assertThat(table.rate("eu-west-1", "t3.micro")).isEmpty();
-        assertThat(table.price("us-east-1", "t3.micro").orElseThrow().usdPerHour()).isEqualByComparingTo("0.0104");
-    }
-
-    @Test
-    void parse_hourlyRows_readAsInstanceHoursWithoutSpotOrFreeTier() {
-        PriceTable table = PriceTable.parse("azure-vm-prices.csv", HEAD + "eastus,Standard_B1s,0.0104,2025-06-01,s\n");
-
-        Rate rate = table.rate("eastus", "Standard_B1s").orElseThrow();
-        assertThat(rate.unit()).isEqualTo(PriceTable.INSTANCE_HOUR);
-        assertThat(rate.spotPrice()).isEmpty();
-        assertThat(rate.freePerMonth()).isZero();
+    void parse_theOlderHourlyHeader_refusedNamingTheHeaderExpected() {
+        assertThatThrownBy(() -> PriceTable.parse("azure-vm-prices.csv", "region,instance_type,usd_per_hour,as_of,source\n"))
+                .hasMessageContaining("azure-vm-prices.csv line 1: expected the header '" + PriceTable.HEADER + "'");
     }
 
     @Test
