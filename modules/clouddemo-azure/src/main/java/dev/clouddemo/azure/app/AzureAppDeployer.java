@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.app;
 
+import dev.clouddemo.azure.AppServiceHosts;
 import com.azure.resourcemanager.appservice.fluent.models.AppServicePlanInner;
 import com.azure.resourcemanager.appservice.fluent.models.SiteInner;
 import com.azure.core.management.exception.ManagementException;
@@ -134,7 +135,7 @@ public final class AzureAppDeployer implements Deployer {
             if (!missing.isEmpty()) {
                 plan.add(Action.UPDATE, SETTINGS, name, "set " + missing);
             }
-            String scm = AzureWebApps.scmHost(site.get());
+            String scm = AppServiceHosts.scm(site.get());
             Optional<KuduZipDeploy.Deployment> latest = session.step("reading the latest deployment of Web App " + name,
                     () -> kudu().latest(scm));
             if (latest.map(d -> d.deployed(bundle.codeSha256())).orElse(false)) {
@@ -240,12 +241,12 @@ public final class AzureAppDeployer implements Deployer {
                     if (change.action() == Action.UPDATE) {
                         context.progress().info("Waiting for the deployment a stopped run started on Web App " + p.name());
                         done = session.step("waiting for the running deployment of Web App " + p.name(),
-                                () -> kudu().await(AzureWebApps.scmHost(deployedTo), p.name(), waits(context)));
+                                () -> kudu().await(AppServiceHosts.scm(deployedTo), p.name(), waits(context)));
                     } else {
                         context.progress().info("Deploying " + p.bundle().files() + " files to Web App " + p.name()
                                 + " through Kudu; the build during deployment installs requirements.txt (a few minutes)");
                         done = session.step("deploying the code to Web App " + p.name(),
-                                () -> kudu().deploy(AzureWebApps.scmHost(deployedTo), p.name(), p.bundle().zip(),
+                                () -> kudu().deploy(AppServiceHosts.scm(deployedTo), p.name(), p.bundle().zip(),
                                         p.bundle().codeSha256(), waits(context)));
                     }
                     context.journal().created(DEPLOYMENT, name, done.id());

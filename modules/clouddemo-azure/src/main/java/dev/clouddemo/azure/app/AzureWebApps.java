@@ -1,14 +1,12 @@
 package dev.clouddemo.azure.app;
 
-import com.azure.core.management.exception.ManagementException;
+import dev.clouddemo.azure.ArmReads;
 import com.azure.resourcemanager.appservice.fluent.WebSiteManagementClient;
 import com.azure.resourcemanager.appservice.fluent.models.AppServicePlanInner;
 import com.azure.resourcemanager.appservice.fluent.models.SiteConfigInner;
 import com.azure.resourcemanager.appservice.fluent.models.SiteInner;
 import com.azure.resourcemanager.appservice.fluent.models.StringDictionaryInner;
 import com.azure.resourcemanager.appservice.models.FtpsState;
-import com.azure.resourcemanager.appservice.models.HostType;
-import com.azure.resourcemanager.appservice.models.HostnameSslState;
 import com.azure.resourcemanager.appservice.models.NameValuePair;
 import com.azure.resourcemanager.appservice.models.SkuDescription;
 import com.azure.resourcemanager.appservice.models.SupportedTlsVersions;
@@ -43,7 +41,7 @@ final class AzureWebApps {
     }
 
     Optional<AppServicePlanInner> plan(String group, String name) {
-        return found(() -> client.get().getAppServicePlans().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getAppServicePlans().getByResourceGroup(group, name));
     }
 
     /** Creates or resizes the plan; returns it. */
@@ -55,7 +53,7 @@ final class AzureWebApps {
     }
 
     Optional<SiteInner> site(String group, String name) {
-        return found(() -> client.get().getWebApps().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getWebApps().getByResourceGroup(group, name));
     }
 
     /** Creates or updates the Web App on the plan, with the build setting; returns it. */
@@ -127,30 +125,5 @@ final class AzureWebApps {
         Map<String, String> merged = new LinkedHashMap<>(settings(group, name));
         merged.putAll(SETTINGS);
         client.get().getWebApps().updateApplicationSettings(group, name, new StringDictionaryInner().withProperties(merged));
-    }
-
-    /** The Kudu (SCM) host of a Web App: its Repository host name, else {@code <name>.scm.<domain>}. */
-    static String scmHost(SiteInner site) {
-        if (site.hostnameSslStates() != null) {
-            for (HostnameSslState state : site.hostnameSslStates()) {
-                if (HostType.REPOSITORY.equals(state.hostType()) && state.name() != null) {
-                    return state.name();
-                }
-            }
-        }
-        String host = site.defaultHostname();
-        int dot = host.indexOf('.');
-        return host.substring(0, dot) + ".scm" + host.substring(dot);
-    }
-
-    private static <T> Optional<T> found(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (ManagementException e) {
-            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.function;
 
+import dev.clouddemo.azure.AppServiceHosts;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
@@ -285,7 +286,7 @@ public final class AzureFunctionDeployer implements Deployer {
 
     /** One Deploy with a remote build, polled to its end; then the app carries the code's hash. */
     private void deploy(SiteInner site, Prepared p, DeploymentContext context) {
-        String scm = FlexFunctionApps.scmHost(site);
+        String scm = AppServiceHosts.scm(site);
         OneDeploy deploy = new OneDeploy(session.appServiceManager().httpPipeline());
         String id = session.step("sending the code to " + scm + " (One Deploy, remote build)", () -> deploy.publish(scm, p.bundle().zip()));
         session.step("waiting for deployment " + id + " of function app " + site.name(),

@@ -1,6 +1,6 @@
 package dev.clouddemo.azure.function;
 
-import com.azure.core.management.exception.ManagementException;
+import dev.clouddemo.azure.ArmReads;
 import com.azure.resourcemanager.appservice.fluent.WebSiteManagementClient;
 import com.azure.resourcemanager.appservice.fluent.models.AppServicePlanInner;
 import com.azure.resourcemanager.appservice.fluent.models.SiteConfigInner;
@@ -13,8 +13,6 @@ import com.azure.resourcemanager.appservice.models.FunctionsDeploymentStorageAut
 import com.azure.resourcemanager.appservice.models.FunctionsDeploymentStorageType;
 import com.azure.resourcemanager.appservice.models.FunctionsRuntime;
 import com.azure.resourcemanager.appservice.models.FunctionsScaleAndConcurrency;
-import com.azure.resourcemanager.appservice.models.HostnameSslState;
-import com.azure.resourcemanager.appservice.models.HostType;
 import com.azure.resourcemanager.appservice.models.NameValuePair;
 import com.azure.resourcemanager.appservice.models.RuntimeName;
 import com.azure.resourcemanager.appservice.models.SkuDescription;
@@ -59,7 +57,7 @@ final class FlexFunctionApps {
     }
 
     Optional<AppServicePlanInner> plan(String group, String name) {
-        return found(() -> client.get().getAppServicePlans().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getAppServicePlans().getByResourceGroup(group, name));
     }
 
     /** Creates (or rewrites) the FC1 plan, tagged; its id. */
@@ -73,7 +71,7 @@ final class FlexFunctionApps {
     }
 
     Optional<SiteInner> site(String group, String name) {
-        return found(() -> client.get().getWebApps().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getWebApps().getByResourceGroup(group, name));
     }
 
     /**
@@ -117,33 +115,5 @@ final class FlexFunctionApps {
     static Optional<String> runtime(SiteInner site) {
         return Optional.ofNullable(site.functionAppConfig()).map(FunctionAppConfig::runtime)
                 .map(r -> String.valueOf(r.name()) + " " + r.version());
-    }
-
-    /**
-     * The site's deployment (Kudu) host: the Repository entry of its host names, as Azure gives it
-     * (Flex apps get regional names such as {@code app-abc.scm.eastus-01.azurewebsites.net}: never built).
-     */
-    static String scmHost(SiteInner site) {
-        if (site.hostnameSslStates() != null) {
-            for (HostnameSslState state : site.hostnameSslStates()) {
-                if (state.hostType() == HostType.REPOSITORY && state.name() != null) {
-                    return state.name();
-                }
-            }
-        }
-        String host = site.defaultHostname();
-        int dot = host.indexOf('.');
-        return host.substring(0, dot) + ".scm" + host.substring(dot);
-    }
-
-    private static <T> Optional<T> found(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (ManagementException e) {
-            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.vm;
 
+import dev.clouddemo.azure.ArmReads;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.compute.fluent.ComputeManagementClient;
 import com.azure.resourcemanager.compute.fluent.models.VirtualMachineInner;
@@ -69,12 +70,12 @@ public final class AzureVirtualMachines {
     }
 
     Optional<VirtualMachineInner> find(String group, String name) {
-        return AzureVmNetwork.found(() -> client.get().getVirtualMachines().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getVirtualMachines().getByResourceGroup(group, name));
     }
 
     /** The VM's provisioning state and, from its instance view, its power state ({@code Succeeded, VM running}). */
     Optional<String> withPowerState(String group, String name) {
-        return AzureVmNetwork.found(() -> client.get().getVirtualMachines()
+        return ArmReads.found(() -> client.get().getVirtualMachines()
                         .getByResourceGroupWithResponse(group, name, InstanceViewTypes.INSTANCE_VIEW, com.azure.core.util.Context.NONE)
                         .getValue())
                 .map(vm -> vm.provisioningState() + (vm.instanceView() == null || vm.instanceView().statuses() == null ? ""

@@ -1,6 +1,6 @@
 package dev.clouddemo.azure.vm;
 
-import com.azure.core.management.exception.ManagementException;
+import dev.clouddemo.azure.ArmReads;
 import com.azure.resourcemanager.network.fluent.NetworkManagementClient;
 import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceInner;
 import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceIpConfigurationInner;
@@ -44,19 +44,19 @@ final class AzureVmNetwork {
     }
 
     Optional<VirtualNetworkInner> network(String group, String name) {
-        return found(() -> client.get().getVirtualNetworks().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getVirtualNetworks().getByResourceGroup(group, name));
     }
 
     Optional<NetworkSecurityGroupInner> securityGroup(String group, String name) {
-        return found(() -> client.get().getNetworkSecurityGroups().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getNetworkSecurityGroups().getByResourceGroup(group, name));
     }
 
     Optional<PublicIpAddressInner> address(String group, String name) {
-        return found(() -> client.get().getPublicIpAddresses().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getPublicIpAddresses().getByResourceGroup(group, name));
     }
 
     Optional<NetworkInterfaceInner> networkInterface(String group, String name) {
-        return found(() -> client.get().getNetworkInterfaces().getByResourceGroup(group, name));
+        return ArmReads.found(() -> client.get().getNetworkInterfaces().getByResourceGroup(group, name));
     }
 
     String createNetwork(String group, String name, String location, Map<String, String> tags) {
@@ -132,17 +132,5 @@ final class AzureVmNetwork {
     private static String ruleName(IngressPolicy.Rule rule) {
         return (rule.port() == IngressPolicy.SSH ? "ssh" : rule.port() == IngressPolicy.HTTP ? "http" : "tcp-" + rule.port())
                 + "-in";
-    }
-
-    /** A read that answers 404 is "none". */
-    static <T> Optional<T> found(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (ManagementException e) {
-            if (e.getResponse() != null && e.getResponse().getStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

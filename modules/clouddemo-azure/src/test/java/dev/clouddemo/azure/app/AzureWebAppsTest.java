@@ -57,6 +57,6 @@ class AzureWebAppsTest {
                 new HostnameSslState().withName("app.azurewebsites.net").withHostType(HostType.STANDARD),
                 new HostnameSslState().withName("app-h4sh.scm.eastus-01.azurewebsites.net").withHostType(HostType.REPOSITORY)));
 
-        assertThat(AzureWebApps.scmHost(withStates)).isEqualTo("app-h4sh.scm.eastus-01.azurewebsites.net");
+        assertThat(dev.clouddemo.azure.AppServiceHosts.scm(withStates)).isEqualTo("app-h4sh.scm.eastus-01.azurewebsites.net");
     }
 }

@@ -22,14 +22,14 @@ class FlexFunctionAppsTest {
 
     @Test
     void scmHost_regionalHostNames_theRepositoryEntryAsAzureGaveIt() {
-        assertThat(FlexFunctionApps.scmHost(site(REGIONAL))).isEqualTo("app-b7c1.scm.eastus-01.azurewebsites.net");
+        assertThat(dev.clouddemo.azure.AppServiceHosts.scm(site(REGIONAL))).isEqualTo("app-b7c1.scm.eastus-01.azurewebsites.net");
     }
 
     @Test
     void scmHost_noHostNameStates_scmInsertedAfterTheFirstLabel() {
         SiteInner site = site("{\"name\":\"app\",\"location\":\"eastus\",\"properties\":{\"defaultHostName\":\"app.azurewebsites.net\"}}");
 
-        assertThat(FlexFunctionApps.scmHost(site)).isEqualTo("app.scm.azurewebsites.net");
+        assertThat(dev.clouddemo.azure.AppServiceHosts.scm(site)).isEqualTo("app.scm.azurewebsites.net");
     }
 
     @Test
