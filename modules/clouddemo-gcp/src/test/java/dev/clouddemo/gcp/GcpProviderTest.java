@@ -23,8 +23,9 @@ class GcpProviderTest {
     }
 
     @Test
-    void models_thisBuild_staticFaasAndIaas() {
-        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.IAAS);
+    void models_thisBuild_allFour() {
+        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.PAAS,
+                ServiceModel.IAAS);
     }
 
     @Test
@@ -55,8 +56,8 @@ class GcpProviderTest {
     }
 
     @Test
-    void waits_apiFunctionAndComputeOperation() {
-        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation");
+    void waits_apiFunctionComputeAndAppEngineOperation() {
+        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation", "app-engine");
     }
 
     @Test
