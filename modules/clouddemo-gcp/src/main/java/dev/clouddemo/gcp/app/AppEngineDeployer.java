@@ -240,9 +240,8 @@ public final class AppEngineDeployer implements Deployer {
         if (change.action() == Action.CREATE) {
             Optional<String> pending = context.pendingOperation(APPLICATION, project);
             session.step("creating the App Engine application of project " + project + " in " + prepared.location(), () -> {
-                if (pending.isPresent()) {
-                    context.progress().info("Waiting for the App Engine application an earlier run started creating");
-                    apps.resume(pending.get(), "the App Engine application to be created", wait);
+                if (pending.isPresent() && resumed(apps, pending.get(), "the App Engine application to be created", wait, context)) {
+                    context.progress().info("The App Engine application an earlier run started creating is there");
                 } else {
                     context.journal().creating(APPLICATION, project);
                     context.progress().info("Creating the App Engine application of project " + project + " in "
@@ -284,8 +283,9 @@ public final class AppEngineDeployer implements Deployer {
         }
         Optional<String> pending = context.pendingOperation(VERSION, version);
         session.step("deploying App Engine version " + version + " to service " + prepared.service(), () -> {
-            if (pending.isPresent()) {
-                apps.resume(pending.get(), "App Engine version " + version + " to be deployed", wait);
+            if (pending.isPresent() && resumed(apps, pending.get(), "App Engine version " + version + " to be deployed", wait,
+                    context)) {
+                context.progress().info("Version " + version + ", which an earlier run started deploying, is deployed");
             } else {
                 context.progress().info("Uploading the app (" + prepared.bundle().files() + " files) to gs://" + prepared.bucket()
                         + "/" + prepared.object());
@@ -302,6 +302,20 @@ public final class AppEngineDeployer implements Deployer {
             }
             context.journal().created(VERSION, version, apps.versionName(prepared.service(), version));
         });
+    }
+
+    /**
+     * Polls an operation an earlier run started and did not see finish: true when it succeeded;
+     * false when it failed (then the call is made anew, and a lasting cause fails again, explained).
+     */
+    private static boolean resumed(AppEngineApps apps, String operation, String what, WaitLoop wait, DeploymentContext context) {
+        try {
+            apps.resume(operation, what, wait);
+            return true;
+        } catch (ClouddemoException failed) {
+            context.progress().warn("The operation an earlier run started failed (" + failed.getMessage() + "): starting again");
+            return false;
+        }
     }
 
     /** The first call to an API this deploy has just enabled, retried while the enablement propagates. */
