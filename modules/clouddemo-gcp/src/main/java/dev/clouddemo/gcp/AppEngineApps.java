@@ -175,12 +175,19 @@ public final class AppEngineApps {
     }
 
     /**
+     * Which client's operations a write returned: each client's operations reader knows only the
+     * response types of its own writes (a version's operation read through the applications client
+     * fails to parse its {@code google.appengine.v1.Version} response).
+     */
+    public enum Of { APPLICATION, SERVICE, VERSION }
+
+    /**
      * Polls the operation until it is done; a done operation with an error is a clear failure
      * naming the operation (state records what exists).
      */
-    public Operation await(Operation started, String what, WaitLoop wait) {
+    public Operation await(Operation started, Of of, String what, WaitLoop wait) {
         Operation done = started.getDone() ? started : wait.until(() -> what, WAIT, () -> {
-            Operation now = clients.applications().getHttpJsonOperationsClient().getOperation(started.getName());
+            Operation now = operations(of).getOperation(started.getName());
             return now.getDone() ? Optional.of(now) : Optional.empty();
         });
         if (done.hasError()) {
@@ -190,8 +197,16 @@ public final class AppEngineApps {
     }
 
     /** Polls an operation an earlier run started, by its name. */
-    public Operation resume(String operation, String what, WaitLoop wait) {
-        return await(Operation.newBuilder().setName(operation).setDone(false).build(), what, wait);
+    public Operation resume(String operation, Of of, String what, WaitLoop wait) {
+        return await(Operation.newBuilder().setName(operation).setDone(false).build(), of, what, wait);
+    }
+
+    private com.google.api.gax.httpjson.longrunning.OperationsClient operations(Of of) {
+        return switch (of) {
+            case APPLICATION -> clients.applications().getHttpJsonOperationsClient();
+            case SERVICE -> clients.appServices().getHttpJsonOperationsClient();
+            case VERSION -> clients.versions().getHttpJsonOperationsClient();
+        };
     }
 
     /** A done operation's error, explained: permission, quota, billing, or as App Engine said it. */
@@ -260,7 +275,8 @@ public final class AppEngineApps {
     boolean remove(FoundResource resource, WaitLoop wait) {
         String[] parts = resource.id().split("/");
         Optional<Operation> started = resource.type().equals(VERSION) ? deleteVersion(parts[3], parts[5]) : deleteService(parts[3]);
-        started.ifPresent(op -> await(op, "deleting " + resource.id(), wait));
+        started.ifPresent(op -> await(op, resource.type().equals(VERSION) ? Of.VERSION : Of.SERVICE, "deleting " + resource.id(),
+                wait));
         return started.isPresent();
     }
 }

@@ -212,7 +212,7 @@ public final class AppEngineDeployer implements Deployer {
             context.cancellation().checkpoint();
             session.step("sending all traffic of App Engine service " + prepared.service() + " to version " + prepared.version(),
                     () -> {
-                        apps.await(apps.routeAllTraffic(prepared.service(), prepared.version()),
+                        apps.await(apps.routeAllTraffic(prepared.service(), prepared.version()), AppEngineApps.Of.SERVICE,
                                 "App Engine service " + prepared.service() + " to route its traffic", wait);
                         context.journal().created(SERVICE, prepared.service(), apps.serviceName(prepared.service()));
                     });
@@ -221,7 +221,7 @@ public final class AppEngineDeployer implements Deployer {
             context.cancellation().checkpoint();
             context.progress().info("Deleting App Engine version " + change.name() + " (replaced)");
             session.step("deleting App Engine version " + change.name(), () -> apps.deleteVersion(prepared.service(), change.name())
-                    .ifPresent(op -> apps.await(op, "App Engine version " + change.name() + " to be deleted", wait)));
+                    .ifPresent(op -> apps.await(op, AppEngineApps.Of.VERSION, "App Engine version " + change.name() + " to be deleted", wait)));
             context.journal().deleted(VERSION, change.name());
         }
         Application application = session.step("reading the App Engine application of project " + session.project(),
@@ -240,7 +240,8 @@ public final class AppEngineDeployer implements Deployer {
         if (change.action() == Action.CREATE) {
             Optional<String> pending = context.pendingOperation(APPLICATION, project);
             session.step("creating the App Engine application of project " + project + " in " + prepared.location(), () -> {
-                if (pending.isPresent() && resumed(apps, pending.get(), "the App Engine application to be created", wait, context)) {
+                if (pending.isPresent() && resumed(apps, pending.get(), AppEngineApps.Of.APPLICATION, "the App Engine application to be created", wait,
+                        context)) {
                     context.progress().info("The App Engine application an earlier run started creating is there");
                 } else {
                     context.journal().creating(APPLICATION, project);
@@ -251,14 +252,14 @@ public final class AppEngineDeployer implements Deployer {
                     if (!started.getDone()) {
                         context.journal().pending(APPLICATION, project, started.getName());
                     }
-                    apps.await(started, "the App Engine application to be created", wait);
+                    apps.await(started, AppEngineApps.Of.APPLICATION, "the App Engine application to be created", wait);
                 }
                 context.journal().created(APPLICATION, project, apps.app());
             });
             return;
         }
         session.step("setting the App Engine application of project " + project + " serving", () -> {
-            apps.await(apps.servingStatus(Application.ServingStatus.SERVING), "the App Engine application to serve", wait);
+            apps.await(apps.servingStatus(Application.ServingStatus.SERVING), AppEngineApps.Of.APPLICATION, "the App Engine application to serve", wait);
             if (context.state().resource(APPLICATION, project).isPresent()) {
                 context.journal().created(APPLICATION, project, apps.app());
             }
@@ -283,8 +284,8 @@ public final class AppEngineDeployer implements Deployer {
         }
         Optional<String> pending = context.pendingOperation(VERSION, version);
         session.step("deploying App Engine version " + version + " to service " + prepared.service(), () -> {
-            if (pending.isPresent() && resumed(apps, pending.get(), "App Engine version " + version + " to be deployed", wait,
-                    context)) {
+            if (pending.isPresent() && resumed(apps, pending.get(), AppEngineApps.Of.VERSION, "App Engine version " + version + " to be deployed",
+                    wait, context)) {
                 context.progress().info("Version " + version + ", which an earlier run started deploying, is deployed");
             } else {
                 context.progress().info("Uploading the app (" + prepared.bundle().files() + " files) to gs://" + prepared.bucket()
@@ -298,7 +299,7 @@ public final class AppEngineDeployer implements Deployer {
                 if (!started.getDone()) {
                     context.journal().pending(VERSION, version, started.getName());
                 }
-                apps.await(started, "App Engine version " + version + " to be deployed", wait);
+                apps.await(started, AppEngineApps.Of.VERSION, "App Engine version " + version + " to be deployed", wait);
             }
             context.journal().created(VERSION, version, apps.versionName(prepared.service(), version));
         });
@@ -308,9 +309,10 @@ public final class AppEngineDeployer implements Deployer {
      * Polls an operation an earlier run started and did not see finish: true when it succeeded;
      * false when it failed (then the call is made anew, and a lasting cause fails again, explained).
      */
-    private static boolean resumed(AppEngineApps apps, String operation, String what, WaitLoop wait, DeploymentContext context) {
+    private static boolean resumed(AppEngineApps apps, String operation, AppEngineApps.Of of, String what, WaitLoop wait,
+            DeploymentContext context) {
         try {
-            apps.resume(operation, what, wait);
+            apps.resume(operation, of, what, wait);
             return true;
         } catch (ClouddemoException failed) {
             context.progress().warn("The operation an earlier run started failed (" + failed.getMessage() + "): starting again");
@@ -339,7 +341,7 @@ public final class AppEngineDeployer implements Deployer {
             } else {
                 context.progress().info("Deleting App Engine service " + service.get() + " with its versions");
                 session.step("deleting App Engine service " + service.get(), () -> apps.deleteService(service.get())
-                        .ifPresent(op -> apps.await(op, "App Engine service " + service.get() + " to be deleted", wait)));
+                        .ifPresent(op -> apps.await(op, AppEngineApps.Of.SERVICE, "App Engine service " + service.get() + " to be deleted", wait)));
                 versions.forEach(v -> context.journal().deleted(VERSION, v));
                 context.journal().deleted(SERVICE, service.get());
             }

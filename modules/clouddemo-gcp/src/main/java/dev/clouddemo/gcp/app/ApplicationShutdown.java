@@ -46,7 +46,7 @@ final class ApplicationShutdown {
         context.progress().info("Disabling the App Engine application of project " + project
                 + " (serving status USER_DISABLED): it can never be deleted");
         session.step("disabling the App Engine application of project " + project, () -> apps.await(
-                apps.servingStatus(Application.ServingStatus.USER_DISABLED), "the App Engine application to be disabled", wait));
+                apps.servingStatus(Application.ServingStatus.USER_DISABLED), AppEngineApps.Of.APPLICATION, "the App Engine application to be disabled", wait));
         context.journal().kept(AppEngineApps.APPLICATION, project, never + "; clouddemo disabled it (serving status"
                 + " USER_DISABLED): it serves nothing and runs no instance, so it costs nothing; `gcloud app update"
                 + " --serving-status=SERVING` turns it back on, and a deploy does so itself");

@@ -53,7 +53,7 @@ final class DefaultServiceVersions {
             } else {
                 context.progress().info("Deleting App Engine version " + version + " of service " + DEFAULT);
                 session.step("deleting App Engine version " + version, () -> apps.deleteVersion(DEFAULT, version)
-                        .ifPresent(op -> apps.await(op, "App Engine version " + version + " to be deleted", wait)));
+                        .ifPresent(op -> apps.await(op, AppEngineApps.Of.VERSION, "App Engine version " + version + " to be deleted", wait)));
                 context.journal().deleted(AppEngineApps.VERSION, version);
             }
         }
