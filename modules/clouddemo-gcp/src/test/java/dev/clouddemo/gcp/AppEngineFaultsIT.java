@@ -76,6 +76,23 @@ class AppEngineFaultsIT {
     }
 
     @Test
+    void deploy_afterAFailedVersionOperation_itIsPolledThenTheVersionDeployedAgain(FakeGcsServer storage) throws Exception {
+        // given: a first deploy whose version operation ended with a build error
+        Engine engine = engine("gae-version-build-fails", storage);
+        catchThrowableOfType(ClouddemoException.class, () -> engine.deploy(request("us-central1")));
+
+        // when: the next run
+        ClouddemoException again = catchThrowableOfType(ClouddemoException.class, () -> engine.deploy(request("us-central1")));
+
+        // then: the recorded operation polled first, then a new create (which fails the same way: the cause is lasting)
+        assertThat(again.exitCode()).isEqualTo(ExitCode.CLOUD_FAILURE);
+        assertThat(wiremock.findAll(getRequestedFor(urlPathEqualTo("/v1/apps/demo-project/operations/create-version"))))
+                .hasSize(3);
+        assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo("/v1/apps/demo-project/services/"
+                + AppEngineContractIT.OWN_SERVICE + "/versions")))).hasSize(2);
+    }
+
+    @Test
     void deploy_createApplicationDenied_exit4NamingTheRoles(FakeGcsServer storage) throws Exception {
         Engine engine = engine("gae-create-app-denied", storage);
 
