@@ -185,6 +185,11 @@ class AppEngineContractIT {
         assertThat(kept.stream().filter(k -> k.type().equals("app-engine-application")).findFirst().orElseThrow().why())
                 .contains("USER_DISABLED").contains("never be deleted");
         assertThat(get(storage.endpoint().resolve("/storage/v1/b?project=demo-project"))).doesNotContain(bucket);
+
+        // and: a sweep finds the kept version by its name (App Engine versions take no labels), as an orphan
+        var swept = engine.sweep("gcp", request("us-central1").target(), ENV, found -> false);
+        assertThat(swept.orphans()).extracting(f -> f.type() + " " + f.name() + " " + f.tags().get("clouddemo-env"))
+                .containsExactly("app-engine-version " + VERSION + " " + ENV);
     }
 
     @Test
