@@ -271,6 +271,12 @@ public final class AppEngineApps {
         return id.startsWith("apps/") && id.contains("/services/");
     }
 
+    /** Whether a found resource can be removed: not the last version of {@code default}, which App Engine keeps. */
+    boolean removable(FoundResource resource) {
+        String[] parts = resource.id().split("/");
+        return !(resource.type().equals(VERSION) && DEFAULT_SERVICE.equals(parts[3]) && versions(DEFAULT_SERVICE).size() <= 1);
+    }
+
     /** Removes a found service, or a found version of {@code default}, and waits; false when it was already gone. */
     boolean remove(FoundResource resource, WaitLoop wait) {
         String[] parts = resource.id().split("/");

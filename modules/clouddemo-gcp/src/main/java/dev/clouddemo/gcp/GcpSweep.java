@@ -106,6 +106,10 @@ final class GcpSweep implements ResourceSearch {
                     ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
         }
         if (AppEngineApps.isAppEngine(resource.id())) {
+            if (!session.step("listing the versions of App Engine service default", () -> session.appEngine().removable(resource))) {
+                progress.warn("Kept " + resource.id() + ": App Engine's default service can never lose its last version");
+                return RemoveResult.CANNOT_REMOVE;
+            }
             progress.info("Deleting App Engine " + resource.type().replace("app-engine-", "") + " " + resource.id());
             return session.step("deleting " + resource.id(), () -> session.appEngine().remove(resource,
                     session.waitLoop(progress, cancellation))) ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;

@@ -190,6 +190,10 @@ class AppEngineContractIT {
         var swept = engine.sweep("gcp", request("us-central1").target(), ENV, found -> false);
         assertThat(swept.orphans()).extracting(f -> f.type() + " " + f.name() + " " + f.tags().get("clouddemo-env"))
                 .containsExactly("app-engine-version " + VERSION + " " + ENV);
+        // and: asked to remove it, the sweep says it cannot (the last version of default), and tries nothing
+        var removing = engine.sweep("gcp", request("us-central1").target(), ENV, found -> true);
+        assertThat(removing.notRemovable()).extracting(f -> f.name()).containsExactly(VERSION);
+        assertThat(wiremock.findAll(deleteRequestedFor(urlPathMatching("/v1/apps/.*")))).isEmpty();
     }
 
     @Test

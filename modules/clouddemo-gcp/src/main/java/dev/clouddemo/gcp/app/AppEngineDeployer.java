@@ -46,7 +46,7 @@ public final class AppEngineDeployer implements Deployer {
     static final String BUCKET = GcsBuckets.TYPE;
     /** What App Engine (and Cloud Build, which builds a Python version) and the staging bucket need. */
     static final List<String> APIS = List.of("appengine.googleapis.com", "cloudbuild.googleapis.com", "storage.googleapis.com");
-    /** App Engine standard takes at most 10,000 files and 32 MB a file; a zip deployment is capped far above the demo. */
+    /** The most clouddemo zips and stages for one version (App Engine checks its own per-file limits when it builds). */
     private static final long MAX_BYTES = 512L * 1024 * 1024;
     static final PythonBundle.Rules BUNDLE = new PythonBundle.Rules(AppYaml.FILE, null,
             "App Engine reads the app's settings from app.yaml at the top of the folder: add one (`runtime: python312`),"
@@ -121,6 +121,10 @@ public final class AppEngineDeployer implements Deployer {
             if (old.type().equals(VERSION) && !old.name().equals(version)) {
                 plan.add(Action.DELETE, VERSION, old.name(), "replaced by version " + version + " once the traffic moved");
             }
+        }
+        if (AppEngineApps.DEFAULT_SERVICE.equals(service)) {
+            plan.note("The app goes to App Engine's default service (the first version of an application must): destroy can"
+                    + " delete neither that service nor its last version; it keeps them, named in its receipt.");
         }
         if (!app.ignored().isEmpty()) {
             plan.note(AppYaml.FILE + " settings clouddemo does not translate into the Version, left out: "
@@ -258,9 +262,15 @@ public final class AppEngineDeployer implements Deployer {
             });
             return;
         }
-        session.step("setting the App Engine application of project " + project + " serving", () -> {
-            apps.await(apps.servingStatus(Application.ServingStatus.SERVING), AppEngineApps.Of.APPLICATION, "the App Engine application to serve", wait);
-            if (context.state().resource(APPLICATION, project).isPresent()) {
+        session.step("reading the App Engine application of project " + project, () -> {
+            boolean serving = apps.application().map(a -> a.getServingStatus() == Application.ServingStatus.SERVING)
+                    .orElse(false);
+            if (!serving) { // a destroy disabled it: serving again
+                context.progress().info("Setting the App Engine application of project " + project + " serving again");
+                apps.await(apps.servingStatus(Application.ServingStatus.SERVING), AppEngineApps.Of.APPLICATION,
+                        "the App Engine application to serve", wait);
+            }
+            if (context.state().resource(APPLICATION, project).isPresent()) { // this deployment's: adopted
                 context.journal().created(APPLICATION, project, apps.app());
             }
         });
