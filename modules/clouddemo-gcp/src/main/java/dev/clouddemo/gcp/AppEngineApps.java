@@ -186,6 +186,10 @@ public final class AppEngineApps {
      * naming the operation (state records what exists).
      */
     public Operation await(Operation started, Of of, String what, WaitLoop wait) {
+        if (!started.getDone() && started.getName().isEmpty()) {
+            throw ClouddemoException.cloud("App Engine answered the call for " + what + " with no operation to wait for",
+                    "check the endpoint the App Engine Admin API is reached at; state records what exists", null);
+        }
         Operation done = started.getDone() ? started : wait.until(() -> what, WAIT, () -> {
             Operation now = operations(of).getOperation(started.getName());
             return now.getDone() ? Optional.of(now) : Optional.empty();

@@ -73,7 +73,9 @@ final class AppEngineFake implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
+            // the REST transport sends a PATCH as a POST with this header (GcsMetadataFake passes it on as the method)
+            String override = exchange.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+            String method = override != null ? override : exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             JsonNode body = method.equals("GET") || method.equals("DELETE") ? null
                     : JSON.readTree(exchange.getRequestBody().readAllBytes());
