@@ -226,6 +226,27 @@ class AppEngineContractIT {
         assertThat(destroyed.kept(destroyed.destroyed().get(0))).isEmpty();
     }
 
+    @Test
+    void destroy_runStoppedBeforeTheTrafficWasRouted_theServiceTheVersionNamesIsDeleted(FakeGcsServer storage)
+            throws Exception {
+        // given: state with the version created but no service record (the run stopped before routing its traffic)
+        Engine engine = engine("gae-existing-application", storage);
+        java.time.Instant now = Instant.now();
+        new StateStore(temp.resolve("state")).write(dev.clouddemo.core.state.EnvironmentState.empty(
+                dev.clouddemo.core.model.EnvName.of(ENV)).with(new dev.clouddemo.core.state.DeploymentState("gcp", ServiceModel.PAAS,
+                "us-central1", false, null, Map.of("project", "demo-project", "region", "us-central1"), "stopd1", now, now,
+                List.of(new dev.clouddemo.core.state.ResourceRecord("app-engine-version", VERSION,
+                        "apps/demo-project/services/" + OWN_SERVICE + "/versions/" + VERSION,
+                        dev.clouddemo.core.state.ResourceRecord.Status.CREATED, null)), Map.of())));
+
+        // when
+        engine.destroy(ENV, null, null);
+
+        // then: the version's service deleted with it
+        assertThat(wiremock.findAll(deleteRequestedFor(urlPathEqualTo("/v1/apps/demo-project/services/" + OWN_SERVICE))))
+                .hasSize(1);
+    }
+
     /** A fixed app (its code hash is the version id in the fixtures): app.yaml, main.py, the Flask app, requirements. */
     private Path source() throws Exception {
         Path source = Files.createDirectories(temp.resolve("app"));

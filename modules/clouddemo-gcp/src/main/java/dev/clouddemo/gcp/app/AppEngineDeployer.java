@@ -342,7 +342,7 @@ public final class AppEngineDeployer implements Deployer {
         WaitLoop wait = session.waitLoop(context.progress(), context.cancellation());
         String project = session.project();
         List<String> versions = names(context, VERSION);
-        Optional<String> service = names(context, SERVICE).stream().findFirst();
+        Optional<String> service = recordedService(context);
         boolean hasApplication = session.step("reading the App Engine application of project " + project,
                 apps::application).isPresent();
         if (hasApplication && service.isPresent()) {
@@ -368,6 +368,19 @@ public final class AppEngineDeployer implements Deployer {
             session.step("removing staging bucket " + bucket, () -> session.buckets().remove(bucket, context.progress()));
             context.journal().deleted(BUCKET, bucket);
         }
+    }
+
+    /**
+     * The service the deployment's versions are in: its record, else (a run stopped before routing
+     * the traffic) the service a version's id names ({@code apps/P/services/S/versions/V}).
+     */
+    private static Optional<String> recordedService(DeploymentContext context) {
+        Optional<String> recorded = names(context, SERVICE).stream().findFirst();
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        return context.state().resources().stream().filter(r -> r.type().equals(VERSION) && r.id() != null)
+                .map(r -> r.id().split("/")).filter(parts -> parts.length == 6).map(parts -> parts[3]).findFirst();
     }
 
     private static List<String> names(DeploymentContext context, String type) {
