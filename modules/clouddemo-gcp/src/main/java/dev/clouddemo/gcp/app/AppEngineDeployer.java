@@ -82,7 +82,7 @@ public final class AppEngineDeployer implements Deployer {
         }
         PythonBundle bundle = PythonBundle.of(context.source(), BUNDLE); // input problems before any call
         AppYaml app = AppYaml.read(context.source());
-        AppEntrypoint.check(context.source(), app);
+        AppEngineEntrypoint.check(context.source(), app);
         String location = AppEngineLocations.require(session.region());
         String bucket = GcsBucketNames.check(bucketName(context), context.env().value());
         String version = AppEngineApps.versionId(context.env(), bundle.codeSha256());
@@ -300,7 +300,7 @@ public final class AppEngineDeployer implements Deployer {
             } else {
                 context.progress().info("Uploading the app (" + prepared.bundle().files() + " files) to gs://" + prepared.bucket()
                         + "/" + prepared.object());
-                new StagedSource(session.clients().storage()).put(prepared.bucket(), prepared.object(), prepared.bundle());
+                new AppEngineSourceZip(session.clients().storage()).put(prepared.bucket(), prepared.object(), prepared.bundle());
                 context.journal().creating(VERSION, version);
                 context.progress().info("Deploying version " + version + " to App Engine service " + prepared.service()
                         + " (App Engine builds it with Cloud Build: a minute or two)");
@@ -360,7 +360,7 @@ public final class AppEngineDeployer implements Deployer {
             service.ifPresent(s -> context.journal().deleted(SERVICE, s));
         }
         if (hasApplication && context.state().resource(APPLICATION, project).isPresent()) {
-            new ApplicationShutdown(session, apps, wait, context).disableIfIdle();
+            new AppEngineShutdown(session, apps, wait, context).disableIfIdle();
         } else if (context.state().resource(APPLICATION, project).isPresent()) {
             context.journal().deleted(APPLICATION, project);
         }

@@ -112,7 +112,7 @@ class AppYamlTest {
         write("app.yaml", "runtime: python312\n");
         write("application.py", "application = object()\n");
 
-        assertInvalid(() -> AppEntrypoint.check(folder, AppYaml.read(folder)), "gunicorn -b :$PORT main:app");
+        assertInvalid(() -> AppEngineEntrypoint.check(folder, AppYaml.read(folder)), "gunicorn -b :$PORT main:app");
     }
 
     @Test
@@ -120,7 +120,7 @@ class AppYamlTest {
         write("app.yaml", "runtime: python312\nentrypoint: gunicorn -b :$PORT application:application\n");
         write("requirements.txt", "Flask==3.1.3\n");
 
-        assertInvalid(() -> AppEntrypoint.check(folder, AppYaml.read(folder)), "which requirements.txt does not list");
+        assertInvalid(() -> AppEngineEntrypoint.check(folder, AppYaml.read(folder)), "which requirements.txt does not list");
     }
 
     @Test
@@ -130,7 +130,7 @@ class AppYamlTest {
 
         // when
         AppYaml app = AppYaml.read(demo);
-        AppEntrypoint.check(demo, app);
+        AppEngineEntrypoint.check(demo, app);
 
         // then
         assertThat(app.entrypoint()).isNull();

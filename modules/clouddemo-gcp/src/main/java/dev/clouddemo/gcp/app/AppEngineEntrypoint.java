@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * {@code app}; an entrypoint that names gunicorn needs it in {@code requirements.txt}, as App
  * Engine then installs only what that file lists.
  */
-final class AppEntrypoint {
+final class AppEngineEntrypoint {
     private static final Pattern APP = Pattern.compile("(?m)^app\\s*=|^from\\s+\\S+\\s+import\\s+.*\\bas\\s+app\\b|^def\\s+app\\s*\\(");
     private static final Pattern GUNICORN = Pattern.compile("(?im)^\\s*gunicorn\\b");
 
-    private AppEntrypoint() {
+    private AppEngineEntrypoint() {
     }
 
     static void check(Path folder, AppYaml app) {

@@ -15,13 +15,13 @@ import java.util.List;
  * not make), its serving status becomes {@code USER_DISABLED}, so it serves nothing and runs no
  * instance; otherwise it is left serving. Either way the receipt names it as kept, with why.
  */
-final class ApplicationShutdown {
+final class AppEngineShutdown {
     private final GcpSession session;
     private final AppEngineApps apps;
     private final WaitLoop wait;
     private final DeploymentContext context;
 
-    ApplicationShutdown(GcpSession session, AppEngineApps apps, WaitLoop wait, DeploymentContext context) {
+    AppEngineShutdown(GcpSession session, AppEngineApps apps, WaitLoop wait, DeploymentContext context) {
         this.session = session;
         this.apps = apps;
         this.wait = wait;

@@ -10,10 +10,10 @@ import dev.clouddemo.core.kit.bundle.PythonBundle;
  * the version, written only when it is not there with these bytes (a retried deploy uploads
  * nothing twice). App Engine reads it at {@code https://storage.googleapis.com/<bucket>/<object>}.
  */
-final class StagedSource {
+final class AppEngineSourceZip {
     private final Storage storage;
 
-    StagedSource(Storage storage) {
+    AppEngineSourceZip(Storage storage) {
         this.storage = storage;
     }
 
