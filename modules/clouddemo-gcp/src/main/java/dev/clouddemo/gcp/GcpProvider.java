@@ -78,6 +78,9 @@ public final class GcpProvider implements CloudProvider {
         if (options.instanceType() != null) {
             GcpMachineTypes.problem(options.instanceType()).ifPresent(problems::add);
         }
+        if (options.sku() != null && model == ServiceModel.PAAS) {
+            AppEngineDeployer.skuProblem(options.sku()).ifPresent(problems::add);
+        }
         if (options.maxPrice() != null) {
             problems.add("--max-price: Compute Engine Spot VMs have no bid price (Google sets the Spot price; the plan shows it):"
                     + " leave out --max-price");

@@ -127,6 +127,21 @@ class AppEngineFaultsIT {
     }
 
     @Test
+    void plan_skuF2_versionOnF2AndPricedAsTwoF1Hours(FakeGcsServer storage) throws Exception {
+        Engine engine = engine("gae-throttled", storage);
+        var base = request("europe-west1");
+
+        PlanResult plan = engine.plan(dev.clouddemo.core.engine.DeployRequest.of(AppEngineContractIT.ENV, "gcp",
+                dev.clouddemo.core.model.ServiceModel.PAAS, base.target(), base.source(),
+                dev.clouddemo.core.model.DeployOptions.NONE.withSku("F2")));
+
+        assertThat(plan.plan().changes()).filteredOn(c -> c.type().equals("app-engine-version")).singleElement()
+                .satisfies(c -> assertThat(c.reason()).contains("python312, F2"));
+        assertThat(plan.plan().notes()).anySatisfy(n -> assertThat(n).contains("--sku F2 replaces the instance class F1"));
+        assertThat(plan.plan().cost().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualByComparingTo("2"));
+    }
+
+    @Test
     void plan_appEngineApiDisabled_enablingPlannedAndNoApplicationAssumed(FakeGcsServer storage) throws Exception {
         Engine engine = engine("gae-api-disabled", storage);
 

@@ -61,6 +61,13 @@ class GcpProviderTest {
     }
 
     @Test
+    void optionProblems_paasSku_instanceClassesOnly() {
+        assertThat(provider.optionProblems(ServiceModel.PAAS, dev.clouddemo.core.model.DeployOptions.NONE.withSku("F2"))).isEmpty();
+        assertThat(provider.optionProblems(ServiceModel.PAAS, dev.clouddemo.core.model.DeployOptions.NONE.withSku("B1")))
+                .singleElement().asString().contains("--sku 'B1' is not an App Engine instance class").contains("F1");
+    }
+
+    @Test
     void optionProblems_awsInstanceType_saysWhatAMachineTypeLooksLike() {
         assertThat(provider.optionProblems(ServiceModel.IAAS, machineType("t3.micro")))
                 .singleElement().asString().contains("'t3.micro' is not a Compute Engine machine type").contains("e2-micro");

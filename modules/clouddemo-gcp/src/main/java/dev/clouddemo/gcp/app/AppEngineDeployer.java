@@ -71,6 +71,13 @@ public final class AppEngineDeployer implements Deployer {
         }
     }
 
+    /** Why {@code --sku} is not an instance class App Engine's automatic scaling runs, or empty when it is one. */
+    public static Optional<String> skuProblem(String sku) {
+        return AppYaml.INSTANCE_CLASSES.containsKey(sku) ? Optional.empty()
+                : Optional.of("--sku '" + sku + "' is not an App Engine instance class of automatic scaling: F1 (the free"
+                        + " tier's), F2, F4 or F4_1G");
+    }
+
     static String bucketName(DeploymentContext context) {
         return ResourceNames.dnsName(context.env(), context.model(), context.suffix());
     }
@@ -81,7 +88,9 @@ public final class AppEngineDeployer implements Deployer {
             throw ClouddemoException.usage("no local emulator can run App Engine", "leave out --local");
         }
         PythonBundle bundle = PythonBundle.of(context.source(), BUNDLE); // input problems before any call
-        AppYaml app = AppYaml.read(context.source());
+        AppYaml read = AppYaml.read(context.source());
+        String sku = context.options().sku();
+        AppYaml app = sku == null ? read : read.withInstanceClass(sku);
         AppEngineEntrypoint.check(context.source(), app);
         String location = AppEngineLocations.require(session.region());
         String bucket = GcsBucketNames.check(bucketName(context), context.env().value());
@@ -125,6 +134,9 @@ public final class AppEngineDeployer implements Deployer {
         if (AppEngineApps.DEFAULT_SERVICE.equals(service)) {
             plan.note("The app goes to App Engine's default service (the first version of an application must): destroy can"
                     + " delete neither that service nor its last version; it keeps them, named in its receipt.");
+        }
+        if (sku != null && !sku.equals(read.instanceClass())) {
+            plan.note("--sku " + sku + " replaces the instance class " + read.instanceClass() + " of " + AppYaml.FILE + ".");
         }
         if (!app.ignored().isEmpty()) {
             plan.note(AppYaml.FILE + " settings clouddemo does not translate into the Version, left out: "

@@ -157,6 +157,11 @@ record AppYaml(String runtime, String entrypoint, String instanceClass, int minI
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
+    /** These settings on another instance class ({@code --sku}), one of {@link #INSTANCE_CLASSES}. */
+    AppYaml withInstanceClass(String instanceClass) {
+        return new AppYaml(runtime, entrypoint, instanceClass, minInstances, maxInstances, targetCpu, handlers, env, ignored);
+    }
+
     /** How many F1 instance-hours one hour of an instance of this class is billed as. */
     int f1Multiple() {
         return INSTANCE_CLASSES.get(instanceClass);
