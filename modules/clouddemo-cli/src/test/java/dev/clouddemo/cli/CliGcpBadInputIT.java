@@ -99,7 +99,7 @@ class CliGcpBadInputIT {
     void deploy_localModelsWithoutEmulator_exit2AtOnce() {
         Clouddemo.Result paas = run("deploy", "-p", "gcp", "-m", "paas", "--local");
         assertThat(paas.exitCode()).as("%s", paas).isEqualTo(2);
-        assertThat(paas.stderr()).as("%s", paas).contains("gcp cannot deploy model 'paas'").doesNotContain("Exception");
+        assertThat(paas.stderr()).as("%s", paas).contains("no local emulator can run gcp/paas").doesNotContain("Exception");
 
         Clouddemo.Result iaas = run("deploy", "-p", "gcp", "-m", "iaas", "--spot", "--local");
         assertThat(iaas.exitCode()).as("%s", iaas).isEqualTo(2);

@@ -8,6 +8,10 @@ import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.serviceusage.v1.ServiceUsageClient;
 import com.google.api.serviceusage.v1.ServiceUsageSettings;
 import com.google.auth.Credentials;
+import com.google.appengine.v1.ApplicationsClient;
+import com.google.appengine.v1.ApplicationsSettings;
+import com.google.appengine.v1.VersionsClient;
+import com.google.appengine.v1.VersionsSettings;
 import com.google.cloud.NoCredentials;
 import com.google.devtools.artifactregistry.v1.ArtifactRegistryClient;
 import com.google.devtools.artifactregistry.v1.ArtifactRegistrySettings;
@@ -75,6 +79,9 @@ public final class GcpClients implements AutoCloseable {
     private FirewallsClient firewalls;
     private ZoneOperationsClient zoneOperations;
     private GlobalOperationsClient globalOperations;
+    private ApplicationsClient applications;
+    private com.google.appengine.v1.ServicesClient appServices;
+    private VersionsClient versions;
 
     GcpClients(GcpTarget target, Map<String, String> environment, GcpClientOptions options) {
         this.target = target;
@@ -252,6 +259,50 @@ public final class GcpClients implements AutoCloseable {
         return globalOperations;
     }
 
+    /** The App Engine Admin API's applications (REST); its operations are polled by clouddemo's wait loop. */
+    public synchronized ApplicationsClient applications() {
+        if (applications == null) {
+            ApplicationsSettings.Builder settings = ApplicationsSettings.newHttpJsonBuilder()
+                    .setCredentialsProvider(credentialsProvider());
+            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            settings.getApplicationSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
+            applications = build("App Engine applications", () -> ApplicationsClient.create(settings.build()));
+        }
+        return applications;
+    }
+
+    /** The App Engine Admin API's services (REST): reads retried on throttling and unavailability. */
+    public synchronized com.google.appengine.v1.ServicesClient appServices() {
+        if (appServices == null) {
+            com.google.appengine.v1.ServicesSettings.Builder settings = com.google.appengine.v1.ServicesSettings
+                    .newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
+            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            for (var call : List.of(settings.getServiceSettings(), settings.listServicesSettings())) {
+                call.setRetryableCodes(RETRIED).setRetrySettings(retries());
+            }
+            appServices = build("App Engine services", () -> com.google.appengine.v1.ServicesClient.create(settings.build()));
+        }
+        return appServices;
+    }
+
+    /** The App Engine Admin API's versions (REST). */
+    public synchronized VersionsClient versions() {
+        if (versions == null) {
+            VersionsSettings.Builder settings = VersionsSettings.newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
+            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            for (var call : List.of(settings.getVersionSettings(), settings.listVersionsSettings())) {
+                call.setRetryableCodes(RETRIED).setRetrySettings(retries());
+            }
+            versions = build("App Engine versions", () -> VersionsClient.create(settings.build()));
+        }
+        return versions;
+    }
+
+    /** A contract test's fake for the App Engine Admin API. */
+    private java.util.Optional<String> appEngineEndpoint() {
+        return options.endpoint(GcpClientOptions.APP_ENGINE).map(e -> trimSlash(e.toString()));
+    }
+
     private static final java.util.Set<StatusCode.Code> RETRIED = java.util.Set.of(StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED);
 
@@ -409,5 +460,8 @@ public final class GcpClients implements AutoCloseable {
         firewalls = null;
         zoneOperations = null;
         globalOperations = null;
+        applications = null;
+        appServices = null;
+        versions = null;
     }
 }

@@ -6,6 +6,7 @@ import dev.clouddemo.core.spi.CloudProvider;
 import dev.clouddemo.core.spi.Deployer;
 import dev.clouddemo.core.spi.ProviderSession;
 import dev.clouddemo.core.spi.Target;
+import dev.clouddemo.gcp.app.AppEngineDeployer;
 import dev.clouddemo.gcp.function.GcpFunctionDeployer;
 import dev.clouddemo.gcp.site.GcpStaticSiteDeployer;
 import dev.clouddemo.gcp.vm.GcpVmDeployer;
@@ -24,6 +25,7 @@ public final class GcpProvider implements CloudProvider {
     static final Map<ServiceModel, Function<GcpSession, Deployer>> DEPLOYERS = Map.of(
             ServiceModel.STATIC, session -> new GcpStaticSiteDeployer(session),
             ServiceModel.FAAS, session -> new GcpFunctionDeployer(session),
+            ServiceModel.PAAS, session -> new AppEngineDeployer(session),
             ServiceModel.IAAS, session -> new GcpVmDeployer(session));
 
     private final Map<String, String> environment;
@@ -76,6 +78,9 @@ public final class GcpProvider implements CloudProvider {
         if (options.instanceType() != null) {
             GcpMachineTypes.problem(options.instanceType()).ifPresent(problems::add);
         }
+        if (options.sku() != null && model == ServiceModel.PAAS) {
+            AppEngineDeployer.skuProblem(options.sku()).ifPresent(problems::add);
+        }
         if (options.maxPrice() != null) {
             problems.add("--max-price: Compute Engine Spot VMs have no bid price (Google sets the Spot price; the plan shows it):"
                     + " leave out --max-price");
@@ -96,7 +101,7 @@ public final class GcpProvider implements CloudProvider {
     @Override
     public Map<String, Duration> waits() {
         return Map.of(GcpApis.WAIT, Duration.ofMinutes(5), GcpFunctionDeployer.WAIT, Duration.ofMinutes(5),
-                ComputeOperations.WAIT, Duration.ofMinutes(10));
+                ComputeOperations.WAIT, Duration.ofMinutes(10), AppEngineApps.WAIT, Duration.ofMinutes(15));
     }
 
     @Override
@@ -105,7 +110,7 @@ public final class GcpProvider implements CloudProvider {
                 + " to where " + GcpLocalEmulator.NAME + " runs";
     }
 
-    /** fake-gcs-server for static, drongo for faas; none for the others (iaas has no emulator: --local is refused). */
+    /** fake-gcs-server for static, drongo for faas; none for the others (paas and iaas have no emulator: --local is refused). */
     @Override
     public Optional<String> localEndpoint(ServiceModel model) {
         GcpLocalEmulator emulators = new GcpLocalEmulator(environment);

@@ -152,6 +152,11 @@ public final class GcpSession implements ProviderSession {
         return new ComputeOperations(clients, target.project());
     }
 
+    /** The project's App Engine application, its services and versions (never locally). */
+    public AppEngineApps appEngine() {
+        return new AppEngineApps(clients, target.project());
+    }
+
     /** The zone a VM goes to: {@code --zone}, else the region's first. */
     public String zone() {
         return target.zone() != null ? target.zone() : GcpRegions.load().zones(target.region()).get(0);

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * The safety net behind {@code discover} and {@code remove}. Google Cloud has no search across
  * services: each API's resources are listed and their labels compared (buckets, functions, and
- * the functions' build repositories).
+ * the functions' build repositories), App Engine services and versions by name (they take no labels).
  */
 final class GcpSweep implements ResourceSearch {
     private final GcpSession session;
@@ -42,6 +42,9 @@ final class GcpSweep implements ResourceSearch {
         if (!session.local()) {
             found.addAll(functions(env));
             found.addAll(repositories(env));
+            found.addAll(session.step("listing the App Engine services and versions of " + session.project()
+                    + " named by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
+                    () -> unlessDisabled(() -> session.appEngine().find(env))));
             found.addAll(session.step("listing the Compute Engine VMs, disks and firewall rules of " + session.project()
                     + " made by clouddemo" + env.map(e -> " for environment " + e).orElse(""),
                     () -> unlessDisabled(() -> session.computeResources().find(env))));
@@ -101,6 +104,15 @@ final class GcpSweep implements ResourceSearch {
             progress.info("Deleting Artifact Registry repository " + resource.id());
             return session.step("deleting repository " + resource.id(), () -> session.artifactRepositories().delete(resource.id()))
                     ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
+        }
+        if (AppEngineApps.isAppEngine(resource.id())) {
+            if (!session.step("listing the versions of App Engine service default", () -> session.appEngine().removable(resource))) {
+                progress.warn("Kept " + resource.id() + ": App Engine's default service can never lose its last version");
+                return RemoveResult.CANNOT_REMOVE;
+            }
+            progress.info("Deleting App Engine " + resource.type().replace("app-engine-", "") + " " + resource.id());
+            return session.step("deleting " + resource.id(), () -> session.appEngine().remove(resource,
+                    session.waitLoop(progress, cancellation))) ? RemoveResult.REMOVED : RemoveResult.ALREADY_GONE;
         }
         if (List.of(ComputeResources.INSTANCE, ComputeResources.DISK, ComputeResources.FIREWALL).contains(resource.type())) {
             progress.info("Deleting " + resource.type() + " " + resource.id());

@@ -45,6 +45,8 @@ final class ComputeFake implements AutoCloseable {
     /** Buckets, functions and repositories: what a label search of the project lists besides Compute Engine. */
     private static final Pattern OTHER_LISTS = Pattern.compile("/storage/v1/b|/v2/projects/[^/]+/locations/[^/]+/functions"
             + "|/v1/projects/[^/]+/locations/[^/]+/repositories");
+    /** The App Engine application, which this project does not have (the label search asks for it). */
+    private static final Pattern NO_APPLICATION = Pattern.compile("/v1/apps/[^/]+");
     private static final Pattern SERVICE = Pattern.compile("/v1/projects/([^/]+)/services/([^/]+)");
 
     private final HttpServer server;
@@ -153,6 +155,9 @@ final class ComputeFake implements AutoCloseable {
         if ((m = SERVICE.matcher(path)).matches() && method.equals("GET")) {
             return new Answer(200, JSON.createObjectNode().put("name", "projects/123456789012/services/" + m.group(2))
                     .put("state", "ENABLED"));
+        }
+        if (method.equals("GET") && NO_APPLICATION.matcher(path).matches()) {
+            return error(404, "App does not exist."); // the project has no App Engine application: none of its services to find
         }
         if (method.equals("GET") && OTHER_LISTS.matcher(path).matches()) {
             return new Answer(200, JSON.createObjectNode()); // the other APIs' label search: nothing of theirs here

@@ -224,6 +224,7 @@ class GcpFunctionContractIT {
                 Map.of(GcpClientOptions.SERVICE_USAGE, fake, GcpClientOptions.UPLOAD, fake, GcpClientOptions.RUN, fake,
                         GcpClientOptions.ARTIFACT_REGISTRY, fake, GcpClientOptions.FUNCTION_URL, fake,
                         GcpClientOptions.COMPUTE, fake, // destroy's label search: the Compute Engine API is disabled
+                        GcpClientOptions.APP_ENGINE, fake, // and the project has no App Engine application
                         GcpClientOptions.FUNCTIONS, drongo.endpoint(),
                         GcpClientOptions.STORAGE, storage.endpoint()), // destroy's label search lists buckets too
                 Duration.ofMillis(20), pause -> { });

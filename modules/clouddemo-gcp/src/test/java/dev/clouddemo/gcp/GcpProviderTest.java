@@ -23,8 +23,9 @@ class GcpProviderTest {
     }
 
     @Test
-    void models_thisBuild_staticFaasAndIaas() {
-        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.IAAS);
+    void models_thisBuild_allFour() {
+        assertThat(provider.models()).containsExactlyInAnyOrder(ServiceModel.STATIC, ServiceModel.FAAS, ServiceModel.PAAS,
+                ServiceModel.IAAS);
     }
 
     @Test
@@ -55,8 +56,15 @@ class GcpProviderTest {
     }
 
     @Test
-    void waits_apiFunctionAndComputeOperation() {
-        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation");
+    void waits_apiFunctionComputeAndAppEngineOperation() {
+        assertThat(provider.waits()).containsOnlyKeys("gcp-api", "cloud-function", "gce-operation", "app-engine");
+    }
+
+    @Test
+    void optionProblems_paasSku_instanceClassesOnly() {
+        assertThat(provider.optionProblems(ServiceModel.PAAS, dev.clouddemo.core.model.DeployOptions.NONE.withSku("F2"))).isEmpty();
+        assertThat(provider.optionProblems(ServiceModel.PAAS, dev.clouddemo.core.model.DeployOptions.NONE.withSku("B1")))
+                .singleElement().asString().contains("--sku 'B1' is not an App Engine instance class").contains("F1");
     }
 
     @Test

@@ -41,7 +41,7 @@ class GcpVmConformanceIT extends ProviderConformanceSuite {
                 GoogleCredentials.create(new AccessToken("conformance-token", Date.from(Instant.now().plusSeconds(3600)))),
                 Map.of(GcpClientOptions.SERVICE_USAGE, compute.endpoint(), GcpClientOptions.COMPUTE, compute.endpoint(),
                         GcpClientOptions.STORAGE, compute.endpoint(), GcpClientOptions.FUNCTIONS, compute.endpoint(),
-                        GcpClientOptions.ARTIFACT_REGISTRY, compute.endpoint()),
+                        GcpClientOptions.ARTIFACT_REGISTRY, compute.endpoint(), GcpClientOptions.APP_ENGINE, compute.endpoint()),
                 Duration.ofMillis(10), pause -> { });
         ProviderRegistry providers = new ProviderRegistry(List.of(new GcpProvider(Map.of(),
                 Map.of(), clients)));

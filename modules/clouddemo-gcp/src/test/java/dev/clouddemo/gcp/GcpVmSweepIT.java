@@ -57,7 +57,7 @@ class GcpVmSweepIT {
                 GoogleCredentials.create(new AccessToken("sweep-token", Date.from(Instant.now().plusSeconds(3600)))),
                 Map.of(GcpClientOptions.SERVICE_USAGE, compute.endpoint(), GcpClientOptions.COMPUTE, compute.endpoint(),
                         GcpClientOptions.STORAGE, compute.endpoint(), GcpClientOptions.FUNCTIONS, compute.endpoint(),
-                        GcpClientOptions.ARTIFACT_REGISTRY, compute.endpoint()),
+                        GcpClientOptions.ARTIFACT_REGISTRY, compute.endpoint(), GcpClientOptions.APP_ENGINE, compute.endpoint()),
                 Duration.ofMillis(10), pause -> { });
         return new Engine(new ProviderRegistry(List.of(new GcpProvider(Map.of(), Map.of(), clients))), new StateStore(state),
                 Progress.SILENT, Clock.systemUTC(), new Cancellation(), Settings.DEFAULTS);
