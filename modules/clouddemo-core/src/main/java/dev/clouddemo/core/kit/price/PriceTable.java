@@ -19,7 +19,8 @@ import java.util.Optional;
  * comments; then a header and one row per region and SKU, each saying when its price was read
  * ({@code YYYY-MM-DD}) and where, under the header {@value #HEADER}: region, SKU, unit,
  * on-demand and spot price per unit, the units a month the free tier covers, date and source
- * (spot and free allowance may be empty). A malformed row is refused with the file and the line, as the table is ours.
+ * (spot and free allowance may be empty). A malformed row is refused with the file and the line,
+ * as the table is ours.
  */
 public final class PriceTable {
     public static final String HEADER = "region,sku,unit,on_demand,spot,free_allowance,as_of,source";
