@@ -91,6 +91,12 @@ public final class AzureProvider implements CloudProvider {
         return problems;
     }
 
+    /** DefaultAzureCredential's sources, from variables and files only (doctor). */
+    @Override
+    public Optional<dev.clouddemo.core.spi.CredentialChain> credentialChain() {
+        return Optional.of(AzureCredentialChain.describe(environment));
+    }
+
     @Override
     public Map<String, String> scopeOptions() {
         return Map.of(SUBSCRIPTION, "the Azure subscription ID to deploy into (default: AZURE_SUBSCRIPTION_ID,"

@@ -55,9 +55,13 @@ class CliDoctorIT {
                 .anyMatch(l -> l.startsWith("    tried instance role (EC2 instance metadata): "))
                 .contains("  region: us-east-1")
                 .anyMatch(l -> l.startsWith("  UNREADABLE: state file " + corrupt + " is corrupt"))
-                .contains("4 problem(s):")
+                .contains("6 problem(s):")
+                .anyMatch(l -> l.startsWith("  - azure: no credentials found; run `az login`"))
                 .anyMatch(l -> l.startsWith("  - azure: no Azure subscription chosen"))
-                .anyMatch(l -> l.startsWith("  - gcp: no Google Cloud project given"));
+                .anyMatch(l -> l.startsWith("  - gcp: no credentials found; run `gcloud auth application-default login`"))
+                .anyMatch(l -> l.startsWith("  - gcp: no Google Cloud project given"))
+                .anyMatch(l -> l.startsWith("    tried Azure CLI (az login): "))
+                .anyMatch(l -> l.startsWith("    tried GOOGLE_APPLICATION_CREDENTIALS: "));
         assertThat(result.stdout()).as("no Java names: %s", result).doesNotContain("ProfileFile(").doesNotContain("Exception");
         assertThat(corrupt).hasContent("{\"schemaVersion\": 1, \"env\":");
     }
@@ -93,7 +97,7 @@ class CliDoctorIT {
             assertThat(((Map<?, ?>) aws.get("credentials")).get("source")).isEqualTo("environment variables (AWS_ACCESS_KEY_ID)");
             assertThat(aws.get("region")).isEqualTo("eu-west-2");
             assertThat(report.get("problems")).isEqualTo(List.of());
-            assertThat((List<?>) report.get("notSetUp")).hasSize(2);
+            assertThat((List<?>) report.get("notSetUp")).hasSize(4); // azure and gcp: no credentials, no scope
         }
         assertThat(stateHome).as("read-only: nothing created").doesNotExist();
     }

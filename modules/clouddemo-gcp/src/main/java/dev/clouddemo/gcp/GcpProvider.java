@@ -88,6 +88,12 @@ public final class GcpProvider implements CloudProvider {
         return problems;
     }
 
+    /** Application Default Credentials, source by source, from files only (doctor). */
+    @Override
+    public Optional<dev.clouddemo.core.spi.CredentialChain> credentialChain() {
+        return Optional.of(GcpCredentialChain.describe(environment));
+    }
+
     @Override
     public Map<String, String> scopeOptions() {
         Map<String, String> options = new LinkedHashMap<>();
