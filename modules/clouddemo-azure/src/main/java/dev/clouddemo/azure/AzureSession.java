@@ -306,16 +306,6 @@ public final class AzureSession implements ProviderSession {
     private static final int PROBE_TIMEOUT_MILLIS = 2000;
     private boolean probed;
 
-    /** Whether Azurite answers a connect (for a sweep, which skips an emulator that is not running). */
-    public synchronized boolean azuriteRunning() {
-        try {
-            probe(target.endpoint());
-            return true;
-        } catch (dev.clouddemo.core.error.ClouddemoException notRunning) {
-            return false;
-        }
-    }
-
     /** One loopback connect before the first client: the SDK's retries would take a minute to say the same. */
     private void probe(java.net.URI endpoint) {
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;

@@ -85,7 +85,7 @@ class CliSweepIT {
 
             // then: only that environment, tracked
             assertThat(narrowed.exitCode()).as("%s", narrowed).isZero();
-            List<String> listed = narrowed.stdoutLines().stream().filter(l -> !l.startsWith("Sweep: ")).toList();
+            List<String> listed = narrowed.stdoutLines().stream().filter(l -> !l.startsWith("Sweep: ") && !l.startsWith("  NOT SEARCHED ")).toList();
             assertThat(listed).as("%s", narrowed)
                     .containsExactly("  tracked  " + ARN + trackedBucket + " (clouddemo-env=" + tracked.env
                             + ", clouddemo-managed-by=clouddemo, clouddemo-model=static)");

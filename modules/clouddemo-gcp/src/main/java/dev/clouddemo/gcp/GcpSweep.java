@@ -1,5 +1,6 @@
 package dev.clouddemo.gcp;
 
+import dev.clouddemo.core.error.EndpointUnreachable;
 import dev.clouddemo.core.model.EnvName;
 import dev.clouddemo.core.spi.Cancellation;
 import dev.clouddemo.core.spi.FoundResource;
@@ -22,18 +23,17 @@ final class GcpSweep implements ResourceSearch {
     }
 
     /**
-     * The labelled buckets. A local emulator that is not running holds nothing to find
-     * (fake-gcs-server keeps its buckets in memory): said as a warning, not an error, so a sweep of
-     * every provider's emulators goes on.
+     * The labelled buckets. A local emulator that is not running cannot be searched: that is an
+     * {@link EndpointUnreachable}, which a sweep of every provider's emulators reports as not
+     * searched and goes on past.
      */
     @Override
     public List<FoundResource> find(Optional<EnvName> env) {
         if (!session.emulatorRunning()) {
             boolean functions = session.atLocalFunctionsEmulator();
-            session.progress().warn((functions ? GcpLocalEmulator.FUNCTIONS_NAME : GcpLocalEmulator.NAME) + " is not running at "
-                    + session.endpoint() + ": nothing to search there (`" + (functions ? "scripts/emulators.sh start "
-                    + GcpLocalEmulator.FUNCTIONS_NAME : session.target().emulator().startCommand()) + "` starts it)");
-            return List.of();
+            throw new EndpointUnreachable((functions ? GcpLocalEmulator.FUNCTIONS_NAME : GcpLocalEmulator.NAME) + " at "
+                    + session.endpoint(), "searching", "start it with `" + (functions ? "scripts/emulators.sh start "
+                    + GcpLocalEmulator.FUNCTIONS_NAME : session.target().emulator().startCommand()) + "`", null);
         }
         if (session.atLocalFunctionsEmulator()) {
             return functions(env);

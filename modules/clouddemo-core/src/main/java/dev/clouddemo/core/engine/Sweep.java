@@ -69,10 +69,10 @@ final class Sweep {
         }
         Instant now = clock.instant();
         List<ExpiredDeployment> result = new ArrayList<>();
-        List<String> notSearched = new ArrayList<>();
+        Searches searches = new Searches(providerId);
         for (CloudProvider provider : selected) {
             for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                searching(provider, where, providerId, notSearched, () -> {
+                searches.run(provider, where, () -> {
                     try (ProviderSession session = Sessions.open(provider, where, progress)) {
                         progress.info("Searching " + provider.id() + " in " + session.region()
                                 + (where.endpoint() == null ? "" : " at " + where.endpoint()) + " for deployments whose "
@@ -89,7 +89,7 @@ final class Sweep {
                 });
             }
         }
-        return new ExpiredSweepResult(now, result, notSearched);
+        return new ExpiredSweepResult(now, result, searches.done());
     }
 
     /**
@@ -185,12 +185,13 @@ final class Sweep {
             unreadable.forEach((unreadableEnv, problem) -> progress.warn(problem + "; what carries " + Tags.ENV + "=" + unreadableEnv
                     + " is shown as unknown and never removed"));
             Sorted sorted = new Sorted(unreadable.keySet());
-            List<String> notSearched = new ArrayList<>();
+            Searches searches = new Searches(providerId);
             for (CloudProvider provider : selected) {
                 for (Target where : sweepTargets(provider, target.withScopeOnly(provider.scopeOptions().keySet()))) {
-                    searching(provider, where, providerId, notSearched, () -> sweepAt(provider, where, name, remove, sorted));
+                    searches.run(provider, where, () -> sweepAt(provider, where, name, remove, sorted));
                 }
             }
+            List<String> notSearched = searches.done();
             return new SweepResult(sorted.tracked, sorted.orphans, sorted.outcomes.get(RemoveResult.REMOVED),
                     sorted.outcomes.get(RemoveResult.ALREADY_GONE), sorted.outcomes.get(RemoveResult.CANNOT_REMOVE),
                     sorted.unknown, List.copyOf(unreadable.values()), notSearched);
@@ -202,22 +203,51 @@ final class Sweep {
     }
 
     /**
-     * Runs one provider's search at one target. A sweep of every provider's local emulators
-     * ({@code --local} without {@code --provider}) goes on past an emulator that is not running —
-     * it holds nothing to find — and says so in {@code notSearched}; a sweep of one provider, or
-     * of a cloud, fails there as any command would.
+     * The searches of one sweep, target by target. A local emulator that is not running (connection
+     * refused) is said, listed as not searched, and gone past: it holds nothing to remove now. A
+     * cloud that cannot be reached fails the sweep, as any command would, and so does a sweep of
+     * one provider none of whose emulators could be searched.
      */
-    private void searching(CloudProvider provider, Target where, String providerId, List<String> notSearched, Runnable search) {
-        try {
-            search.run();
-        } catch (EndpointUnreachable e) {
-            if (providerId != null || !where.local()) {
-                throw e;
+    private final class Searches {
+        private final String providerId;
+        private final List<String> notSearched = new ArrayList<>();
+        private EndpointUnreachable first;
+        private int searched;
+
+        Searches(String providerId) {
+            this.providerId = providerId;
+        }
+
+        void run(CloudProvider provider, Target where, Runnable search) {
+            try {
+                search.run();
+                searched++;
+            } catch (EndpointUnreachable e) {
+                if (!where.local()) {
+                    throw e;
+                }
+                first = first == null ? e : first;
+                String said = "could not search " + provider.id() + ": " + e.getMessage()
+                        + (e.hint() == null ? "" : " (" + e.hint() + ")");
+                if (providerId == null) {
+                    progress.warn(said);
+                }
+                notSearched.add(said);
             }
-            String said = "could not search " + provider.id() + ": " + e.getMessage()
-                    + (e.hint() == null ? "" : " (" + e.hint() + ")");
-            progress.warn(said);
-            notSearched.add(said);
+        }
+
+        /**
+         * What could not be searched (said now for one provider: said already for all of them); the
+         * first failure when one provider was asked for and nothing of it could be.
+         */
+        List<String> done() {
+            if (providerId != null && searched == 0 && first != null) {
+                throw first;
+            }
+            if (providerId != null) {
+                notSearched.forEach(progress::warn);
+            }
+            return notSearched;
         }
     }
 

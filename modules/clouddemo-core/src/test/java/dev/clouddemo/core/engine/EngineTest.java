@@ -369,14 +369,36 @@ class EngineTest {
         // when: sweep --local without --provider, then with it
         SweepResult result = engineWith(multi).sweep(null, new Target(null, true, null), null, r -> false);
         ExpiredSweepResult expired = engineWith(multi).sweepExpired(null, new Target(null, true, null), d -> false);
-        ClouddemoException e = clouddemoFailure(() -> engineWith(multi).sweep("fake", new Target(null, true, null), null, r -> false));
+        SweepResult ofOne = engineWith(multi).sweep("fake", new Target(null, true, null), null, r -> false);
 
-        // then
+        // then: the emulator that runs is searched each time, the other said to be not searched
         assertThat(result.notSearched()).singleElement().satisfies(n -> assertThat(n)
                 .isEqualTo("could not search fake: cannot reach http://127.0.0.1:1 while searching: connection refused (start the fake)"));
         assertThat(expired.notSearched()).hasSize(1);
-        assertThat(multi.calls).filteredOn("discoverAll"::equals).hasSize(5);
+        assertThat(ofOne.notSearched()).hasSize(1);
+        assertThat(multi.calls).filteredOn("discoverAll"::equals).hasSize(6);
+    }
+
+    @Test
+    void sweep_localOfOneProviderNoneOfWhoseEmulatorsRuns_failsWithTheFirstUnreachable() {
+        // given: both local emulators of the provider down
+        FakeCloudProvider multi = new FakeCloudProvider(Set.of(ServiceModel.STATIC, ServiceModel.FAAS), Set.of());
+        multi.localEndpoints.put(ServiceModel.STATIC, "http://127.0.0.1:1");
+        multi.localEndpoints.put(ServiceModel.FAAS, "http://127.0.0.1:2");
+        multi.unreachable.add("http://127.0.0.1:1");
+        multi.unreachable.add("http://127.0.0.1:2");
+
+        // when
+        ClouddemoException e = clouddemoFailure(() -> engineWith(multi).sweep("fake", new Target(null, true, null), null, r -> false));
+        ClouddemoException expired = clouddemoFailure(() -> engineWith(multi).sweepExpired("fake", new Target(null, true, null),
+                d -> false));
+        SweepResult ofAll = engineWith(multi).sweep(null, new Target(null, true, null), null, r -> false);
+
+        // then: a sweep of that provider fails as any command would; one of every provider says what it could not search
         assertThat(e).isInstanceOf(dev.clouddemo.core.error.EndpointUnreachable.class);
+        assertThat(e.getMessage()).startsWith("cannot reach http://127.0.0.1:");
+        assertThat(expired).isInstanceOf(dev.clouddemo.core.error.EndpointUnreachable.class);
+        assertThat(ofAll.notSearched()).hasSize(2);
     }
 
     @Test
