@@ -38,6 +38,15 @@ public final class ComputeOperations {
         });
     }
 
+    /** {@link #await}, then the operation's error, if it ended with one, as a {@link #failure} of {@code doing}. */
+    public Operation awaitSucceeded(Operation started, String what, String doing, WaitLoop wait) {
+        Operation done = await(started, what, wait);
+        if (!errorCodes(done).isEmpty()) {
+            throw failure(doing, done, project);
+        }
+        return done;
+    }
+
     /** Polls the operation an earlier run started (its reference: {@code zone/name}, or {@code name} for a global one). */
     public Operation resume(String reference, String what, WaitLoop wait) {
         int slash = reference.indexOf('/');

@@ -103,10 +103,8 @@ public final class ComputeResources {
                 default -> clients.firewalls().deleteCallable().call(DeleteFirewallRequest.newBuilder().setProject(project)
                         .setFirewall(name).setRequestId(UUID.randomUUID().toString()).build());
             };
-            Operation done = operations.await(started, resource.type() + " " + name + " to be deleted", wait);
-            if (!ComputeOperations.errorCodes(done).isEmpty()) {
-                throw ComputeOperations.failure("deleting " + resource.type() + " " + name, done, project);
-            }
+            operations.awaitSucceeded(started, resource.type() + " " + name + " to be deleted", "deleting " + resource.type()
+                    + " " + name, wait);
             return true;
         } catch (NotFoundException e) {
             return false;

@@ -244,25 +244,20 @@ public final class GcpVmDeployer implements Deployer {
 
     private void createFirewall(Firewall rule, DeploymentContext context, WaitLoop wait) {
         context.journal().creating(FIREWALL, rule.getName());
-        Operation done = session.step("creating firewall rule " + rule.getName(), () -> session.computeOperations().await(
+        session.step("creating firewall rule " + rule.getName(), () -> session.computeOperations().awaitSucceeded(
                 session.clients().firewalls().insertCallable().call(InsertFirewallRequest.newBuilder().setProject(session.project())
                         .setFirewallResource(rule).setRequestId(UUID.randomUUID().toString()).build()),
-                "firewall rule " + rule.getName() + " to be created", wait));
-        if (!ComputeOperations.errorCodes(done).isEmpty()) {
-            throw ComputeOperations.failure("creating firewall rule " + rule.getName(), done, session.project());
-        }
+                "firewall rule " + rule.getName() + " to be created", "creating firewall rule " + rule.getName(), wait));
         context.journal().created(FIREWALL, rule.getName(), firewallId(rule.getName()));
     }
 
     private void deleteFirewall(String rule, DeploymentContext context, WaitLoop wait) {
         session.step("deleting firewall rule " + rule, () -> {
             try {
-                Operation done = session.computeOperations().await(session.clients().firewalls().deleteCallable().call(
+                session.computeOperations().awaitSucceeded(session.clients().firewalls().deleteCallable().call(
                         DeleteFirewallRequest.newBuilder().setProject(session.project()).setFirewall(rule)
-                                .setRequestId(UUID.randomUUID().toString()).build()), "firewall rule " + rule + " to be deleted", wait);
-                if (!ComputeOperations.errorCodes(done).isEmpty()) {
-                    throw ComputeOperations.failure("deleting firewall rule " + rule, done, session.project());
-                }
+                                .setRequestId(UUID.randomUUID().toString()).build()), "firewall rule " + rule + " to be deleted",
+                        "deleting firewall rule " + rule, wait);
             } catch (NotFoundException gone) {
                 // deleted already
             }
@@ -274,40 +269,30 @@ public final class GcpVmDeployer implements Deployer {
     private void relabel(GceInstanceSpec spec, WaitLoop wait) {
         String name = spec.name();
         String zone = spec.zone();
-        session.step("labelling VM " + name, () -> awaitDone("labelling VM " + name, session.clients().instances()
+        session.step("labelling VM " + name, () -> session.computeOperations().awaitSucceeded(session.clients().instances()
                 .setLabelsCallable().call(SetLabelsInstanceRequest.newBuilder().setProject(session.project()).setZone(zone)
                         .setInstance(name).setRequestId(UUID.randomUUID().toString())
                         .setInstancesSetLabelsRequestResource(InstancesSetLabelsRequest.newBuilder().putAllLabels(spec.labels())
                                 .setLabelFingerprint(session.clients().instances().get(session.project(), zone, name)
                                         .getLabelFingerprint()))
-                        .build()), wait));
-        session.step("labelling disk " + name, () -> awaitDone("labelling disk " + name, session.clients().disks()
+                        .build()), "VM " + name + " to be labelled", "labelling VM " + name, wait));
+        session.step("labelling disk " + name, () -> session.computeOperations().awaitSucceeded(session.clients().disks()
                 .setLabelsCallable().call(SetLabelsDiskRequest.newBuilder().setProject(session.project()).setZone(zone)
                         .setResource(name).setRequestId(UUID.randomUUID().toString())
                         .setZoneSetLabelsRequestResource(ZoneSetLabelsRequest.newBuilder().putAllLabels(spec.tags())
                                 .setLabelFingerprint(session.clients().disks().get(session.project(), zone, name)
                                         .getLabelFingerprint()))
-                        .build()), wait));
-    }
-
-    private Operation awaitDone(String doing, Operation started, WaitLoop wait) {
-        Operation done = session.computeOperations().await(started, doing, wait);
-        if (!ComputeOperations.errorCodes(done).isEmpty()) {
-            throw ComputeOperations.failure(doing, done, session.project());
-        }
-        return done;
+                        .build()), "disk " + name + " to be labelled", "labelling disk " + name, wait));
     }
 
     private void deleteInstance(String zone, String name, DeploymentContext context, WaitLoop wait) {
         context.progress().info("Deleting VM " + name + " in " + zone + " (its boot disk goes with it)");
         session.step("deleting VM " + name, () -> {
             try {
-                Operation done = session.computeOperations().await(session.clients().instances().deleteCallable().call(
+                session.computeOperations().awaitSucceeded(session.clients().instances().deleteCallable().call(
                         DeleteInstanceRequest.newBuilder().setProject(session.project()).setZone(zone).setInstance(name)
-                                .setRequestId(UUID.randomUUID().toString()).build()), "VM " + name + " to be deleted", wait);
-                if (!ComputeOperations.errorCodes(done).isEmpty()) {
-                    throw ComputeOperations.failure("deleting VM " + name, done, session.project());
-                }
+                                .setRequestId(UUID.randomUUID().toString()).build()), "VM " + name + " to be deleted",
+                        "deleting VM " + name, wait);
             } catch (NotFoundException gone) {
                 // deleted already (a reclaimed Spot VM deletes itself)
             }
