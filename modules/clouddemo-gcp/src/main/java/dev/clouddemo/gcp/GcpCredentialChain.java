@@ -1,5 +1,6 @@
 package dev.clouddemo.gcp;
 
+import dev.clouddemo.core.json.Json;
 import dev.clouddemo.core.spi.CredentialChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Application Default Credentials taken apart for {@code doctor}, in the client libraries' order:
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
 final class GcpCredentialChain {
     static final String HINT = "run `gcloud auth application-default login`, or point " + GcpCredentials.KEY_FILE_VARIABLE
             + " at a service account key file; or use --local for the emulators";
-    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern EMAIL = Pattern.compile("\"client_email\"\\s*:\\s*\"([^\"]+)\"");
 
     private GcpCredentialChain() {
     }
@@ -54,20 +51,20 @@ final class GcpCredentialChain {
             return new CredentialChain.Source(name, false, "no such file");
         }
         try {
-            String json = Files.readString(path, StandardCharsets.UTF_8);
-            Matcher type = TYPE.matcher(json);
-            if (!type.find()) {
+            if (!(Json.parse(Files.readString(path, StandardCharsets.UTF_8)) instanceof Map<?, ?> file)
+                    || !(file.get("type") instanceof String type)) {
                 return new CredentialChain.Source(name, false, "not a credentials file (no \"type\")");
             }
-            Matcher email = EMAIL.matcher(json);
-            String kind = switch (type.group(1)) {
-                case "service_account" -> "service account" + (email.find() ? " " + email.group(1) : "");
+            String kind = switch (type) {
+                case "service_account" -> "service account" + (file.get("client_email") instanceof String email ? " " + email : "");
                 case "authorized_user" -> "user credentials (gcloud auth application-default login)";
                 case "external_account" -> "workload identity federation";
                 case "impersonated_service_account" -> "impersonated service account";
-                default -> type.group(1);
+                default -> type;
             };
             return new CredentialChain.Source(name, true, kind);
+        } catch (Json.ParseException e) {
+            return new CredentialChain.Source(name, false, "not JSON: " + e.getMessage());
         } catch (IOException e) {
             return new CredentialChain.Source(name, false, "unreadable: " + e.getMessage());
         }
