@@ -1,5 +1,6 @@
 package dev.clouddemo.aws.vm;
 
+import dev.clouddemo.testkit.RecordingProgress;
 import dev.clouddemo.aws.AwsProvider;
 import dev.clouddemo.aws.AwsTarget;
 import dev.clouddemo.core.engine.DeployRequest;
@@ -49,17 +50,7 @@ public final class AwsVmFixture {
         this.temp = temp;
         Map<String, String> variables = ec2Endpoint == null ? Map.of()
                 : Map.of(AwsTarget.SERVICE_ENDPOINT_PREFIX + "EC2", ec2Endpoint.toString());
-        Progress recorder = new Progress() {
-            @Override
-            public void info(String message) {
-                progress.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                progress.add("WARN " + message);
-            }
-        };
+        Progress recorder = RecordingProgress.into(progress);
         this.engine = new Engine(new ProviderRegistry(List.of(new AwsProvider(variables))),
                 new StateStore(temp.resolve("state")), recorder, Clock.systemUTC());
         this.aws = AwsCli.at(endpoint);

@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.app;
 
+import dev.clouddemo.testkit.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -67,17 +68,7 @@ class AzureAppFaultsIT {
     }
 
     private Engine engine(Cancellation cancellation) {
-        Progress kept = new Progress() {
-            @Override
-            public void info(String message) {
-                progress.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                progress.add("WARN " + message);
-            }
-        };
+        Progress kept = RecordingProgress.into(progress);
         return new Engine(arm.providers(), new StateStore(temp.resolve("state")), kept, Clock.systemUTC(), cancellation,
                 new Settings(3, Map.of(Settings.DEFAULT_WAIT, Duration.ofMinutes(1))));
     }

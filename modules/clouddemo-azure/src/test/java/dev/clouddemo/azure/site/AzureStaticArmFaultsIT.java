@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.site;
 
+import dev.clouddemo.testkit.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,17 +63,7 @@ class AzureStaticArmFaultsIT {
     }
 
     private Engine engine(Cancellation cancellation) {
-        Progress kept = new Progress() {
-            @Override
-            public void info(String message) {
-                progress.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                progress.add("WARN " + message);
-            }
-        };
+        Progress kept = RecordingProgress.into(progress);
         return new Engine(arm.providers(), new StateStore(temp.resolve("state")), kept, Clock.systemUTC(), cancellation,
                 new Settings(3, Map.of(Settings.DEFAULT_WAIT, Duration.ofMinutes(1))));
     }

@@ -1,5 +1,6 @@
 package dev.clouddemo.azure.vm;
 
+import dev.clouddemo.testkit.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -65,17 +66,7 @@ class AzureVmArmFaultsIT {
     }
 
     private Engine engine() {
-        Progress kept = new Progress() {
-            @Override
-            public void info(String message) {
-                progress.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                progress.add("WARN " + message);
-            }
-        };
+        Progress kept = RecordingProgress.into(progress);
         return new Engine(arm.providers(), new StateStore(temp.resolve("state")), kept, Clock.systemUTC(), new Cancellation(),
                 new Settings(2, Map.of(Settings.DEFAULT_WAIT, Duration.ofMinutes(1))));
     }

@@ -1,5 +1,6 @@
 package dev.clouddemo.testkit.conformance;
 
+import dev.clouddemo.testkit.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
@@ -401,17 +402,7 @@ public abstract class ProviderConformanceSuite {
 
     /** An engine on this test's state folder, the ground's providers and settings, progress kept for messages. */
     private Engine engine(Cancellation cancellation) {
-        Progress kept = new Progress() {
-            @Override
-            public void info(String message) {
-                progress.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                progress.add("WARN " + message);
-            }
-        };
+        Progress kept = RecordingProgress.into(progress);
         return new Engine(ground().providers(), store, kept, Clock.systemUTC(), cancellation, ground().settings());
     }
 
