@@ -23,13 +23,24 @@ public final class Main {
 
     static int run(String... args) {
         if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
-            // before any logger is created, so logback's configuration sees it
-            System.setProperty("clouddemo.log.level", "DEBUG");
-            System.setProperty("clouddemo.sdk.log.level", "INFO");
+            verboseLogging();
         }
         // no annotation here is a Groovy closure: picocli then skips looking for Groovy on each annotation
         System.setProperty("picocli.disable.closures", "true");
         return commandLineFor(new ClouddemoCommand(), args).execute(args);
+    }
+
+    /**
+     * clouddemo's diagnostics at DEBUG and the SDKs' at INFO (simplelogger.properties has WARN and
+     * ERROR), set before any logger is created, as system properties win over that file.
+     */
+    private static void verboseLogging() {
+        String prefix = "org.slf4j.simpleLogger.";
+        System.setProperty(prefix + "log.dev.clouddemo", "debug");
+        System.setProperty(prefix + "defaultLogLevel", "info");
+        for (String sdk : new String[] {"software.amazon.awssdk", "com.azure", "com.microsoft.aad.msal4j"}) {
+            System.setProperty(prefix + "log." + sdk, "info");
+        }
     }
 
     /** The command line with every command, the providers' scope options, converters and error handling. */
