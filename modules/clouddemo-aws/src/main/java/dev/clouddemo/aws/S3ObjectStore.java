@@ -103,10 +103,14 @@ public final class S3ObjectStore implements ObjectStore {
             ListObjectsV2Response page = s3.listObjectsV2(r -> r.bucket(bucket).maxKeys(pageSize)
                     .startAfter(continuation == null ? after : null).continuationToken(continuation));
             for (S3Object o : page.contents()) {
-                if (last != null && compareAsS3(o.key(), last) > 0) {
+                int past = last == null ? -1 : compareAsS3(o.key(), last);
+                if (past > 0) {
                     return objects;
                 }
                 objects.put(o.key(), StoredObject.of(o.key(), o.size(), o.eTag()));
+                if (past == 0) {
+                    return objects; // the part's last key: no further page to ask for
+                }
             }
             if (!Boolean.TRUE.equals(page.isTruncated()) || page.nextContinuationToken() == null) {
                 return objects;
