@@ -224,11 +224,14 @@ public final class AwsSession implements ProviderSession {
 
     private SdkHttpClient http() {
         if (http == null) {
-            http = ApacheHttpClient.builder()
+            ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
                     .maxConnections(MAX_CONNECTIONS)
                     .connectionTimeout(target.timeouts().connect())
-                    .socketTimeout(target.timeouts().read())
-                    .build();
+                    .socketTimeout(target.timeouts().read());
+            if (target.plainHttpOnly()) {
+                builder.socketFactory(new HttpOnlySockets());
+            }
+            http = builder.build();
         }
         return http;
     }

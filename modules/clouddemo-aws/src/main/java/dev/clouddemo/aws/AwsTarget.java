@@ -52,6 +52,12 @@ public record AwsTarget(String region, boolean local, URI endpoint, Map<String, 
         return serviceEndpoints.getOrDefault(service, endpoint);
     }
 
+    /** Whether every call goes over plain http (an emulator's endpoints): then no TLS is set up. */
+    public boolean plainHttpOnly() {
+        return endpoint != null && "http".equals(endpoint.getScheme())
+                && serviceEndpoints.values().stream().allMatch(uri -> "http".equals(uri.getScheme()));
+    }
+
     private static URI uri(String what, String value) {
         try {
             URI uri = new URI(value);

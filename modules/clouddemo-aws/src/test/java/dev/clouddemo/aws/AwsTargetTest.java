@@ -48,6 +48,21 @@ class AwsTargetTest {
     }
 
     @Test
+    void plainHttpOnly_emulatorEndpointsAllHttp_trueOtherwiseFalse() {
+        Target local = new Target("us-east-1", true, null);
+
+        assertThat(AwsTarget.resolve(local, Map.of()).plainHttpOnly()).as("the local emulator").isTrue();
+        assertThat(AwsTarget.resolve(local, Map.of("AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:4600")).plainHttpOnly())
+                .as("a service elsewhere, also http").isTrue();
+        assertThat(AwsTarget.resolve(local, Map.of("AWS_ENDPOINT_URL_LAMBDA", "https://lambda.example")).plainHttpOnly())
+                .as("one service over https").isFalse();
+        assertThat(AwsTarget.resolve(new Target("us-east-1", false, "https://s3.example"), Map.of()).plainHttpOnly())
+                .as("an https endpoint").isFalse();
+        System.setProperty(SDK_REGION_PROPERTY, "us-east-1");
+        assertThat(AwsTarget.resolve(new Target(null, false, null), Map.of()).plainHttpOnly()).as("AWS itself").isFalse();
+    }
+
+    @Test
     void resolve_awsEndpointUrlInEnvironment_winsOverLocalDefault() {
         // given
         Target target = new Target("us-east-1", true, null);

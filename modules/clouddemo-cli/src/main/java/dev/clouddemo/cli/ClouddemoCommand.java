@@ -193,7 +193,7 @@ public final class ClouddemoCommand {
      */
     static String exitCodeTable() {
         return Arrays.stream(ExitCode.values())
-                .map(c -> wrap(String.format("  %3d  ", c.code()), c.meaning()))
+                .map(c -> wrap("  " + " ".repeat(3 - String.valueOf(c.code()).length()) + c.code() + "  ", c.meaning()))
                 .collect(Collectors.joining("%n"));
     }
 

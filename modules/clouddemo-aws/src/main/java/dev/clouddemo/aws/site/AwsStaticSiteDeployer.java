@@ -58,18 +58,19 @@ public final class AwsStaticSiteDeployer implements Deployer {
     }
 
     /**
-     * Checks the source folder first, then reads the bucket's settings and objects concurrently
-     * while the files are hashed.
+     * Checks the source folder first (while the S3 client is built: the first one costs a fifth of a
+     * second), then reads the bucket's settings and objects concurrently while the files are hashed.
      */
     @Override
     public Plan plan(DeploymentContext context) {
-        SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
-        String bucket = bucketName(context);
-        String errorDocument = Site.errorDocument(listing.files().keySet());
-        S3ObjectStore store = new S3ObjectStore(s3(), bucket);
-        Plan.Builder plan = new Plan.Builder();
         try (Concurrently reads = new Concurrently(6)) {
+            Future<S3Client> client = reads.submit(this::s3);
+            SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
+            String bucket = bucketName(context);
+            String errorDocument = Site.errorDocument(listing.files().keySet());
+            S3ObjectStore store = new S3ObjectStore(Concurrently.get(client), bucket);
+            Plan.Builder plan = new Plan.Builder();
             S3Buckets.Status status = session.buckets().status(bucket);
             if (status == S3Buckets.Status.FOREIGN) {
                 throw S3Buckets.takenByAnotherAccount(bucket, context);
@@ -98,8 +99,8 @@ public final class AwsStaticSiteDeployer implements Deployer {
             notes(bucket, site, plan);
             plan.cost(AwsPrices.site(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument));
+            return plan.build();
         }
-        return plan.build();
     }
 
     private static final String PUBLIC_ACCESS_WHY = "allow a public bucket policy on this bucket only";

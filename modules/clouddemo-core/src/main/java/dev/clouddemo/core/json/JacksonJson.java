@@ -227,7 +227,7 @@ final class JacksonJson {
             for (int c = 0; c < 0x20; c++) {
                 if (c != '\n' && c != '\r' && c != '\t') {
                     ascii[c] = ESCAPE_CUSTOM;
-                    controls[c] = new SerializedString(String.format("\\u%04x", c));
+                    controls[c] = new SerializedString("\\u00" + (c < 0x10 ? "0" : "") + Integer.toHexString(c));
                 }
             }
         }

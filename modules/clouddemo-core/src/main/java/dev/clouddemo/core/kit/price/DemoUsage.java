@@ -19,7 +19,20 @@ public final class DemoUsage {
 
     /** The sentence plans show on what their monthly lines assume. */
     public static String requestsAssumption() {
-        return "the demo's size: " + String.format("%,d", REQUESTS_PER_MONTH) + " requests a month";
+        return "the demo's size: " + grouped(REQUESTS_PER_MONTH) + " requests a month";
+    }
+
+    /** 10000 as {@code 10,000}, by hand: a Formatter's locale data costs 20 ms to load in every plan. */
+    static String grouped(long count) {
+        String digits = Long.toString(count);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0 && Character.isDigit(digits.charAt(i - 1))) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 
     /** Bytes as GB (GiB, as the clouds bill storage), to ten decimal places. */
