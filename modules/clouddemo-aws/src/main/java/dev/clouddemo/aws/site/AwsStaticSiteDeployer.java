@@ -64,12 +64,12 @@ public final class AwsStaticSiteDeployer implements Deployer {
     @Override
     public Plan plan(DeploymentContext context) {
         try (Concurrently reads = new Concurrently(6)) {
-            Future<S3Client> client = reads.submit(this::s3);
+            reads.run(session::buildS3); // builds, connects nowhere: the input is checked first
             SiteScanner.Listing listing = SiteScanner.list(context.source()); // input problems before any call
             Future<Site> scan = reads.submit(() -> SiteScanner.hash(listing));
             String bucket = bucketName(context);
             String errorDocument = Site.errorDocument(listing.files().keySet());
-            S3ObjectStore store = new S3ObjectStore(Concurrently.get(client), bucket);
+            S3ObjectStore store = new S3ObjectStore(s3(), bucket);
             Plan.Builder plan = new Plan.Builder();
             S3Buckets.Status status = session.buckets().status(bucket);
             if (status == S3Buckets.Status.FOREIGN) {
