@@ -209,7 +209,8 @@ public final class AwsSession implements ProviderSession {
 
     /**
      * A local emulator that is not running fails at once, not after the SDK's retries: one
-     * loopback connect per endpoint, before its first client is built.
+     * loopback connect per endpoint, before its first client is handed out (a client built ahead,
+     * as {@link #buildS3()} does, connects nowhere).
      */
     private void probe(URI endpoint) {
         if (endpoint == null || !probed.add(endpoint)) {
