@@ -2,13 +2,10 @@ package dev.clouddemo.aws.vm;
 
 import dev.clouddemo.aws.AwsSession;
 import dev.clouddemo.aws.AwsPrices;
-import dev.clouddemo.core.error.ClouddemoException;
-import dev.clouddemo.core.kit.net.CallerAddress;
 import dev.clouddemo.core.kit.net.IngressPolicy;
 import dev.clouddemo.core.kit.price.Price;
 import dev.clouddemo.core.kit.price.PriceTable;
 import dev.clouddemo.core.kit.price.SpotQuote;
-import dev.clouddemo.core.kit.vm.StartupScript;
 import dev.clouddemo.core.kit.wait.WaitLoop;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.model.ResourceNames;
@@ -22,7 +19,6 @@ import dev.clouddemo.core.state.ResourceRecord;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -88,57 +83,13 @@ public final class AwsVmDeployer implements Deployer {
     }
 
     private Prepared prepare(DeploymentContext context, Plan.Builder plan) {
+        AwsVmSpec spec = new AwsVmSpecResolver(session, CHECKIP).resolve(context);
         DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
-        String name = name(context);
-        String region = session.region();
-        // the user's input first: nothing is asked of the cloud for a broken source or key
-        StartupScript userData = AwsVmUserData.read(context.source());
-        String publicKey = options.sshKey() == null ? null : Ec2KeyPairs.readPublicKey(options.sshKey());
-        String instanceType = options.instanceType() != null ? options.instanceType() : Ec2InstanceTypes.DEFAULT;
-
-        Ec2InstanceTypes types = new Ec2InstanceTypes(session.ec2(), region);
-        types.requireOffered(instanceType);
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
-                : new CallerAddress(CHECKIP, CallerAddress.TIMEOUT).cidr();
-        List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
-        Ec2DefaultNetwork network = Ec2DefaultNetwork.find(session.ec2(), region);
-        String architecture = types.architecture(instanceType);
-        String imageId = AwsVmImage.resolve(session.ssm(), architecture);
-        Set<String> zones = new TreeSet<>(types.zonesOffering(instanceType));
-        zones.retainAll(network.subnetsByZone().keySet());
-        if (zones.isEmpty()) {
-            throw ClouddemoException.invalidInput("instance type " + instanceType + " is offered in " + region
-                    + " but in none of the zones with a default subnet (" + String.join(", ", network.subnetsByZone().keySet()) + ")",
-                    "choose another --instance-type, or create the default subnets with `aws ec2 create-default-subnet`");
-        }
-        Optional<Price> onDemand = prices().price(region, instanceType);
-        SpotQuote quote = null;
-        String zone;
-        if (options.spot()) {
-            quote = SpotQuote.of(instanceType, new SpotPriceHistory(session.ec2()).current(instanceType, Instant.now()), zones);
-            zone = quote.cheapestZone().orElseThrow(() -> ClouddemoException.invalidInput(
-                    "EC2 sells no spot " + instanceType + " in " + region + " now (no spot price in "
-                            + String.join(", ", zones) + ")",
-                    "leave out --spot, or choose another --instance-type or --region"));
-            BigDecimal current = quote.cheapestPrice().orElseThrow();
-            if (options.maxPrice() != null && options.maxPrice().compareTo(current) < 0) {
-                throw ClouddemoException.invalidInput("--max-price " + options.maxPrice().toPlainString()
-                                + " USD/hour is below the current spot price of " + instanceType + " in " + region + ": "
-                                + Price.plain(current) + " USD/hour (cheapest, in " + zone + "); nothing was launched",
-                        "raise --max-price to at least " + Price.plain(current) + ", or leave it out to pay the spot price"
-                                + " (never more than the on-demand price)");
-            }
-        } else {
-            zone = zones.iterator().next();
-        }
-        String keyName = publicKey == null ? null : name;
-        AwsVmSpec spec = new AwsVmSpec(name, instanceType, architecture, imageId, userData, network, zone, rules,
-                keyName, publicKey, options.spot(), quote, options.maxPrice(), options.spotFallback(), onDemand);
-
-        Ec2SecurityGroups groups = new Ec2SecurityGroups(session.ec2());
-        Optional<SecurityGroup> group = groups.find(name, network.vpcId());
+        String name = spec.name();
+        Optional<SecurityGroup> group = new Ec2SecurityGroups(session.ec2()).find(name, spec.network().vpcId());
         Optional<KeyPairInfo> keyPair = new Ec2KeyPairs(session.ec2()).find(name);
-        List<Instance> instances = new Ec2Instances(session.ec2(), maxAttempts()).find(context.tags()).stream()
+        Ec2Instances ec2Instances = new Ec2Instances(session.ec2(), maxAttempts());
+        List<Instance> instances = ec2Instances.find(context.tags()).stream()
                 .filter(i -> i.state().name() != InstanceStateName.SHUTTING_DOWN)
                 .toList();
 
@@ -152,8 +103,8 @@ public final class AwsVmDeployer implements Deployer {
                 instancesByChange.put(other.instanceId(), other);
             }
         }
-        boolean keyReplaced = keyPair.isPresent() && publicKey != null && !Ec2KeyPairs.holds(keyPair.get(), publicKey);
-        Ec2Instances ec2Instances = new Ec2Instances(session.ec2(), maxAttempts());
+        boolean keyReplaced = keyPair.isPresent() && spec.publicKey() != null
+                && !Ec2KeyPairs.holds(keyPair.get(), spec.publicKey());
         List<String> differences = keep.map(i -> Ec2InstanceDrift.differences(spec, i, group, keyReplaced,
                 ec2Instances::userDataSha256)).orElse(List.of());
         if (keep.isPresent() && !differences.isEmpty()) {
@@ -166,28 +117,33 @@ public final class AwsVmDeployer implements Deployer {
             plan.add(Action.CREATE, INSTANCE, name, launchWhy(spec));
         } else {
             staleTags = Ec2Tags.stale(context.tags(), keep.get(), group, keyPair.filter(k -> !keyReplaced));
-            Instance instance = keep.get();
-            instancesByChange.put(name, instance);
-            InstanceStateName state = instance.state().name();
-            if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
-                plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is " + state + ": start it");
-            } else if (state == InstanceStateName.PENDING) {
-                plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is still starting: wait until it runs");
-            } else if (!context.recordedCreated(INSTANCE, name)) {
-                plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId()
-                        + " runs, but a run stopped before recording it: adopt it");
-            } else if (!instance.instanceId().equals(context.state().outputs().get("instance"))) {
-                plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " runs: record its address");
-            } else {
-                plan.add(Action.NO_OP, INSTANCE, name, instance.instanceId() + " runs " + instanceType + " ("
-                        + Ec2Instances.Market.of(instance).id + ") at " + instance.publicIpAddress());
-            }
+            instancesByChange.put(name, keep.get());
+            planKept(context, spec, keep.get(), plan);
         }
         if (!staleTags.isEmpty()) {
             plan.add(Action.UPDATE, TAGS, name, "tag " + String.join(", ", staleTags) + " " + context.tagText());
         }
-        notes(spec, sshCidr, options, plan);
+        notes(spec, options, plan);
         return new Prepared(spec, group, ruleChanges, instancesByChange, keyPair, staleTags);
+    }
+
+    /** The instance that matches the spec: started, waited for, adopted, recorded, or left as it runs. */
+    private static void planKept(DeploymentContext context, AwsVmSpec spec, Instance instance, Plan.Builder plan) {
+        String name = spec.name();
+        InstanceStateName state = instance.state().name();
+        if (state == InstanceStateName.STOPPED || state == InstanceStateName.STOPPING) {
+            plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is " + state + ": start it");
+        } else if (state == InstanceStateName.PENDING) {
+            plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " is still starting: wait until it runs");
+        } else if (!context.recordedCreated(INSTANCE, name)) {
+            plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId()
+                    + " runs, but a run stopped before recording it: adopt it");
+        } else if (!instance.instanceId().equals(context.state().outputs().get("instance"))) {
+            plan.add(Action.UPDATE, INSTANCE, name, instance.instanceId() + " runs: record its address");
+        } else {
+            plan.add(Action.NO_OP, INSTANCE, name, instance.instanceId() + " runs " + spec.instanceType() + " ("
+                    + Ec2Instances.Market.of(instance).id + ") at " + instance.publicIpAddress());
+        }
     }
 
     private Ec2IngressRules.Changes planGroup(DeploymentContext context, AwsVmSpec spec, Optional<SecurityGroup> group,
@@ -238,8 +194,9 @@ public final class AwsVmDeployer implements Deployer {
                 + (spec.keyName() != null ? ", key pair " + spec.keyName() : "");
     }
 
-    private void notes(AwsVmSpec spec, String sshCidr, DeployOptions options, Plan.Builder plan) {
+    private void notes(AwsVmSpec spec, DeployOptions options, Plan.Builder plan) {
         plan.note("Port 80 of the VM is open to the whole internet (0.0.0.0/0): the demo page is public.");
+        String sshCidr = spec.sshCidr();
         if (sshCidr == null) {
             plan.note("SSH (port 22) stays closed; --ssh opens it to your address only.");
         } else {

@@ -13,14 +13,15 @@ import java.util.Optional;
  * what to launch (type, image, start-up script, market, key) and where (zone, subnet, security
  * group rules).
  *
+ * @param sshCidr the one address range SSH is opened to, or null when it stays closed
  * @param keyName the key pair to launch with, or null without {@code --ssh-key}
  * @param publicKey the public key to import as {@code keyName}, or null
  * @param spotQuote the current spot prices, or null for on-demand
  * @param maxPrice the highest spot price to pay, or null for the default (the on-demand price)
  */
 record AwsVmSpec(String name, String instanceType, String architecture, String imageId, StartupScript userData,
-        Ec2DefaultNetwork network, String zone, List<IngressPolicy.Rule> rules, String keyName, String publicKey,
-        boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback, Optional<Price> onDemandPrice) {
+        Ec2DefaultNetwork network, String zone, String sshCidr, List<IngressPolicy.Rule> rules, String keyName,
+        String publicKey, boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback, Optional<Price> onDemandPrice) {
 
     String subnetId() {
         return network.subnetsByZone().get(zone);
