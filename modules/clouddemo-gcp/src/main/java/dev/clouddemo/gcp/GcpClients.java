@@ -47,9 +47,8 @@ import java.util.Map;
 
 /**
  * The client of each Google Cloud API one session uses, built on first use and closed with the
- * session: where it goes (Google's endpoint, the local emulator, or a contract test's fake), with
- * which credentials (none for an emulator), the run's attempts and timeouts, and (tests) fast
- * operation polling.
+ * session: where it goes ({@link GcpEndpoints}), with which credentials (none for an emulator),
+ * the run's attempts and timeouts, and (tests) fast operation polling.
  */
 public final class GcpClients implements AutoCloseable {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -65,6 +64,7 @@ public final class GcpClients implements AutoCloseable {
     private final GcpTarget target;
     private final Map<String, String> environment;
     private final GcpClientOptions options;
+    private final GcpEndpoints endpoints;
     private final List<AutoCloseable> open = new ArrayList<>();
     private Credentials credentials;
     private Storage storage;
@@ -83,15 +83,11 @@ public final class GcpClients implements AutoCloseable {
     private com.google.appengine.v1.ServicesClient appServices;
     private VersionsClient versions;
 
-    GcpClients(GcpTarget target, Map<String, String> environment, GcpClientOptions options) {
+    GcpClients(GcpTarget target, Map<String, String> environment, GcpClientOptions options, GcpEndpoints endpoints) {
         this.target = target;
         this.environment = environment;
         this.options = options;
-    }
-
-    /** The storage endpoint, or null for storage.googleapis.com. */
-    public URI storageEndpoint() {
-        return target.endpoint() != null ? target.endpoint() : options.endpoint(GcpClientOptions.STORAGE).orElse(null);
+        this.endpoints = endpoints;
     }
 
     /** The Cloud Storage client (JSON API over HTTP), with this run's attempts and timeouts. */
@@ -108,8 +104,9 @@ public final class GcpClients implements AutoCloseable {
                             .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis())
                             .setReadTimeout((int) READ_TIMEOUT.toMillis())
                             .build());
-            if (storageEndpoint() != null) {
-                builder.setHost(trimSlash(storageEndpoint().toString()));
+            URI endpoint = endpoints.storage();
+            if (endpoint != null) {
+                builder.setHost(GcpEndpoints.trimSlash(endpoint.toString()));
             }
             storage = remember(builder.build().getService());
         }
@@ -126,7 +123,7 @@ public final class GcpClients implements AutoCloseable {
             URI endpoint = URI.create(target.emulator().endpoint());
             probe(endpoint);
             staging = remember(StorageOptions.http().setProjectId(target.project()).setCredentials(NoCredentials.getInstance())
-                    .setRetrySettings(retries()).setHost(trimSlash(endpoint.toString())).build().getService());
+                    .setRetrySettings(retries()).setHost(GcpEndpoints.trimSlash(endpoint.toString())).build().getService());
         }
         return staging;
     }
@@ -143,9 +140,9 @@ public final class GcpClients implements AutoCloseable {
                     .setCredentialsProvider(credentialsProvider());
             if (target.local()) {
                 probe(target.endpoint());
-                settings.setEndpoint(trimSlash(target.endpoint().toString()));
+                settings.setEndpoint(GcpEndpoints.trimSlash(target.endpoint().toString()));
             } else {
-                options.endpoint(GcpClientOptions.FUNCTIONS).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+                endpoints.fake(GcpClientOptions.FUNCTIONS).ifPresent(settings::setEndpoint);
             }
             if (options.pollEvery() != null) {
                 settings.createFunctionOperationSettings().setPollingAlgorithm(fastPolling());
@@ -161,7 +158,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized ServicesClient run() {
         if (run == null) {
             ServicesSettings.Builder settings = ServicesSettings.newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
-            options.endpoint(GcpClientOptions.RUN).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+            endpoints.fake(GcpClientOptions.RUN).ifPresent(settings::setEndpoint);
             run = build("Cloud Run", () -> ServicesClient.create(settings.build()));
         }
         return run;
@@ -172,7 +169,7 @@ public final class GcpClients implements AutoCloseable {
         if (artifactRegistry == null) {
             ArtifactRegistrySettings.Builder settings = ArtifactRegistrySettings.newHttpJsonBuilder()
                     .setCredentialsProvider(credentialsProvider());
-            options.endpoint(GcpClientOptions.ARTIFACT_REGISTRY).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+            endpoints.fake(GcpClientOptions.ARTIFACT_REGISTRY).ifPresent(settings::setEndpoint);
             if (options.pollEvery() != null) {
                 settings.createRepositoryOperationSettings().setPollingAlgorithm(fastPolling());
                 settings.deleteRepositoryOperationSettings().setPollingAlgorithm(fastPolling());
@@ -189,7 +186,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized InstancesClient instances() {
         if (instances == null) {
             InstancesSettings.Builder settings = InstancesSettings.newBuilder().setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             for (var call : List.of(settings.getSettings(), settings.insertSettings(), settings.deleteSettings(),
                     settings.aggregatedListSettings())) {
                 call.setRetryableCodes(RETRIED).setRetrySettings(retries());
@@ -203,7 +200,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized MachineTypesClient machineTypes() {
         if (machineTypes == null) {
             MachineTypesSettings.Builder settings = MachineTypesSettings.newBuilder().setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             machineTypes = build("Compute Engine machine types", () -> MachineTypesClient.create(settings.build()));
         }
@@ -214,7 +211,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized DisksClient disks() {
         if (disks == null) {
             DisksSettings.Builder settings = DisksSettings.newBuilder().setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             settings.aggregatedListSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             settings.deleteSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             disks = build("Compute Engine disks", () -> DisksClient.create(settings.build()));
@@ -226,7 +223,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized FirewallsClient firewalls() {
         if (firewalls == null) {
             FirewallsSettings.Builder settings = FirewallsSettings.newBuilder().setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             for (var call : List.of(settings.getSettings(), settings.insertSettings(), settings.deleteSettings(),
                     settings.listSettings())) {
                 call.setRetryableCodes(RETRIED).setRetrySettings(retries());
@@ -240,7 +237,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized ZoneOperationsClient zoneOperations() {
         if (zoneOperations == null) {
             ZoneOperationsSettings.Builder settings = ZoneOperationsSettings.newBuilder().setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             zoneOperations = build("Compute Engine operations", () -> ZoneOperationsClient.create(settings.build()));
         }
@@ -252,7 +249,7 @@ public final class GcpClients implements AutoCloseable {
         if (globalOperations == null) {
             GlobalOperationsSettings.Builder settings = GlobalOperationsSettings.newBuilder()
                     .setCredentialsProvider(credentialsProvider());
-            computeEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.COMPUTE).ifPresent(settings::setEndpoint);
             settings.getSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             globalOperations = build("Compute Engine operations", () -> GlobalOperationsClient.create(settings.build()));
         }
@@ -264,7 +261,7 @@ public final class GcpClients implements AutoCloseable {
         if (applications == null) {
             ApplicationsSettings.Builder settings = ApplicationsSettings.newHttpJsonBuilder()
                     .setCredentialsProvider(credentialsProvider());
-            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.APP_ENGINE).ifPresent(settings::setEndpoint);
             settings.getApplicationSettings().setRetryableCodes(RETRIED).setRetrySettings(retries());
             applications = build("App Engine applications", () -> ApplicationsClient.create(settings.build()));
         }
@@ -276,7 +273,7 @@ public final class GcpClients implements AutoCloseable {
         if (appServices == null) {
             com.google.appengine.v1.ServicesSettings.Builder settings = com.google.appengine.v1.ServicesSettings
                     .newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
-            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.APP_ENGINE).ifPresent(settings::setEndpoint);
             for (var call : List.of(settings.getServiceSettings(), settings.listServicesSettings())) {
                 call.setRetryableCodes(RETRIED).setRetrySettings(retries());
             }
@@ -289,7 +286,7 @@ public final class GcpClients implements AutoCloseable {
     public synchronized VersionsClient versions() {
         if (versions == null) {
             VersionsSettings.Builder settings = VersionsSettings.newHttpJsonBuilder().setCredentialsProvider(credentialsProvider());
-            appEngineEndpoint().ifPresent(settings::setEndpoint);
+            endpoints.fake(GcpClientOptions.APP_ENGINE).ifPresent(settings::setEndpoint);
             for (var call : List.of(settings.getVersionSettings(), settings.listVersionsSettings())) {
                 call.setRetryableCodes(RETRIED).setRetrySettings(retries());
             }
@@ -298,25 +295,15 @@ public final class GcpClients implements AutoCloseable {
         return versions;
     }
 
-    /** A contract test's fake for the App Engine Admin API. */
-    private java.util.Optional<String> appEngineEndpoint() {
-        return options.endpoint(GcpClientOptions.APP_ENGINE).map(e -> trimSlash(e.toString()));
-    }
-
     private static final java.util.Set<StatusCode.Code> RETRIED = java.util.Set.of(StatusCode.Code.UNAVAILABLE,
             StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.DEADLINE_EXCEEDED);
-
-    /** A contract test's fake for Compute Engine; the REST clients need the scheme to speak plain http. */
-    private java.util.Optional<String> computeEndpoint() {
-        return options.endpoint(GcpClientOptions.COMPUTE).map(e -> trimSlash(e.toString()));
-    }
 
     /** The Service Usage client (REST), with the run's attempts; never for the local emulator. */
     synchronized ServiceUsageClient serviceUsage() {
         if (serviceUsage == null) {
             ServiceUsageSettings.Builder settings = ServiceUsageSettings.newHttpJsonBuilder()
                     .setCredentialsProvider(FixedCredentialsProvider.create(credentials()));
-            options.endpoint(GcpClientOptions.SERVICE_USAGE).ifPresent(e -> settings.setEndpoint(trimSlash(e.toString())));
+            endpoints.fake(GcpClientOptions.SERVICE_USAGE).ifPresent(settings::setEndpoint);
             settings.getServiceSettings().setRetrySettings(settings.getServiceSettings().getRetrySettings().toBuilder()
                     .setMaxAttempts(target.settings().maxAttempts()).build());
             if (options.pollEvery() != null) {
@@ -325,27 +312,6 @@ public final class GcpClients implements AutoCloseable {
             serviceUsage = build("Service Usage", () -> ServiceUsageClient.create(settings.build()));
         }
         return serviceUsage;
-    }
-
-    /**
-     * Where to PUT a source zip for a signed upload URL: the URL itself, or (contract tests) the
-     * same path and query on the upload stand-in.
-     */
-    public URI uploadTarget(String signedUrl) {
-        return redirected(signedUrl, GcpClientOptions.UPLOAD);
-    }
-
-    /** Where to ask whether a function's URL answers: the URL itself, or (contract tests) its path on a fake. */
-    public URI functionUrlTarget(String url) {
-        return redirected(url, GcpClientOptions.FUNCTION_URL);
-    }
-
-    private URI redirected(String url, String api) {
-        URI uri = URI.create(url);
-        return options.endpoint(api)
-                .map(standIn -> URI.create(trimSlash(standIn.toString()) + uri.getRawPath()
-                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
-                .orElse(uri);
     }
 
     /** Whether the local emulator accepts connections (always true for the real cloud). */
@@ -431,10 +397,6 @@ public final class GcpClients implements AutoCloseable {
         } catch (IOException e) {
             return e;
         }
-    }
-
-    static String trimSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Closes every client built, newest first; nothing that matters is left to release after a run. */

@@ -25,6 +25,7 @@ public final class GcpSession implements ProviderSession {
     private final Map<ServiceModel, Function<GcpSession, Deployer>> deployers;
     private final GcpClientOptions options;
     private final GcpClients clients;
+    private final GcpEndpoints endpoints;
     private final Steps steps;
     private volatile Progress progress = Progress.SILENT;
     private volatile String projectNumber;
@@ -38,7 +39,8 @@ public final class GcpSession implements ProviderSession {
         this.target = target;
         this.deployers = deployers;
         this.options = options;
-        this.clients = new GcpClients(target, environment, options);
+        this.endpoints = new GcpEndpoints(target, options);
+        this.clients = new GcpClients(target, environment, options, endpoints);
         this.steps = new Steps((failure, doing) -> GcpErrors.translate(failure, doing, target));
     }
 
@@ -63,6 +65,11 @@ public final class GcpSession implements ProviderSession {
     /** The client of each API this session uses. */
     public GcpClients clients() {
         return clients;
+    }
+
+    /** Where this session's APIs, and the URLs they hand out, are reached. */
+    public GcpEndpoints endpoints() {
+        return endpoints;
     }
 
     /** The project's number, once the preflight has seen it (never locally). */
@@ -134,7 +141,7 @@ public final class GcpSession implements ProviderSession {
      */
     public boolean atLocalFunctionsEmulator() {
         return target.local() && target.endpoint() != null
-                && GcpClients.trimSlash(target.endpoint().toString()).equals(target.emulator().functionsEndpoint());
+                && GcpEndpoints.trimSlash(target.endpoint().toString()).equals(target.emulator().functionsEndpoint());
     }
 
     /** clouddemo's functions in this project and region. */

@@ -106,7 +106,19 @@ public final class AppEngineDeployer implements Deployer {
                 : session.step("reading the App Engine application of project " + session.project(), apps::application);
         planApplication(application, location, context, plan);
         String service = service(context, application, apps);
+        Prepared prepared = new Prepared(bundle, app, location, bucket, service, version, enabling);
         planBucket(bucket, enabling, context, plan);
+        planVersion(context, prepared, application, apps, plan);
+        notes(prepared, read, sku, plan);
+        plan.payload(prepared);
+        return plan.cost(AppEngineCost.of(session.region(), app)).build();
+    }
+
+    /** The version of this code in its service, all the service's traffic to it, and the versions it replaces. */
+    private void planVersion(DeploymentContext context, Prepared prepared, Optional<Application> application,
+            AppEngineApps apps, Plan.Builder plan) {
+        String service = prepared.service();
+        String version = prepared.version();
         Optional<Service> existingService = application.isEmpty() ? Optional.empty()
                 : session.step("reading App Engine service " + service, () -> apps.service(service));
         Optional<Version> existingVersion = existingService.isEmpty() ? Optional.empty()
@@ -114,9 +126,10 @@ public final class AppEngineDeployer implements Deployer {
         if (existingVersion.isPresent()) {
             context.planExisting(plan, VERSION, version, "serves this code in service " + service);
         } else {
-            plan.add(Action.CREATE, VERSION, version, "in service " + service + ": " + app.describe() + ", from gs://" + bucket
-                    + "/source-" + version + ".zip (" + bundle.files() + " file(s), code SHA-256 "
-                    + bundle.codeSha256().substring(0, 12) + "…)");
+            PythonBundle bundle = prepared.bundle();
+            plan.add(Action.CREATE, VERSION, version, "in service " + service + ": " + prepared.app().describe()
+                    + ", from gs://" + prepared.bucket() + "/" + prepared.object() + " (" + bundle.files()
+                    + " file(s), code SHA-256 " + bundle.codeSha256().substring(0, 12) + "…)");
         }
         boolean routed = existingService.map(s -> s.getSplit().getAllocationsMap().equals(Map.of(version, 1.0))).orElse(false);
         if (routed) {
@@ -131,21 +144,23 @@ public final class AppEngineDeployer implements Deployer {
                 plan.add(Action.DELETE, VERSION, old.name(), "replaced by version " + version + " once the traffic moved");
             }
         }
-        if (AppEngineApps.DEFAULT_SERVICE.equals(service)) {
+    }
+
+    /** What the plan cannot show as changes: the default service kept, --sku over app.yaml, settings left out, who can reach it. */
+    private static void notes(Prepared prepared, AppYaml read, String sku, Plan.Builder plan) {
+        if (AppEngineApps.DEFAULT_SERVICE.equals(prepared.service())) {
             plan.note("The app goes to App Engine's default service (the first version of an application must): destroy can"
                     + " delete neither that service nor its last version; it keeps them, named in its receipt.");
         }
         if (sku != null && !sku.equals(read.instanceClass())) {
             plan.note("--sku " + sku + " replaces the instance class " + read.instanceClass() + " of " + AppYaml.FILE + ".");
         }
-        if (!app.ignored().isEmpty()) {
+        if (!prepared.app().ignored().isEmpty()) {
             plan.note(AppYaml.FILE + " settings clouddemo does not translate into the Version, left out: "
-                    + String.join(", ", app.ignored()) + ".");
+                    + String.join(", ", prepared.app().ignored()) + ".");
         }
         plan.note("The app is public at its appspot.com URL (HTTPS); App Engine scales it to zero when idle and starts an"
                 + " instance on the next request (a few seconds).");
-        plan.payload(new Prepared(bundle, app, location, bucket, service, version, enabling));
-        return plan.cost(AppEngineCost.of(session.region(), app)).build();
     }
 
     private void planApplication(Optional<Application> application, String location, DeploymentContext context,

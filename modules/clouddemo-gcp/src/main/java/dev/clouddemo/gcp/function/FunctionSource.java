@@ -40,7 +40,7 @@ final class FunctionSource {
                 .setParent(location).build());
         StorageSource source = upload.getStorageSource();
         if (!session.local()) {
-            put(session.clients().uploadTarget(upload.getUploadUrl()), bundle.zip());
+            put(session.endpoints().uploadTarget(upload.getUploadUrl()), bundle.zip());
             return source;
         }
         Storage standIn = session.clients().localUploadStandIn();

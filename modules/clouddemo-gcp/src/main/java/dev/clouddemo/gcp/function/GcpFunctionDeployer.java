@@ -262,7 +262,7 @@ public final class GcpFunctionDeployer implements Deployer {
      */
     private void awaitUrl(String url, boolean open, DeploymentContext context) {
         UrlProbe probe = new UrlProbe(UrlProbe.TIMEOUT);
-        String target = session.clients().functionUrlTarget(url).toString();
+        String target = session.endpoints().functionUrlTarget(url).toString();
         UrlProbe.Answer[] last = {null};
         session.waitLoop(context.progress(), context.cancellation()).until(
                 () -> "function URL " + url + " to answer" + (last[0] == null ? "" : " (" + last[0].describe() + ")"), WAIT, () -> {

@@ -89,7 +89,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
             }
             Site site = Concurrently.get(scan);
             new SiteSync(store, GcsObjectStore.TYPE).plan(site, stored, plan);
-            notes(bucket, GcsSiteUrl.of(bucket, session.clients().storageEndpoint()), site, plan);
+            notes(bucket, GcsSiteUrl.of(bucket, session.endpoints().storage()), site, plan);
             plan.cost(GcpStaticSiteCost.of(session.region(), site.totalBytes(), site.files().size()));
             plan.payload(new Prepared(site, errorDocument, enablingStorage));
         }
@@ -156,7 +156,7 @@ public final class GcpStaticSiteDeployer implements Deployer {
         }
         session.step("syncing objects of bucket " + bucket, () -> new SiteSync(new GcsObjectStore(session.clients().storage(), bucket),
                 GcsObjectStore.TYPE).apply(plan, prepared.site(), context.progress(), context.cancellation()));
-        String url = GcsSiteUrl.of(bucket, session.clients().storageEndpoint());
+        String url = GcsSiteUrl.of(bucket, session.endpoints().storage());
         context.journal().output("url", url);
         context.journal().output("bucket", bucket);
         context.progress().info("The site is at " + url + " (the bucket's main page and 404 page apply only behind a"
