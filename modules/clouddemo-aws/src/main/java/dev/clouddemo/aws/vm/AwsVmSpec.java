@@ -21,7 +21,8 @@ import java.util.Optional;
  */
 record AwsVmSpec(String name, String instanceType, String architecture, String imageId, StartupScript userData,
         Ec2DefaultNetwork network, String zone, String sshCidr, List<IngressPolicy.Rule> rules, String keyName,
-        String publicKey, boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback, Optional<Price> onDemandPrice) {
+        String publicKey, boolean spot, SpotQuote spotQuote, BigDecimal maxPrice, boolean spotFallback,
+        Optional<Price> onDemandPrice) {
 
     String subnetId() {
         return network.subnetsByZone().get(zone);
