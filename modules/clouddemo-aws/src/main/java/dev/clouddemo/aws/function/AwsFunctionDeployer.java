@@ -63,7 +63,7 @@ public final class AwsFunctionDeployer implements Deployer {
     }
 
     static FunctionUrlAuthType authType(DeploymentContext context) {
-        return context.options() != null && context.options().privateUrl() ? FunctionUrlAuthType.AWS_IAM
+        return context.options().privateUrl() ? FunctionUrlAuthType.AWS_IAM
                 : FunctionUrlAuthType.NONE;
     }
 

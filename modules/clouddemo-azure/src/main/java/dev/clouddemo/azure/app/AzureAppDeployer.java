@@ -83,7 +83,7 @@ public final class AzureAppDeployer implements Deployer {
 
     @Override
     public Plan plan(DeploymentContext context) {
-        DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
+        DeployOptions options = context.options();
         AppServicePlanSkus.problem(options.sku()).ifPresent(problem -> {
             throw ClouddemoException.invalidInput(problem, "leave out --sku for the free F1 plan, or use --sku "
                     + AppServicePlanSkus.PAID);

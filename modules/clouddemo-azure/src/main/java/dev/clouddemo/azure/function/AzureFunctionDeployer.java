@@ -92,7 +92,7 @@ public final class AzureFunctionDeployer implements Deployer {
     @Override
     public Plan plan(DeploymentContext context) {
         PythonBundle bundle = PythonBundle.of(context.source(), BUNDLE); // input problems before any call
-        boolean privateUrl = context.options() != null && context.options().privateUrl();
+        boolean privateUrl = context.options().privateUrl();
         String code = bundle.codeSha256().substring(0, 16);
         String g = AzureDeploymentGroup.name(context);
         String access = privateUrl ? "private: a function key is needed (auth level FUNCTION)" : "anonymous: anyone with the URL";

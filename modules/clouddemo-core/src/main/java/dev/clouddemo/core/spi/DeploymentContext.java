@@ -15,11 +15,15 @@ import java.util.stream.Collectors;
 /**
  * What a deployer works with: the environment and model, the content to deploy (a folder,
  * always present for deploys), the journal that records resources in state, progress output, and
- * the user's request to stop, to check between calls, and the model-specific options (none when
- * destroying).
+ * the user's request to stop, to check between calls, and the model-specific options
+ * ({@link DeployOptions#NONE} when destroying, or when a caller passes none).
  */
 public record DeploymentContext(EnvName env, ServiceModel model, Path source, ResourceJournal journal,
         Progress progress, Cancellation cancellation, DeployOptions options) {
+
+    public DeploymentContext {
+        options = options == null ? DeployOptions.NONE : options;
+    }
 
     /** The deployment as recorded so far. */
     public DeploymentState state() {
