@@ -83,8 +83,8 @@ public final class AwsVmDeployer implements Deployer {
     }
 
     private Prepared prepare(DeploymentContext context, Plan.Builder plan) {
-        AwsVmSpec spec = new AwsVmSpecResolver(session, CHECKIP).resolve(context);
-        DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
+        AwsVmSpec spec = new AwsVmSpecResolver(session).resolve(context);
+        DeployOptions options = context.options();
         String name = spec.name();
         Optional<SecurityGroup> group = new Ec2SecurityGroups(session.ec2()).find(name, spec.network().vpcId());
         Optional<KeyPairInfo> keyPair = new Ec2KeyPairs(session.ec2()).find(name);

@@ -10,7 +10,6 @@ import dev.clouddemo.core.kit.vm.StartupScript;
 import dev.clouddemo.core.model.DeployOptions;
 import dev.clouddemo.core.spi.DeploymentContext;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,16 +24,13 @@ import java.util.TreeSet;
  */
 final class AwsVmSpecResolver {
     private final AwsSession session;
-    private final URI checkIp;
 
-    /** With the echo service that tells the caller's public address ({@code checkIp}). */
-    AwsVmSpecResolver(AwsSession session, URI checkIp) {
+    AwsVmSpecResolver(AwsSession session) {
         this.session = session;
-        this.checkIp = checkIp;
     }
 
     AwsVmSpec resolve(DeploymentContext context) {
-        DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
+        DeployOptions options = context.options();
         String name = AwsVmDeployer.name(context);
         String region = session.region();
         StartupScript userData = AwsVmUserData.read(context.source());
@@ -43,8 +39,7 @@ final class AwsVmSpecResolver {
 
         Ec2InstanceTypes types = new Ec2InstanceTypes(session.ec2(), region);
         types.requireOffered(instanceType);
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
-                : new CallerAddress(checkIp, CallerAddress.TIMEOUT).cidr();
+        String sshCidr = CallerAddress.sshCidr(options, AwsVmDeployer.CHECKIP);
         List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
         Ec2DefaultNetwork network = Ec2DefaultNetwork.find(session.ec2(), region);
         String architecture = types.architecture(instanceType);

@@ -79,7 +79,7 @@ public final class AzureVmDeployer implements Deployer {
 
     @Override
     public Plan plan(DeploymentContext context) {
-        DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
+        DeployOptions options = context.options();
         // the user's input first: nothing is asked of the cloud for a broken source or key
         StartupScript script = StartupScript.read(context.source(), AzureVirtualMachines.MAX_SCRIPT_BYTES, "Azure custom data");
         String userKey = options.sshKey() == null ? null : AzureSshKeys.read(options.sshKey());
@@ -93,8 +93,7 @@ public final class AzureVmDeployer implements Deployer {
         if (registered) {
             new AzureVmSizes(session).requireUsable(size, location, options.spot());
         }
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
-                : new CallerAddress(ECHO, CallerAddress.TIMEOUT).cidr();
+        String sshCidr = CallerAddress.sshCidr(options, ECHO);
         List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
         AzureVmPrices.Quote prices = new AzureVmPrices(session.retailPrices()).quote(location, size);
         if (options.spot() && options.maxPrice() != null && prices.spot().isPresent()

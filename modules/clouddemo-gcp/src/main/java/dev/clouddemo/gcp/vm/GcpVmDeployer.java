@@ -82,14 +82,13 @@ public final class GcpVmDeployer implements Deployer {
 
     @Override
     public Plan plan(DeploymentContext context) {
-        DeployOptions options = context.options() == null ? DeployOptions.NONE : context.options();
+        DeployOptions options = context.options();
         String name = name(context);
         // the user's input first: nothing is asked of the cloud for a broken source or key
         StartupScript script = StartupScript.read(context.source(), MAX_SCRIPT_BYTES, "Compute Engine");
         String sshKey = options.sshKey() == null ? null : readKey(options.sshKey());
         String machineType = options.instanceType() != null ? options.instanceType() : DEFAULT_MACHINE_TYPE;
-        String sshCidr = !options.ssh() ? null : options.sshCidr() != null ? options.sshCidr()
-                : new CallerAddress(callerAddress, CallerAddress.TIMEOUT).cidr();
+        String sshCidr = CallerAddress.sshCidr(options, callerAddress);
         List<IngressPolicy.Rule> rules = IngressPolicy.rules(sshCidr);
         String zone = session.zone();
         GceInstanceSpec spec = new GceInstanceSpec(name, zone, machineType, options.spot(), script, sshKey, context.tags());

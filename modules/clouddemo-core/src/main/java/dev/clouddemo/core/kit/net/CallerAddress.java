@@ -1,6 +1,7 @@
 package dev.clouddemo.core.kit.net;
 
 import dev.clouddemo.core.error.ClouddemoException;
+import dev.clouddemo.core.model.DeployOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,17 @@ public final class CallerAddress {
     public CallerAddress(URI service, Duration timeout) {
         this.service = service;
         this.timeout = timeout;
+    }
+
+    /**
+     * The one address range a VM's SSH rule admits: none without {@code --ssh}, {@code --ssh-cidr}
+     * when given, else the caller's own address as {@code service} sees it.
+     */
+    public static String sshCidr(DeployOptions options, URI service) {
+        if (!options.ssh()) {
+            return null;
+        }
+        return options.sshCidr() != null ? options.sshCidr() : new CallerAddress(service, TIMEOUT).cidr();
     }
 
     /** {@code a.b.c.d/32} for the address the service sees this machine coming from. */

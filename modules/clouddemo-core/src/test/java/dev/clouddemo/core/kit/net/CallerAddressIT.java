@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sun.net.httpserver.HttpServer;
 import dev.clouddemo.core.error.ClouddemoException;
 import dev.clouddemo.core.error.ExitCode;
+import dev.clouddemo.core.model.DeployOptions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +59,27 @@ class CallerAddressIT {
         assertThat(e.hint()).contains("--ssh-cidr 203.0.113.7/32");
     }
 
+    @Test
+    void sshCidr_asksTheServiceOnlyForSshWithoutSshCidr() throws Exception {
+        URI uri = serve(200, "203.0.113.9\n");
+
+        assertThat(CallerAddress.sshCidr(DeployOptions.NONE, uri)).isNull();
+        assertThat(CallerAddress.sshCidr(ssh("198.51.100.4/32"), uri)).isEqualTo("198.51.100.4/32");
+        assertThat(asked).isZero();
+        assertThat(CallerAddress.sshCidr(ssh(null), uri)).isEqualTo("203.0.113.9/32");
+        assertThat(asked).isEqualTo(1);
+    }
+
+    private static DeployOptions ssh(String cidr) {
+        return new DeployOptions(false, false, null, false, true, cidr, null, null, null);
+    }
+
+    private int asked;
+
     private URI serve(int status, String body) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
+            asked++;
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
