@@ -103,6 +103,18 @@ public final class GcpVmDeployer implements Deployer {
         if (!enabling) {
             requireOffered(machineType, zone);
         }
+        planFirewalls(context, firewall, rules, sshCidr != null, enabling, plan);
+        planInstance(context, spec, enabling, plan);
+        notes(spec, sshCidr, options, plan);
+        plan.cost(GceVmPrices.cost(session.region(), machineType, options.spot()));
+        plan.payload(new Prepared(spec, rules, options.spotFallback()));
+        return plan.build();
+    }
+
+    /** A firewall rule per ingress rule, made, replaced or kept; the SSH rule deleted when SSH is no longer asked for. */
+    private void planFirewalls(DeploymentContext context, GceFirewallRules firewall, List<IngressPolicy.Rule> rules,
+            boolean ssh, boolean enabling, Plan.Builder plan) {
+        String name = name(context);
         for (IngressPolicy.Rule rule : rules) {
             String rule_ = firewall.name(rule);
             Optional<Firewall> existing = enabling ? Optional.empty() : firewall(rule_);
@@ -115,15 +127,21 @@ public final class GcpVmDeployer implements Deployer {
                 context.planExisting(plan, FIREWALL, rule_, rule.describe());
             }
         }
-        if (sshCidr == null && !enabling && firewall(firewall.sshName()).isPresent()) {
+        if (!ssh && !enabling && firewall(firewall.sshName()).isPresent()) {
             plan.add(Action.DELETE, FIREWALL, firewall.sshName(), "SSH is no longer asked for (--ssh)");
         }
-        Optional<Instance> existing = enabling ? Optional.empty() : instance(zone, name);
+    }
+
+    /** The VM: made, replaced when it differs from the spec, or kept (and labelled again when its labels are stale). */
+    private void planInstance(DeploymentContext context, GceInstanceSpec spec, boolean enabling, Plan.Builder plan) {
+        String name = spec.name();
+        String machineType = spec.machineType();
+        Optional<Instance> existing = enabling ? Optional.empty() : instance(spec.zone(), name);
         List<String> differences = existing.map(spec::differences).orElse(List.of());
         if (existing.isEmpty()) {
             plan.add(Action.CREATE, INSTANCE, name, machineType + " " + spec.provisioning().toLowerCase(java.util.Locale.ROOT)
-                    + " in " + zone + ", Debian 12, pd-standard " + GceInstanceSpec.DISK_GB + " GB, Shielded VM, labelled "
-                    + context.tagText() + (options.spot() ? "; reclaimed Spot VMs are deleted" : ""));
+                    + " in " + spec.zone() + ", Debian 12, pd-standard " + GceInstanceSpec.DISK_GB + " GB, Shielded VM, labelled "
+                    + context.tagText() + (spec.spot() ? "; reclaimed Spot VMs are deleted" : ""));
         } else if (!differences.isEmpty()) {
             plan.add(Action.DELETE, INSTANCE, name, "replace it: " + String.join(", ", differences));
             plan.add(Action.CREATE, INSTANCE, name, "with " + String.join(", ", differences));
@@ -134,20 +152,23 @@ public final class GcpVmDeployer implements Deployer {
                 plan.add(Action.UPDATE, LABELS, name, "label the VM and its boot disk " + context.tagText());
             }
         }
-        GceVmPrices.notes(session.region(), zone, machineType, options.spot()).forEach(plan::note);
-        plan.cost(GceVmPrices.cost(session.region(), machineType, options.spot()));
+    }
+
+    /** Prices, what a Spot VM does without capacity, who SSH admits, and when the page is served. */
+    private void notes(GceInstanceSpec spec, String sshCidr, DeployOptions options, Plan.Builder plan) {
+        String zone = spec.zone();
+        GceVmPrices.notes(session.region(), zone, spec.machineType(), options.spot()).forEach(plan::note);
         if (options.spot()) {
             plan.note(options.spotFallback() ? "Without Spot capacity in " + zone + ", a standard VM is launched instead"
                     + " (--spot-fallback)." : "Without Spot capacity in " + zone + " the deploy fails and removes what it made;"
                     + " --spot-fallback launches a standard VM instead.");
         }
         if (sshCidr != null) {
-            plan.note("SSH (22) is open to " + sshCidr + " only" + (sshKey == null ? "; no key is set (--ssh-key FILE.pub adds"
-                    + " one to the VM's metadata, for user " + GceInstanceSpec.SSH_USER + ")." : ", user " + GceInstanceSpec.SSH_USER + "."));
+            plan.note("SSH (22) is open to " + sshCidr + " only" + (spec.sshKey() == null ? "; no key is set (--ssh-key FILE.pub"
+                    + " adds one to the VM's metadata, for user " + GceInstanceSpec.SSH_USER + ")." : ", user "
+                    + GceInstanceSpec.SSH_USER + "."));
         }
         plan.note("The page is served once the start-up script has run, a minute or so after the VM starts.");
-        plan.payload(new Prepared(spec, rules, options.spotFallback()));
-        return plan.build();
     }
 
     @Override
