@@ -140,10 +140,8 @@ public final class GcpClients implements AutoCloseable {
                     .setCredentialsProvider(credentialsProvider());
             if (target.local()) {
                 probe(target.endpoint());
-                settings.setEndpoint(GcpEndpoints.trimSlash(target.endpoint().toString()));
-            } else {
-                endpoints.fake(GcpClientOptions.FUNCTIONS).ifPresent(settings::setEndpoint);
             }
+            endpoints.functions().ifPresent(settings::setEndpoint);
             if (options.pollEvery() != null) {
                 settings.createFunctionOperationSettings().setPollingAlgorithm(fastPolling());
                 settings.updateFunctionOperationSettings().setPollingAlgorithm(fastPolling());

@@ -32,6 +32,11 @@ public final class GcpEndpoints {
         return options.endpoint(api).map(e -> trimSlash(e.toString()));
     }
 
+    /** The Cloud Functions endpoint: drongo when local, else a contract test's fake; empty for Google's. */
+    Optional<String> functions() {
+        return target.local() ? Optional.of(trimSlash(target.endpoint().toString())) : fake(GcpClientOptions.FUNCTIONS);
+    }
+
     /**
      * Where to PUT a source zip for a signed upload URL: the URL itself, or (contract tests) the
      * same path and query on the upload stand-in.
