@@ -198,8 +198,7 @@ public final class AppEngineDeployer implements Deployer {
      * {@code clouddemo-<env>}.
      */
     private String service(DeploymentContext context, Optional<Application> application, AppEngineApps apps) {
-        Optional<String> recorded = context.state().resources().stream().filter(r -> r.type().equals(SERVICE))
-                .map(ResourceRecord::name).findFirst();
+        Optional<String> recorded = names(context, SERVICE).stream().findFirst();
         if (recorded.isPresent()) {
             return recorded.get();
         }
